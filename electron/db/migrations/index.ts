@@ -1,0 +1,14 @@
+import type { Database } from 'better-sqlite3';
+import { initial } from './001-initial';
+
+export interface Migration {
+  /** The `PRAGMA user_version` the database has once this migration ran. */
+  version: number;
+  name: string;
+  up: (db: Database) => void;
+}
+
+/** Every schema version in order. Append only: a released migration never changes. */
+export const migrations: readonly Migration[] = [initial];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

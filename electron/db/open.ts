@@ -1,0 +1,82 @@
+// Opening the learner's database: pragmas, a refusal of files we must not touch, migrations.
+import Database from 'better-sqlite3';
+import type { Curriculum } from '../../shared/curriculum';
+import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
+
+export type Db = Database.Database;
+
+/** Why a database file could not be opened. The message is for the learner, in plain words. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly reason: 'not-a-database' | 'newer-version' | 'corrupt' | 'cannot-open',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+export interface OpenOptions {
+  /** The compiled better-sqlite3 addon to load (Node and Electron need different builds). */
+  nativeBinding?: string;
+  /** Runs before the first migration is applied to an existing database (a backup, later). */
+  beforeMigrate?: (db: Db, fromVersion: number) => void;
+  migrations?: readonly Migration[];
+}
+
+export function openDatabase(file: string, curriculum: Curriculum, options: OpenOptions = {}): Db {
+  const list = options.migrations ?? migrations;
+  let db: Db;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    throw new DatabaseOpenError('cannot-open', `The data file ${file} could not be opened: ${(error as Error).message}`);
+  }
+  try {
+    let version: number;
+    try {
+      version = db.pragma('user_version', { simple: true }) as number;
+    } catch {
+      throw new DatabaseOpenError(
+        'not-a-database',
+        `The data file ${file} is not a study-companion database (it is not SQLite). It was left untouched.`,
+      );
+    }
+    const latest = list.length;
+    if (version > latest) {
+      throw new DatabaseOpenError(
+        'newer-version',
+        `This data file was written by a newer version of MLOps Study Companion (data version ${version}; this app knows up to ${latest}). Update the app to open it. The file was left untouched.`,
+      );
+    }
+    // WAL: readers never block the writer and a crash never leaves half a transaction.
+    // synchronous=FULL: an entry the app has acknowledged is on disk, even if the machine dies next.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+
+    if (version < latest && version > 0) options.beforeMigrate?.(db, version);
+    for (const migration of list) {
+      if (migration.version <= version) continue;
+      db.transaction(() => {
+        migration.up(db);
+        db.pragma(`user_version = ${migration.version}`);
+      }).immediate();
+    }
+    syncCurriculumItems(db, curriculum);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function syncCurriculumItems(db: Db, curriculum: Curriculum) {
+  const insert = db.prepare('INSERT OR IGNORE INTO curriculum_items (id) VALUES (?)');
+  db.transaction(() => {
+    for (const item of curriculum.items) insert.run(item.id);
+  })();
+}
+
+export { LATEST_SCHEMA_VERSION };

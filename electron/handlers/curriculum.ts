@@ -1,0 +1,5 @@
+import type { HandlerGroup } from './context';
+
+export const curriculumHandlers: HandlerGroup<'curriculum.get'> = {
+  'curriculum.get': (ctx) => ctx.curriculum,
+};

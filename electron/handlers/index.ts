@@ -1,0 +1,26 @@
+// The handler table: one group per area, merged once. A channel defined twice is a bug we want
+// to hear about at start-up, not a silent override.
+import { channels, type Channel } from '../../shared/contract';
+import type { HandlerTable } from './context';
+import { curriculumHandlers } from './curriculum';
+import { progressHandlers } from './progress';
+import { timeHandlers } from './time';
+import { timerHandlers } from './timer';
+
+export function mergeHandlerGroups(groups: readonly object[]): Record<string, unknown> {
+  const table: Record<string, unknown> = {};
+  for (const group of groups) {
+    for (const [channel, handler] of Object.entries(group)) {
+      if (Object.prototype.hasOwnProperty.call(table, channel)) throw new Error(`The channel "${channel}" has two handlers.`);
+      table[channel] = handler;
+    }
+  }
+  const missing = channels.filter((c: Channel) => !(c in table));
+  if (missing.length) throw new Error(`These contract channels have no handler: ${missing.join(', ')}.`);
+  const extra = Object.keys(table).filter((c) => !(channels as string[]).includes(c));
+  if (extra.length) throw new Error(`These handlers are not in the contract: ${extra.join(', ')}.`);
+  return table;
+}
+
+export const handlers = mergeHandlerGroups([curriculumHandlers, progressHandlers, timeHandlers, timerHandlers]) as HandlerTable;
+export type { HandlerContext, HandlerTable } from './context';

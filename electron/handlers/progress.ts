@@ -1,0 +1,128 @@
+// Item status, notes and the ticks on an item's list.
+import type { ItemState } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { MINUTE_MS } from '../../shared/time';
+import { requireItem, sql, type HandlerContext, type HandlerGroup } from './context';
+
+interface ProgressRow {
+  status: ItemState['status'];
+  notes: string;
+}
+
+export function readItemState(ctx: HandlerContext, itemId: string): ItemState {
+  const row = sql(ctx.db, 'SELECT status, notes FROM item_progress WHERE item_id = ?').get(itemId) as
+    | ProgressRow
+    | undefined;
+  const ticks = sql(ctx.db, 'SELECT entry_index FROM list_ticks WHERE item_id = ? ORDER BY entry_index')
+    .pluck()
+    .all(itemId) as number[];
+  const logged = sql(
+    ctx.db,
+    'SELECT COUNT(*) AS n, COALESCE(SUM(ended_at - started_at), 0) AS ms FROM time_entries WHERE item_id = ?',
+  ).get(itemId) as { n: number; ms: number };
+  return {
+    itemId,
+    status: row?.status ?? 'not_started',
+    notes: row?.notes ?? '',
+    tickedEntries: ticks,
+    minutesLogged: logged.ms / MINUTE_MS,
+    entryCount: logged.n,
+  };
+}
+
+/** Make sure the item has a progress row, so updates below are single UPDATEs. */
+function ensureProgressRow(ctx: HandlerContext, itemId: string) {
+  sql(ctx.db, 'INSERT OR IGNORE INTO item_progress (item_id, updated_at) VALUES (?, ?)').run(itemId, ctx.now());
+}
+
+/** Logging time on an item nobody started yet means the learner has started it. */
+export function markInProgressIfNotStarted(ctx: HandlerContext, itemId: string) {
+  ensureProgressRow(ctx, itemId);
+  sql(
+    ctx.db,
+    `UPDATE item_progress SET status = 'in_progress', status_changed_at = ?, updated_at = ?
+     WHERE item_id = ? AND status = 'not_started'`,
+  ).run(ctx.now(), ctx.now(), itemId);
+}
+
+export const progressHandlers: HandlerGroup<
+  'progress.overview' | 'item.get' | 'item.setStatus' | 'item.setNotes' | 'item.tickEntry'
+> = {
+  'progress.overview': (ctx) => {
+    const statuses = new Map(
+      (sql(ctx.db, 'SELECT item_id, status FROM item_progress').all() as { item_id: string; status: ItemState['status'] }[]).map(
+        (r) => [r.item_id, r.status],
+      ),
+    );
+    const logged = new Map(
+      (
+        sql(
+          ctx.db,
+          'SELECT item_id, COUNT(*) AS n, SUM(ended_at - started_at) AS ms FROM time_entries GROUP BY item_id',
+        ).all() as { item_id: string; n: number; ms: number }[]
+      ).map((r) => [r.item_id, r]),
+    );
+    const ticks = new Map(
+      (sql(ctx.db, 'SELECT item_id, COUNT(*) AS n FROM list_ticks GROUP BY item_id').all() as { item_id: string; n: number }[]).map(
+        (r) => [r.item_id, r.n],
+      ),
+    );
+    return {
+      items: ctx.curriculum.items.map((item) => ({
+        itemId: item.id,
+        status: statuses.get(item.id) ?? 'not_started',
+        minutesLogged: (logged.get(item.id)?.ms ?? 0) / MINUTE_MS,
+        entryCount: logged.get(item.id)?.n ?? 0,
+        tickedCount: ticks.get(item.id) ?? 0,
+      })),
+    };
+  },
+
+  'item.get': (ctx, { itemId }) => {
+    requireItem(ctx, itemId);
+    return readItemState(ctx, itemId);
+  },
+
+  'item.setStatus': (ctx, { itemId, status }) => {
+    requireItem(ctx, itemId);
+    ctx.db.transaction(() => {
+      ensureProgressRow(ctx, itemId);
+      sql(
+        ctx.db,
+        `UPDATE item_progress SET status = ?, updated_at = ?,
+           status_changed_at = CASE WHEN status = ? THEN status_changed_at ELSE ? END
+         WHERE item_id = ?`,
+      ).run(status, ctx.now(), status, ctx.now(), itemId);
+    })();
+    return readItemState(ctx, itemId);
+  },
+
+  'item.setNotes': (ctx, { itemId, notes }) => {
+    requireItem(ctx, itemId);
+    ctx.db.transaction(() => {
+      ensureProgressRow(ctx, itemId);
+      sql(ctx.db, 'UPDATE item_progress SET notes = ?, updated_at = ? WHERE item_id = ?').run(notes, ctx.now(), itemId);
+    })();
+    return readItemState(ctx, itemId);
+  },
+
+  'item.tickEntry': (ctx, { itemId, entryIndex, ticked }) => {
+    const item = requireItem(ctx, itemId);
+    if (entryIndex >= item.list.entries.length) {
+      throw new AppError(
+        'NOT_FOUND',
+        `${item.list.title} of ${itemId} has ${item.list.entries.length} entries; there is no entry number ${entryIndex + 1}.`,
+      );
+    }
+    if (ticked) {
+      sql(ctx.db, 'INSERT OR IGNORE INTO list_ticks (item_id, entry_index, ticked_at) VALUES (?, ?, ?)').run(
+        itemId,
+        entryIndex,
+        ctx.now(),
+      );
+    } else {
+      sql(ctx.db, 'DELETE FROM list_ticks WHERE item_id = ? AND entry_index = ?').run(itemId, entryIndex);
+    }
+    return readItemState(ctx, itemId);
+  },
+};

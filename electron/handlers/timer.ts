@@ -1,0 +1,65 @@
+// The one running timer. Its start time lives in the database, not in memory, so it survives
+// quitting, crashing and restarting; starting it on another item stops and logs the first.
+import type { RunningTimer, TimerStop } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import { MAX_ENTRY_MS, MIN_ENTRY_MS } from '../../shared/time';
+import { requireItem, sql, type HandlerContext, type HandlerGroup } from './context';
+import { markInProgressIfNotStarted } from './progress';
+import { insertEntry } from './time';
+
+interface TimerRow {
+  item_id: string;
+  started_at: number;
+  note: string;
+}
+
+export function readTimer(ctx: HandlerContext): RunningTimer | null {
+  const row = sql(ctx.db, 'SELECT item_id, started_at, note FROM running_timer WHERE id = 1').get() as TimerRow | undefined;
+  return row ? { itemId: row.item_id, startedAt: row.started_at, note: row.note } : null;
+}
+
+/** Stops the running timer: a span under a minute is discarded, a longer one becomes an entry. */
+function stopRunning(ctx: HandlerContext, running: RunningTimer): TimerStop {
+  const now = ctx.now();
+  // A clock set back while the timer ran must not produce an entry that ends before it starts.
+  const endedAt = Math.max(now, running.startedAt);
+  sql(ctx.db, 'DELETE FROM running_timer WHERE id = 1').run();
+  const elapsed = endedAt - running.startedAt;
+  if (elapsed < MIN_ENTRY_MS) {
+    return { entry: null, discarded: { itemId: running.itemId, seconds: Math.floor(elapsed / 1000) } };
+  }
+  // A timer left running for more than a day is split so that no single entry is absurd; the
+  // learner sees every piece in the log and can delete what was not study.
+  let start = running.startedAt;
+  let entry = null;
+  while (start < endedAt) {
+    const end = Math.min(endedAt, start + MAX_ENTRY_MS);
+    if (end - start < MIN_ENTRY_MS) break;
+    entry = insertEntry(ctx, { itemId: running.itemId, startedAt: start, endedAt: end, note: running.note, source: 'timer' });
+    start = end;
+  }
+  return { entry, discarded: null };
+}
+
+export const timerHandlers: HandlerGroup<'timer.current' | 'timer.start' | 'timer.stop'> = {
+  'timer.current': (ctx) => readTimer(ctx),
+
+  'timer.start': (ctx, { itemId, note }) => {
+    requireItem(ctx, itemId);
+    return ctx.db.transaction(() => {
+      const running = readTimer(ctx);
+      if (running?.itemId === itemId) return { running, stoppedPrevious: null };
+      const stoppedPrevious = running ? stopRunning(ctx, running) : null;
+      sql(ctx.db, 'INSERT INTO running_timer (id, item_id, started_at, note) VALUES (1, ?, ?, ?)').run(itemId, ctx.now(), note);
+      markInProgressIfNotStarted(ctx, itemId);
+      return { running: readTimer(ctx)!, stoppedPrevious };
+    })();
+  },
+
+  'timer.stop': (ctx) =>
+    ctx.db.transaction(() => {
+      const running = readTimer(ctx);
+      if (!running) throw new AppError('CONFLICT', 'No timer is running.');
+      return stopRunning(ctx, running);
+    })(),
+};

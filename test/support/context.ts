@@ -1,0 +1,70 @@
+// A real database in a temporary folder, the real handlers and the real dispatcher: what tests
+// drive instead of Electron's IPC.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { Envelope } from '../../shared/errors';
+import { getCurriculum } from '../../curriculum';
+import { openDatabase, type Db } from '../../electron/db/open';
+import { handlers, type HandlerContext } from '../../electron/handlers';
+import { dispatch } from '../../electron/ipc/dispatch';
+
+export interface TestApp {
+  ctx: HandlerContext;
+  db: Db;
+  file: string;
+  clock: { now: number };
+  /** Calls a channel through the dispatcher and returns the envelope. */
+  raw: (channel: string, input?: unknown) => Envelope<unknown>;
+  /** Calls a channel and returns its value, failing the test on an error envelope. */
+  call: <C extends Channel>(channel: C, input?: ChannelInput<C>) => ChannelOutput<C>;
+  reopen: () => void;
+  close: () => void;
+}
+
+export const T0 = Date.parse('2026-03-02T09:00:00+01:00'); // a Monday morning in Berlin
+
+export function createTestApp(start = T0): TestApp {
+  const dir = mkdtempSync(path.join(tmpdir(), 'companion-test-'));
+  const file = path.join(dir, 'companion.db');
+  const clock = { now: start };
+  const curriculum = getCurriculum();
+  const app = {} as TestApp;
+  const open = () => {
+    app.db = openDatabase(file, curriculum);
+    app.ctx = { db: app.db, curriculum, now: () => clock.now };
+  };
+  open();
+  Object.assign(app, {
+    file,
+    clock,
+    raw: (channel: string, input?: unknown) =>
+      dispatch(handlers, app.ctx, channel, input, { validateOutput: true, onInternalError: () => {} }),
+    call: <C extends Channel>(channel: C, input?: ChannelInput<C>) => {
+      const result = dispatch(handlers, app.ctx, channel, input, { validateOutput: true });
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+      return result.value as ChannelOutput<C>;
+    },
+    reopen: () => {
+      app.db.close();
+      open();
+    },
+    close: () => {
+      if (app.db.open) app.db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+  return app;
+}
+
+/** Every row of every table, in a stable order: equal dumps mean nothing was written. */
+export function dumpDatabase(db: Db): string {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const dump: Record<string, unknown[]> = {};
+  for (const table of tables) dump[table] = db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all();
+  return JSON.stringify({ userVersion: db.pragma('user_version', { simple: true }), dump });
+}
