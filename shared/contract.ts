@@ -76,6 +76,22 @@ const editEntryInput = spanRules(
   z.strictObject({ id: entryId, itemId: itemIdSchema, startedAt: instant, endedAt: instant, note: entryNote }),
 );
 
+export const progressSchema = z.object({
+  itemCount: z.number().int(),
+  /** Items still in the plan: all but the skipped ones. */
+  plannedCount: z.number().int(),
+  doneCount: z.number().int(),
+  skippedCount: z.number().int(),
+  /** Done items over planned items, 0..1. */
+  byCount: z.number().min(0).max(1),
+  /** Estimate midpoints of done items over those of planned items, 0..1. */
+  byHours: z.number().min(0).max(1),
+  estimateMinHours: z.number(),
+  estimateMaxHours: z.number(),
+  loggedMinutes: z.number(),
+});
+export type Progress = z.infer<typeof progressSchema>;
+
 export const TIME_LIST_MAX = 500;
 
 export const contract = {
@@ -83,7 +99,11 @@ export const contract = {
 
   'progress.overview': {
     input: noInput,
-    output: z.object({ items: z.array(itemStateSchema.omit({ notes: true, tickedEntries: true }).extend({ tickedCount: z.number().int() })) }),
+    output: z.object({
+      items: z.array(itemStateSchema.omit({ notes: true, tickedEntries: true }).extend({ tickedCount: z.number().int() })),
+      overall: progressSchema,
+      phases: z.array(progressSchema.extend({ phase: z.number().int() })),
+    }),
   },
   'item.get': { input: z.strictObject({ itemId: itemIdSchema }), output: itemStateSchema },
   'item.setStatus': { input: z.strictObject({ itemId: itemIdSchema, status: itemStatusSchema }), output: itemStateSchema },

@@ -2,6 +2,7 @@
 import type { ItemState } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { MINUTE_MS } from '../../shared/time';
+import { computeProgress } from '../stats/progress';
 import { requireItem, sql, type HandlerContext, type HandlerGroup } from './context';
 
 interface ProgressRow {
@@ -67,13 +68,24 @@ export const progressHandlers: HandlerGroup<
         (r) => [r.item_id, r.n],
       ),
     );
+    const statusOf = (id: string) => statuses.get(id) ?? 'not_started';
+    const minutesOf = (id: string) => (logged.get(id)?.ms ?? 0) / MINUTE_MS;
     return {
       items: ctx.curriculum.items.map((item) => ({
         itemId: item.id,
-        status: statuses.get(item.id) ?? 'not_started',
-        minutesLogged: (logged.get(item.id)?.ms ?? 0) / MINUTE_MS,
+        status: statusOf(item.id),
+        minutesLogged: minutesOf(item.id),
         entryCount: logged.get(item.id)?.n ?? 0,
         tickedCount: ticks.get(item.id) ?? 0,
+      })),
+      overall: computeProgress(ctx.curriculum.items, statusOf, minutesOf),
+      phases: ctx.curriculum.phases.map((phase) => ({
+        phase: phase.number,
+        ...computeProgress(
+          ctx.curriculum.items.filter((i) => i.phase === phase.number),
+          statusOf,
+          minutesOf,
+        ),
       })),
     };
   },

@@ -1,0 +1,153 @@
+// The browser preview: the built renderer served on 127.0.0.1, with `window.api` forwarded to
+// the real handler table over HTTP. Only the transport differs from Electron's IPC: same
+// contract, same dispatcher, same SQLite file format.
+//
+// Who may call: only pages this server served. Each run makes a random token that the server
+// writes into index.html; a call must carry it in a header (which also forces a CORS preflight
+// that we never grant), come from our own origin, and name our own host (no DNS rebinding).
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { getCurriculum } from '../curriculum';
+import type { Envelope } from '../shared/errors';
+import { openDatabase, type Db } from '../electron/db/open';
+import { handlers, type HandlerContext } from '../electron/handlers';
+import { dispatch } from '../electron/ipc/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../electron/security';
+import { contentTypeFor } from '../electron/app-protocol';
+
+export const TOKEN_HEADER = 'x-companion-token';
+const MAX_BODY_BYTES = 1024 * 1024;
+const BRIDGE_PATH = '/__preview/bridge.js';
+const API_PREFIX = '/__api/';
+
+export interface PreviewOptions {
+  dbFile: string;
+  rendererDir: string;
+  port?: number;
+  now?: () => number;
+}
+
+export interface Preview {
+  url: string;
+  token: string;
+  db: Db;
+  close: () => Promise<void>;
+}
+
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const indexFile = path.join(options.rendererDir, 'index.html');
+  try {
+    statSync(indexFile);
+  } catch {
+    throw new Error(`The renderer is not built (${indexFile} is missing). Run \`npm run build:renderer\` first.`);
+  }
+  const db = openDatabase(options.dbFile, getCurriculum());
+  const ctx: HandlerContext = { db, curriculum: getCurriculum(), now: options.now ?? Date.now };
+  const token = randomBytes(24).toString('hex');
+  const bridgeSource = readFileSync(path.join(import.meta.dirname, 'bridge.js'), 'utf8');
+  // The bridge must run before the app's module script, so it goes first in <head>, after the charset.
+  const indexHtml = readFileSync(indexFile, 'utf8').replace(
+    /<meta charset="UTF-8" \/>/i,
+    (charset) =>
+      `${charset}\n    <meta name="companion-preview-token" content="${token}" />\n    <script src="${BRIDGE_PATH}"></script>`,
+  );
+  if (!indexHtml.includes(BRIDGE_PATH)) throw new Error(`${indexFile} has no <meta charset="UTF-8" />; the preview bridge cannot be added.`);
+
+  let origin = '';
+  const server: Server = createServer((req, res) => {
+    void route(req, res).catch((error: unknown) => {
+      console.error('[preview]', error);
+      if (!res.headersSent) send(res, 500, 'text/plain', 'Internal error');
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse) {
+    if (req.headers.host !== new URL(origin).host) return send(res, 421, 'text/plain', 'Wrong host');
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname.startsWith(API_PREFIX)) return api(req, res, decodeURIComponent(url.pathname.slice(API_PREFIX.length)));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
+    if (url.pathname === BRIDGE_PATH) return send(res, 200, 'text/javascript; charset=utf-8', bridgeSource);
+    const file = staticFile(url.pathname);
+    if (file) return send(res, 200, contentTypeFor(file), readFileSync(file));
+    // Everything else is the app itself (hash routes need nothing from the server).
+    return send(res, 200, 'text/html; charset=utf-8', indexHtml);
+  }
+
+  function staticFile(pathname: string): string | null {
+    if (pathname === '/' || pathname === '/index.html') return null;
+    const resolved = path.resolve(options.rendererDir, `.${path.posix.normalize(pathname)}`);
+    if (!resolved.startsWith(path.resolve(options.rendererDir) + path.sep)) return null;
+    try {
+      return statSync(resolved).isFile() ? resolved : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse, channel: string) {
+    const refuse = (message: string) =>
+      sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message } } satisfies Envelope<never>);
+    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Use POST.' } });
+    if (req.headers.origin !== origin) return refuse('Calls are accepted only from the preview page itself.');
+    const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
+    const expected = Buffer.from(token);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return refuse('The preview token is missing or wrong. Reload the page.');
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse('Calls must send JSON.');
+
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request is too large (over 1 MB).' } });
+      }
+      chunks.push(chunk);
+    }
+    let input: unknown;
+    try {
+      input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } });
+    }
+    sendJson(res, 200, dispatch(handlers, ctx, channel, input, { validateOutput: true }));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: `${origin}/`,
+    token,
+    db,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+      }),
+  };
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+}

@@ -1,0 +1,30 @@
+// The renderer's typed client. It knows channels only through the contract's types; the bridge
+// (Electron preload or browser preview) does the transport.
+import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract';
+import type { BridgeApi } from '../shared/bridge';
+import type { ErrorCode } from '../shared/errors';
+
+declare global {
+  interface Window {
+    api?: BridgeApi;
+  }
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Calls a channel; resolves with its value or rejects with an ApiError whose message is for the learner. */
+export async function call<C extends Channel>(channel: C, ...args: {} extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]): Promise<ChannelOutput<C>> {
+  const bridge = window.api;
+  if (!bridge) throw new ApiError('INTERNAL', 'The app is not connected to its data. Start it with `npm start` or `npm run preview`.');
+  const result = await bridge.invoke(channel, args[0] ?? {});
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  return result.value as ChannelOutput<C>;
+}

@@ -1,0 +1,46 @@
+// Converting between the form's local date and time fields and stored epoch milliseconds.
+// Everything is in the learner's local time zone, as they typed it.
+import { DAY_MS } from '../../shared/time';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export const toDateInput = (ms: number) => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
+
+export const toTimeInput = (ms: number) => {
+  const d = new Date(ms);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+};
+
+/** Local date "2026-03-02" and time "09:30" to epoch ms, or null when either is not a real value. */
+export function fromLocal(date: string, time: string): number | null {
+  const dm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const tm = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!dm || !tm) return null;
+  const value = new Date(Number(dm[1]), Number(dm[2]) - 1, Number(dm[3]), Number(tm[1]), Number(tm[2])).getTime();
+  return Number.isNaN(value) ? null : value;
+}
+
+/** An end time earlier than the start means the session ran past midnight. */
+export function endFromClock(startedAt: number, endTime: string): number | null {
+  const end = fromLocal(toDateInput(startedAt), endTime);
+  if (end === null) return null;
+  return end <= startedAt ? fromLocal(toDateInput(startedAt + DAY_MS), endTime) : end;
+}
+
+export const formatDay = (ms: number) =>
+  new Date(ms).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+
+export const formatTime = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** Midnight at the start of the local day holding `ms`. */
+export const startOfDay = (ms: number) => {
+  const d = new Date(ms);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+};
+
+/** Whole local days between two instants' days (DST-safe). */
+export const daysBetween = (earlier: number, later: number) =>
+  Math.round((startOfDay(later) - startOfDay(earlier)) / DAY_MS);

@@ -1,0 +1,57 @@
+// Short messages for the learner ("Logged 50 min on ...", errors in plain words), announced to
+// screen readers through a live region.
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+
+type Tone = 'success' | 'info' | 'error';
+interface Notice {
+  id: number;
+  tone: Tone;
+  text: string;
+}
+interface Notices {
+  success: (text: string) => void;
+  info: (text: string) => void;
+  error: (text: string) => void;
+}
+
+const NoticeContext = createContext<Notices | null>(null);
+let nextId = 1;
+
+export function useNotices(): Notices {
+  const value = useContext(NoticeContext);
+  if (!value) throw new Error('useNotices outside NoticeProvider');
+  return value;
+}
+
+export function NoticeProvider({ children }: { children: ReactNode }) {
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
+  const push = useCallback(
+    (tone: Tone, text: string) => {
+      const id = nextId++;
+      setNotices((list) => [...list.slice(-3), { id, tone, text }]);
+      // Errors stay until dismissed: the learner must not miss that something failed.
+      if (tone !== 'error') setTimeout(() => dismiss(id), 6000);
+    },
+    [dismiss],
+  );
+  const api = useMemo<Notices>(
+    () => ({ success: (t) => push('success', t), info: (t) => push('info', t), error: (t) => push('error', t) }),
+    [push],
+  );
+  return (
+    <NoticeContext.Provider value={api}>
+      {children}
+      <div className="notices" role="status" aria-live="polite">
+        {notices.map((n) => (
+          <div key={n.id} className={`notice notice-${n.tone}`}>
+            <span>{n.text}</span>
+            <button type="button" className="notice-close" onClick={() => dismiss(n.id)} aria-label="Dismiss message">
+              ×
+            </button>
+          </div>
+        ))}
+      </div>
+    </NoticeContext.Provider>
+  );
+}

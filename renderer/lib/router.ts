@@ -1,0 +1,44 @@
+// Hash routes: they work the same from app://companion/ and from the preview, and need no server.
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { screen: 'roadmap' }
+  | { screen: 'item'; itemId: string }
+  | { screen: 'log' }
+  | { screen: 'insights' }
+  | { screen: 'portfolio' }
+  | { screen: 'milestones' }
+  | { screen: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '');
+  const [head, arg] = path.split('/');
+  switch (head) {
+    case 'item':
+      return arg ? { screen: 'item', itemId: decodeURIComponent(arg) } : { screen: 'roadmap' };
+    case 'log':
+    case 'insights':
+    case 'portfolio':
+    case 'milestones':
+    case 'settings':
+      return { screen: head };
+    default:
+      return { screen: 'roadmap' };
+  }
+}
+
+export const hrefFor = (route: Route) => (route.screen === 'item' ? `#/item/${encodeURIComponent(route.itemId)}` : `#/${route.screen}`);
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+export const navigate = (route: Route) => {
+  window.location.hash = hrefFor(route);
+};

@@ -1,0 +1,13 @@
+import { useEffect, useState } from 'react';
+
+/** The current time, refreshed every `intervalMs` while `active`: drives the ticking timer. */
+export function useNow(active: boolean, intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!active) return;
+    setNow(Date.now());
+    const id = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(id);
+  }, [active, intervalMs]);
+  return now;
+}

@@ -1,0 +1,123 @@
+// Phases -> months -> items: where the learner stands on the 9-month plan.
+import type { ChannelOutput } from '../../shared/contract';
+import { formatHours } from '../../shared/time';
+import { HoursBar } from '../components/HoursBar';
+import { ProgressMeter } from '../components/ProgressMeter';
+import { StatusBadge } from '../components/StatusBadge';
+import { useData, useQuery } from '../lib/data';
+import { estimateLabel, itemLabel } from '../lib/labels';
+import { hrefFor } from '../lib/router';
+
+type Overview = ChannelOutput<'progress.overview'>;
+
+export function RoadmapScreen() {
+  const { curriculum } = useData();
+  const overview = useQuery('progress.overview', {});
+  if (overview.status === 'loading') return <ScreenHeading />;
+  if (overview.status === 'error') return <ScreenHeading error={overview.message} />;
+  const { items, overall, phases } = overview.data;
+  const byItem = new Map(items.map((i) => [i.itemId, i]));
+
+  return (
+    <div className="screen">
+      <ScreenHeading />
+      <section className="summary-grid" aria-label="Overall progress">
+        <ProgressMeter
+          label="Items done"
+          value={overall.byCount}
+          detail={`${overall.doneCount} of ${overall.plannedCount} planned items${overall.skippedCount ? `, ${overall.skippedCount} skipped` : ''}`}
+        />
+        <ProgressMeter
+          label="Estimated hours done"
+          value={overall.byHours}
+          detail="Each item weighs the midpoint of its estimate"
+        />
+        <div className="stat-card">
+          <span className="stat-label">Hours logged</span>
+          <span className="stat-value" data-testid="total-hours">
+            {formatHours(overall.loggedMinutes / 60)} h
+          </span>
+          <span className="stat-detail">
+            of {overall.estimateMinHours}–{overall.estimateMaxHours} h estimated
+          </span>
+        </div>
+      </section>
+
+      {curriculum.phases.map((phase) => {
+        const progress = phases.find((p) => p.phase === phase.number);
+        return (
+          <section key={phase.number} className={`phase phase-${phase.number}`} aria-labelledby={`phase-${phase.number}`}>
+            <header className="phase-header">
+              <div>
+                <p className="eyebrow">Phase {phase.number}</p>
+                <h2 id={`phase-${phase.number}`}>{phase.title}</h2>
+              </div>
+              {progress && (
+                <p className="phase-stats">
+                  <strong>
+                    {progress.doneCount}/{progress.plannedCount}
+                  </strong>{' '}
+                  done · {formatHours(progress.loggedMinutes / 60)} h of {progress.estimateMinHours}–{progress.estimateMaxHours} h
+                </p>
+              )}
+            </header>
+            {curriculum.months
+              .filter((m) => m.phase === phase.number)
+              .map((month) => (
+                <div key={month.number} className="month">
+                  <h3 className="month-title">
+                    <span className="month-number">Month {month.number}</span> {month.title}
+                  </h3>
+                  <ul className="item-list">
+                    {curriculum.items
+                      .filter((i) => i.month === month.number)
+                      .map((item) => (
+                        <ItemRow key={item.id} item={item} state={byItem.get(item.id)} />
+                      ))}
+                  </ul>
+                </div>
+              ))}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function ScreenHeading({ error }: { error?: string }) {
+  return (
+    <header className="screen-header">
+      <h1 tabIndex={-1}>Roadmap</h1>
+      <p className="screen-lede">Three phases, nine months, 24 exercises and projects.</p>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+    </header>
+  );
+}
+
+function ItemRow({
+  item,
+  state,
+}: {
+  item: ReturnType<typeof useData>['curriculum']['items'][number];
+  state: Overview['items'][number] | undefined;
+}) {
+  const hours = (state?.minutesLogged ?? 0) / 60;
+  const status = state?.status ?? 'not_started';
+  return (
+    <li className={`item-row item-${status}`}>
+      <a className="item-row-link" href={hrefFor({ screen: 'item', itemId: item.id })}>
+        <span className="item-row-id">{itemLabel(item)}</span>
+        <span className="item-row-title">{item.title}</span>
+      </a>
+      <StatusBadge status={status} />
+      <span className="item-row-hours">
+        <strong>{formatHours(hours)} h</strong> <span className="muted">/ {estimateLabel(item)}</span>
+      </span>
+      <HoursBar label={itemLabel(item)} loggedHours={hours} minHours={item.estimate.minHours} maxHours={item.estimate.maxHours} />
+    </li>
+  );
+}
