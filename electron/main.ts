@@ -1,0 +1,95 @@
+// The main process: one window, one database, one IPC door. Every decision lives in a tested module
+// (security, app-protocol, ipc/register, native-binding); this file only wires them to Electron.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import { getCurriculum } from '../curriculum';
+import { APP_ORIGIN } from '../shared/bridge';
+import { registerAppProtocol, registerAppScheme } from './app-protocol';
+import { DatabaseOpenError, openDatabase, type Db } from './db/open';
+import type { HandlerContext } from './handlers';
+import { registerIpc } from './ipc/register';
+import { explainNativeLoadFailure, pickNativeBinding } from './native-binding';
+import { denyAllPermissions, hardenWebContents, secureWebPreferences } from './security';
+
+const APP_NAME = 'MLOps Study Companion';
+const rendererDir = path.join(__dirname, '../dist/renderer');
+
+// Tests give each run its own data folder. It must be set before the single-instance lock, which is
+// held per userData folder, so two test runs never see each other.
+if (process.env.COMPANION_DATA_DIR) app.setPath('userData', path.resolve(process.env.COMPANION_DATA_DIR));
+
+let mainWindow: BrowserWindow | null = null;
+let db: Db | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another copy already has the data open: it focuses its window (below) and this one leaves.
+  app.quit();
+} else {
+  registerAppScheme(protocol);
+  app.on('second-instance', () => {
+    // On macOS the app can be running with its window closed: open it again.
+    if (!mainWindow) {
+      if (db) createWindow();
+      return;
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => shell.openExternal(url)));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (db && BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+  app.on('will-quit', () => {
+    if (db?.open) db.close();
+    db = null;
+  });
+  app.whenReady().then(start).catch(fail);
+}
+
+function start() {
+  db = openDatabase(path.join(app.getPath('userData'), 'companion.db'), getCurriculum(), {
+    nativeBinding: pickNativeBinding({ isElectron: Boolean(process.versions.electron), appRoot: app.getAppPath(), exists: existsSync }),
+  });
+  // Read through a wrapper, not Date.now itself, so the e2e test can move main's clock.
+  const ctx: HandlerContext = { db, curriculum: getCurriculum(), now: () => Date.now() };
+  registerIpc(ipcMain, () => ctx, (channel, error) => console.error(`[${channel}]`, error));
+  denyAllPermissions(session.defaultSession);
+  registerAppProtocol(protocol, rendererDir);
+  createWindow();
+}
+
+function fail(error: unknown) {
+  if (error instanceof DatabaseOpenError) {
+    // Its message is written for the learner: what happened to which file, and that it was left alone.
+    dialog.showErrorBox(`${APP_NAME} could not open your data`, explainNativeLoadFailure(error.message));
+  } else {
+    console.error(error);
+    dialog.showErrorBox(`${APP_NAME} could not start`, error instanceof Error ? error.message : String(error));
+  }
+  app.quit();
+}
+
+function createWindow() {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 640,
+    title: APP_NAME,
+    // The colour of the first frame, before the page paints: the theme's own background.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#111418' : '#f7f8fa',
+    show: false,
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    if (mainWindow === window) mainWindow = null;
+  });
+  mainWindow = window;
+  void window.loadURL(`${APP_ORIGIN}/index.html`);
+}

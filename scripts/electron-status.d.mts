@@ -1,0 +1,3 @@
+export type ElectronBinaryStatus = { installed: true; binary: string } | { installed: false; missing: string };
+export function electronBinaryStatus(rootDir: string): ElectronBinaryStatus;
+export function missingBinaryMessage(missing: string): string;
