@@ -1,0 +1,119 @@
+// Every channel refuses bad input with a typed error in plain words, and writes nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channels } from '../../shared/contract';
+import { handlers, type HandlerContext, type HandlerTable } from '../../electron/handlers';
+import { dispatch } from '../../electron/ipc/dispatch';
+import { DAY_MS, MINUTE_MS } from '../../shared/time';
+import { createTestApp, dumpDatabase, T0, type TestApp } from '../support/context';
+
+let app: TestApp;
+let entryId: number;
+beforeAll(() => {
+  app = createTestApp();
+  // Something to break: an entry, a status, a tick, a running timer.
+  entryId = app.call('time.add', { itemId: '1.1', startedAt: T0 - 120 * MINUTE_MS, endedAt: T0 - 60 * MINUTE_MS }).id;
+  app.call('item.setStatus', { itemId: '1.2', status: 'in_progress' });
+  app.call('item.tickEntry', { itemId: '1.1', entryIndex: 0, ticked: true });
+  app.call('timer.start', { itemId: '2.1' });
+});
+afterAll(() => app.close());
+
+const span = { itemId: '1.1', startedAt: T0 - 60 * MINUTE_MS, endedAt: T0 - 30 * MINUTE_MS, note: '' };
+const huge = 'x'.repeat(100_000);
+
+// [channel, payload, expected code, words the message must contain]
+const cases: [string, unknown, string, RegExp][] = [
+  ['item.get', { itemId: '9.9' }, 'NOT_FOUND', /no curriculum item "9\.9"/],
+  ['item.get', { itemId: 11 }, 'INVALID_INPUT', /itemId/],
+  ['item.get', {}, 'INVALID_INPUT', /itemId: this field is required/],
+  ['item.get', null, 'INVALID_INPUT', /not valid/],
+  ['item.get', 'a string', 'INVALID_INPUT', /not valid/],
+  ['item.get', { itemId: '1.1', extra: true }, 'INVALID_INPUT', /unexpected field "extra"/],
+  ['item.get', { itemId: '1.1; DROP TABLE time_entries' }, 'INVALID_INPUT', /looks like "1\.1"/],
+  ['item.setStatus', { itemId: '1.1', status: 'finished' }, 'INVALID_INPUT', /status is one of/],
+  ['item.setStatus', { itemId: '7.7', status: 'done' }, 'NOT_FOUND', /7\.7/],
+  ['item.setNotes', { itemId: '1.1', notes: huge }, 'INVALID_INPUT', /at most 20,000 characters/],
+  ['item.setNotes', { itemId: '1.1', notes: 42 }, 'INVALID_INPUT', /notes/],
+  ['item.tickEntry', { itemId: '1.1', entryIndex: 6, ticked: true }, 'NOT_FOUND', /has 6 entries/],
+  ['item.tickEntry', { itemId: '1.1', entryIndex: -1, ticked: true }, 'INVALID_INPUT', /entryIndex/],
+  ['item.tickEntry', { itemId: '1.1', entryIndex: 1.5, ticked: true }, 'INVALID_INPUT', /entryIndex/],
+  ['item.tickEntry', { itemId: '1.1', entryIndex: 0, ticked: 'yes' }, 'INVALID_INPUT', /ticked/],
+  ['timer.start', { itemId: '0.0' }, 'INVALID_INPUT', /itemId/],
+  ['timer.start', { itemId: '4.9' }, 'NOT_FOUND', /4\.9/],
+  ['timer.start', { itemId: '1.1', note: huge }, 'INVALID_INPUT', /at most 2,000 characters/],
+  ['timer.stop', { now: 1 }, 'INVALID_INPUT', /unexpected field "now"/],
+  ['timer.current', [], 'INVALID_INPUT', /not valid/],
+  ['time.add', { ...span, endedAt: span.startedAt - MINUTE_MS }, 'INVALID_INPUT', /end must be after the start/],
+  ['time.add', { ...span, endedAt: span.startedAt }, 'INVALID_INPUT', /end must be after the start/],
+  ['time.add', { ...span, endedAt: span.startedAt + 30_000 }, 'INVALID_INPUT', /at least 1 minute/],
+  ['time.add', { ...span, startedAt: T0 - 3 * DAY_MS }, 'INVALID_INPUT', /at most 24 hours/],
+  ['time.add', { ...span, startedAt: -5, endedAt: 10 }, 'INVALID_INPUT', /before the year 2000/],
+  ['time.add', { ...span, startedAt: Number.NaN }, 'INVALID_INPUT', /startedAt/],
+  ['time.add', { ...span, startedAt: 1e300, endedAt: 1e300 + 1 }, 'INVALID_INPUT', /after the year 2100/],
+  ['time.add', { ...span, startedAt: T0 + DAY_MS, endedAt: T0 + DAY_MS + 60 * MINUTE_MS }, 'INVALID_INPUT', /cannot end in the future/],
+  ['time.add', { ...span, startedAt: '2026-03-01T10:00' }, 'INVALID_INPUT', /startedAt/],
+  ['time.add', { ...span, itemId: '3.4' }, 'NOT_FOUND', /3\.4/],
+  ['time.add', { ...span, note: huge }, 'INVALID_INPUT', /at most 2,000 characters/],
+  ['time.add', { ...span, source: 'timer' }, 'INVALID_INPUT', /unexpected field "source"/],
+  ['time.add', JSON.parse('{"itemId":"1.1","startedAt":1,"endedAt":2,"__proto__":{"polluted":true}}'), 'INVALID_INPUT', /./],
+  ['time.edit', { ...span, id: 999_999 }, 'NOT_FOUND', /no time entry number 999999/],
+  ['time.edit', { ...span, id: 0 }, 'INVALID_INPUT', /id/],
+  ['time.edit', { ...span, id: 1, endedAt: span.startedAt - 1 }, 'INVALID_INPUT', /end must be after the start/],
+  ['time.edit', { ...span, id: 1, note: undefined }, 'INVALID_INPUT', /note: this field is required/],
+  ['time.delete', { id: 'all' }, 'INVALID_INPUT', /id/],
+  ['time.delete', { id: 123_456 }, 'NOT_FOUND', /no time entry number 123456/],
+  ['time.list', { limit: 100_000 }, 'INVALID_INPUT', /limit/],
+  ['time.list', { from: T0, to: T0 - DAY_MS }, 'INVALID_INPUT', /"from" date must be before the "to" date/],
+  ['time.list', { itemId: '8.8' }, 'NOT_FOUND', /8\.8/],
+  ['time.list', { before: { startedAt: T0 } }, 'INVALID_INPUT', /before\.id/],
+  ['nope.nothing', {}, 'UNKNOWN_CHANNEL', /no channel named "nope\.nothing"/],
+  ['__proto__', {}, 'UNKNOWN_CHANNEL', /no channel/],
+  ['constructor', {}, 'UNKNOWN_CHANNEL', /no channel/],
+];
+
+describe('bad input', () => {
+  it('covers every channel of the contract', () => {
+    const covered = new Set(cases.map(([channel]) => channel));
+    expect(channels.filter((c) => !covered.has(c) && c !== 'curriculum.get' && c !== 'progress.overview')).toEqual([]);
+    // The two read-everything channels take no fields; extra ones are refused like anywhere else.
+    for (const channel of ['curriculum.get', 'progress.overview']) {
+      expect(app.raw(channel, { itemId: '1.1' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+  });
+
+  it.each(cases)('%s %j → %s', (channel, payload, code, words) => {
+    const before = dumpDatabase(app.db);
+    const result = app.raw(channel, payload);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe(code);
+    expect(result.error.message).toMatch(words);
+    expect(result.error.message.length).toBeLessThan(400);
+    expect(dumpDatabase(app.db)).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('a handler that fails halfway leaves nothing half-written and says so plainly', () => {
+    const before = dumpDatabase(app.db);
+    // A handler that writes, then hits a fault of ours inside its transaction.
+    const broken = {
+      ...handlers,
+      'time.delete': (ctx: HandlerContext) =>
+        ctx.db.transaction(() => {
+          ctx.db.prepare('DELETE FROM time_entries').run();
+          throw new Error('disk on fire');
+        })(),
+    } as HandlerTable;
+    const result = dispatch(broken, app.ctx, 'time.delete', { id: entryId }, { onInternalError: () => {} });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: 'Something went wrong on our side and nothing was changed. Please try again.' },
+    });
+    expect(dumpDatabase(app.db)).toBe(before);
+  });
+
+  it('still works normally after all that', () => {
+    expect(app.call('timer.current')).toMatchObject({ itemId: '2.1' });
+    expect(app.call('time.list', {}).entries.map((e) => e.id)).toEqual([entryId]);
+  });
+});
