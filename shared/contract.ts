@@ -3,6 +3,7 @@
 // preload allows exactly these keys; the renderer's client is typed from it. No Node or DOM imports.
 import { z } from 'zod';
 import { curriculumSchema, itemIdSchema } from './curriculum';
+import { isLocalDate } from './dates';
 import { EARLIEST_MS, LATEST_MS, MAX_ENTRY_MS, MIN_ENTRY_MS } from './time';
 
 export const itemStatuses = ['not_started', 'in_progress', 'done', 'skipped'] as const;
@@ -94,6 +95,86 @@ export type Progress = z.infer<typeof progressSchema>;
 
 export const TIME_LIST_MAX = 500;
 
+/** A calendar day in the learner's zone, "2026-03-02". */
+export const localDateSchema = z
+  .string()
+  .refine(isLocalDate, 'A date is written YYYY-MM-DD and must exist on the calendar.');
+
+export const themes = ['system', 'light', 'dark'] as const;
+
+const settingsFields = {
+  learnerName: z.string().trim().max(80, 'A name can be at most 80 characters.'),
+  planStartDate: localDateSchema,
+  targetDate: localDateSchema,
+  weeklyGoalHours: z.number().min(0.5, 'A weekly goal is at least half an hour.').max(80, 'A weekly goal is at most 80 hours.'),
+  streakMinMinutes: z.number().int().min(1, 'A study day needs at least 1 minute.').max(600, 'A study day needs at most 600 minutes.'),
+  theme: z.enum(themes),
+};
+export const settingsSchema = z.object(settingsFields);
+export type Settings = z.infer<typeof settingsSchema>;
+
+const hours = z.number().nonnegative();
+const phaseNumber = z.number().int().min(1).max(3);
+const estimateTotals = { minHours: hours, maxHours: hours, actualHours: hours };
+
+export const roadmapStatsSchema = z.object({
+  items: z.array(
+    z.object({
+      itemId: itemIdSchema,
+      phase: phaseNumber,
+      month: z.number().int(),
+      status: itemStatusSchema,
+      ...estimateTotals,
+      overMax: z.boolean(),
+    }),
+  ),
+  months: z.array(z.object({ month: z.number().int(), phase: phaseNumber, ...estimateTotals })),
+  phases: z.array(z.object({ phase: phaseNumber, ...estimateTotals })),
+  totals: z.object(estimateTotals),
+});
+export type RoadmapStats = z.infer<typeof roadmapStatsSchema>;
+
+const median = z.object({ median: z.number().nullable(), count: z.number().int().nonnegative() });
+const remaining = z.object({ p50Hours: hours, p80Hours: hours });
+
+export const insightsSchema = z.object({
+  today: localDateSchema,
+  weeklyGoalHours: z.number(),
+  streakMinMinutes: z.number(),
+  burnUp: z.object({
+    planStartDate: localDateSchema,
+    planEndDate: localDateSchema,
+    targetDate: localDateSchema,
+    /** One point a week from the plan start; actualHours is null for weeks still to come. */
+    points: z.array(z.object({ date: localDateSchema, plannedHours: hours, actualHours: hours.nullable() })),
+  }),
+  /** The last 26 weeks, oldest first, weeks starting on Monday. */
+  weekly: z.array(z.object({ weekStart: localDateSchema, hours })),
+  /** Minutes per day from `start` (a Monday) to today: compact, one number a day. */
+  heatmap: z.object({ start: localDateSchema, minutes: z.array(z.number().nonnegative()) }),
+  streak: z.object({ current: z.number().int(), longest: z.number().int(), todayCounts: z.boolean() }),
+  calibration: z.object({
+    overall: median,
+    phases: z.array(median.extend({ phase: phaseNumber })),
+    items: z.array(z.object({ itemId: itemIdSchema, ratio: z.number().nonnegative() })),
+  }),
+  forecast: z.object({
+    /** 'raw-estimate' while fewer than 2 done items have logged time to calibrate on. */
+    basis: z.enum(['calibrated', 'raw-estimate']),
+    ratioP50: z.number(),
+    ratioP80: z.number(),
+    overall: remaining,
+    phases: z.array(remaining.extend({ phase: phaseNumber })),
+    paceHoursPerWeek: hours,
+    finishP50: localDateSchema.nullable(),
+    finishP80: localDateSchema.nullable(),
+    weeksToTarget: z.number(),
+    /** Hours a week from now on to finish (P50) by the target date; null once the target has passed. */
+    neededHoursPerWeek: hours.nullable(),
+  }),
+});
+export type Insights = z.infer<typeof insightsSchema>;
+
 export const contract = {
   'curriculum.get': { input: noInput, output: curriculumSchema },
 
@@ -145,6 +226,15 @@ export const contract = {
       }),
     output: z.object({ entries: z.array(timeEntrySchema), hasMore: z.boolean() }),
   },
+
+  'settings.get': { input: noInput, output: settingsSchema },
+  'settings.update': {
+    input: z.strictObject(settingsFields).partial().refine((s) => Object.keys(s).length > 0, 'Give at least one setting to change.'),
+    output: settingsSchema,
+  },
+
+  'stats.roadmap': { input: noInput, output: roadmapStatsSchema },
+  'stats.insights': { input: noInput, output: insightsSchema },
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 // Opening the learner's database: pragmas, a refusal of files we must not touch, migrations.
 import Database from 'better-sqlite3';
 import type { Curriculum } from '../../shared/curriculum';
+import { localDateOf } from '../stats/local-days';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
 
 export type Db = Database.Database;
@@ -76,6 +77,8 @@ function syncCurriculumItems(db: Db, curriculum: Curriculum) {
   const insert = db.prepare('INSERT OR IGNORE INTO curriculum_items (id) VALUES (?)');
   db.transaction(() => {
     for (const item of curriculum.items) insert.run(item.id);
+    // The plan starts the day the learner first opens the app, until they say otherwise.
+    db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('planStartDate', ?)").run(JSON.stringify(localDateOf(Date.now())));
   })();
 }
 

@@ -4,6 +4,7 @@ import { channels, type Channel } from '../../shared/contract';
 import type { HandlerTable } from './context';
 import { curriculumHandlers } from './curriculum';
 import { progressHandlers } from './progress';
+import { settingsHandlers } from './settings';
 import { timeHandlers } from './time';
 import { timerHandlers } from './timer';
 
@@ -22,5 +23,5 @@ export function mergeHandlerGroups(groups: readonly object[]): Record<string, un
   return table;
 }
 
-export const handlers = mergeHandlerGroups([curriculumHandlers, progressHandlers, timeHandlers, timerHandlers]) as HandlerTable;
+export const handlers = mergeHandlerGroups([curriculumHandlers, progressHandlers, settingsHandlers, timeHandlers, timerHandlers]) as HandlerTable;
 export type { HandlerContext, HandlerTable } from './context';
