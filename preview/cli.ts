@@ -1,27 +1,66 @@
-// `npm run preview -- [--db FILE] [--port N]`: the app in a browser, over the real handlers.
-import { mkdirSync } from 'node:fs';
+// `npm run preview -- [--db FILE] [--port N] [--demo]`: the app in a browser, over the real handlers.
+// `--demo` fills a new database with the demo learner (a fresh .preview-data/demo.db unless --db is
+// given, and then only if that file holds no learner's data yet).
+import { mkdirSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { DatabaseOpenError } from '../electron/db/open';
+import { getCurriculum } from '../curriculum';
+import { DatabaseOpenError, openDatabase } from '../electron/db/open';
+import { canFillDemo, fillDemoLearner } from '../electron/demo/demo-learner';
 import { startPreview } from './server';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-export function parseArgs(argv: readonly string[]): { dbFile: string; port: number } {
-  let dbFile = path.join(root, '.preview-data', 'companion.db');
+export const USAGE = 'Usage: npm run preview -- [--db FILE] [--port N] [--demo]';
+
+export interface PreviewArgs {
+  dbFile: string;
+  port: number;
+  /**
+   * false: no demo. 'fresh': the demo's own file, recreated on every run. 'if-empty': the demo goes
+   * into the file given with --db, only if it holds no learner's data.
+   */
+  demo: false | 'fresh' | 'if-empty';
+}
+
+export function parseArgs(argv: readonly string[]): PreviewArgs {
+  let dbFile: string | undefined;
   let port = 5180;
+  let demo = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = argv[i + 1];
     if (arg === '--db' && value) (dbFile = path.resolve(value)), i++;
     else if (arg === '--port' && value && /^\d+$/.test(value) && Number(value) < 65536) (port = Number(value)), i++;
-    else throw new Error(`Unknown or incomplete option "${arg}". Usage: npm run preview -- [--db FILE] [--port N]`);
+    else if (arg === '--demo') demo = true;
+    else throw new Error(`Unknown or incomplete option "${arg}". ${USAGE}`);
   }
-  return { dbFile, port };
+  if (!demo) return { dbFile: dbFile ?? path.join(root, '.preview-data', 'companion.db'), port, demo: false };
+  if (dbFile) return { dbFile, port, demo: 'if-empty' };
+  return { dbFile: path.join(root, '.preview-data', 'demo.db'), port, demo: 'fresh' };
+}
+
+/** Writes the demo learner into `dbFile`; refuses a file that already holds a learner's data. */
+function writeDemo(dbFile: string, demo: 'fresh' | 'if-empty') {
+  if (demo === 'fresh') for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
+  const curriculum = getCurriculum();
+  const db = openDatabase(dbFile, curriculum);
+  try {
+    if (!canFillDemo(db)) {
+      throw new Error(`${dbFile} already holds a learner's data; the demo is written only into a new database.`);
+    }
+    const summary = fillDemoLearner({ db, curriculum, now: Date.now });
+    console.log(
+      `Demo learner written: ${summary.entries} entries, ${summary.totalHours} hours since ${summary.planStartDate}.`,
+    );
+  } finally {
+    db.close();
+  }
 }
 
 async function main() {
-  const { dbFile, port } = parseArgs(process.argv.slice(2));
+  const { dbFile, port, demo } = parseArgs(process.argv.slice(2));
   mkdirSync(path.dirname(dbFile), { recursive: true });
+  if (demo) writeDemo(dbFile, demo);
   const preview = await startPreview({ dbFile, port, rendererDir: path.join(root, 'dist', 'renderer') });
   // Tests read this line to find the port; keep its shape.
   console.log(`Preview ready at ${preview.url} (data: ${dbFile})`);
@@ -30,8 +69,21 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof DatabaseOpenError || error instanceof Error) console.error(error.message);
-  else console.error(error);
-  process.exit(1);
-});
+/** True when this file is the program being run, not a module a test imported. */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(import.meta.filename);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main().catch((error: unknown) => {
+    if (error instanceof DatabaseOpenError || error instanceof Error) console.error(error.message);
+    else console.error(error);
+    process.exit(1);
+  });
+}

@@ -2,10 +2,12 @@ import { useEffect, useState } from 'react';
 import type { Curriculum } from '../shared/curriculum';
 import { call } from './api';
 import { TimerPill } from './components/TimerPill';
-import { DataProvider } from './lib/data';
+import { DataProvider, useQuery } from './lib/data';
 import { NoticeProvider } from './lib/notices';
 import { hrefFor, useRoute, type Route } from './lib/router';
+import { InsightsScreen } from './screens/InsightsScreen';
 import { ItemScreen } from './screens/ItemScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
 import { LaterScreen } from './screens/LaterScreen';
 import { RoadmapScreen } from './screens/RoadmapScreen';
 import { TimeLogScreen } from './screens/TimeLogScreen';
@@ -46,6 +48,12 @@ export function App() {
 
 function Shell() {
   const route = useRoute();
+  const settings = useQuery('settings.get', {});
+  const theme = settings.status === 'ready' ? settings.data.theme : 'system';
+  useEffect(() => {
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [theme]);
   const active = route.screen === 'item' ? 'roadmap' : route.screen;
   useEffect(() => {
     // Each screen starts at the top, and keyboard users land on its heading.
@@ -98,12 +106,12 @@ function Screen({ route }: { route: Route }) {
     case 'log':
       return <TimeLogScreen />;
     case 'insights':
-      return <LaterScreen title="Insights" what="Burn-up of planned and actual hours, hours per week against your goal, a calendar heatmap, streaks, estimate calibration and a finish-date forecast." />;
+      return <InsightsScreen />;
     case 'portfolio':
       return <LaterScreen title="Portfolio" what="One showcase entry per project in the curriculum's template, a self-assessment against the weighted criteria, and a PDF to send to employers." />;
     case 'milestones':
       return <LaterScreen title="Milestones" what="The phase and portfolio-readiness checklists, ticked for you where your logbook already proves them." />;
     case 'settings':
-      return <LaterScreen title="Settings" what="Your name, plan dates, weekly goal, theme, reminders, and your data: export, import and backups." />;
+      return <SettingsScreen />;
   }
 }

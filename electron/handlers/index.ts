@@ -5,6 +5,7 @@ import type { HandlerTable } from './context';
 import { curriculumHandlers } from './curriculum';
 import { progressHandlers } from './progress';
 import { settingsHandlers } from './settings';
+import { statsHandlers } from './stats';
 import { timeHandlers } from './time';
 import { timerHandlers } from './timer';
 
@@ -23,5 +24,5 @@ export function mergeHandlerGroups(groups: readonly object[]): Record<string, un
   return table;
 }
 
-export const handlers = mergeHandlerGroups([curriculumHandlers, progressHandlers, settingsHandlers, timeHandlers, timerHandlers]) as HandlerTable;
+export const handlers = mergeHandlerGroups([curriculumHandlers, progressHandlers, settingsHandlers, statsHandlers, timeHandlers, timerHandlers]) as HandlerTable;
 export type { HandlerContext, HandlerTable } from './context';

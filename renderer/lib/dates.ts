@@ -44,3 +44,17 @@ export const startOfDay = (ms: number) => {
 /** Whole local days between two instants' days (DST-safe). */
 export const daysBetween = (earlier: number, later: number) =>
   Math.round((startOfDay(later) - startOfDay(earlier)) / DAY_MS);
+
+/** A calendar date "2026-03-02" as the learner's locale writes it. */
+export function formatLocalDate(date: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }) {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d).toLocaleDateString(undefined, options);
+}
+
+/** Days since 1970-01-01 for a calendar date: a linear axis for charts, free of time zones. */
+export const dayNumber = (date: string) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+};
+
+export const dateOfDayNumber = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);

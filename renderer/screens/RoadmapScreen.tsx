@@ -1,5 +1,9 @@
 // Phases -> months -> items: where the learner stands on the 9-month plan.
+import { useState } from 'react';
 import type { ChannelOutput } from '../../shared/contract';
+import { RoadmapChart } from '../charts/RoadmapChart';
+import { RoadmapTable } from '../charts/RoadmapTable';
+import { Segmented } from '../components/Segmented';
 import { formatHours } from '../../shared/time';
 import { HoursBar } from '../components/HoursBar';
 import { ProgressMeter } from '../components/ProgressMeter';
@@ -43,6 +47,8 @@ export function RoadmapScreen() {
         </div>
       </section>
 
+      <RoadmapChartCard />
+
       {curriculum.phases.map((phase) => {
         const progress = phases.find((p) => p.phase === phase.number);
         return (
@@ -81,6 +87,38 @@ export function RoadmapScreen() {
         );
       })}
     </div>
+  );
+}
+
+type ChartMode = 'items' | 'phases' | 'table';
+
+function RoadmapChartCard() {
+  const { curriculum } = useData();
+  const stats = useQuery('stats.roadmap', {});
+  const [mode, setMode] = useState<ChartMode>('items');
+  return (
+    <section className="card chart-card" aria-labelledby="roadmap-chart-title">
+      <header className="chart-card-header">
+        <h2 id="roadmap-chart-title">Estimated vs actual hours</h2>
+        <Segmented
+          label="Show"
+          value={mode}
+          onChange={setMode}
+          options={[
+            { value: 'items', label: 'By item' },
+            { value: 'phases', label: 'By phase' },
+            { value: 'table', label: 'Table' },
+          ]}
+        />
+      </header>
+      {stats.status === 'error' && <p className="inline-error">{stats.message}</p>}
+      {stats.status === 'ready' &&
+        (mode === 'table' ? (
+          <RoadmapTable stats={stats.data} curriculum={curriculum} />
+        ) : (
+          <RoadmapChart stats={stats.data} curriculum={curriculum} view={mode} />
+        ))}
+    </section>
   );
 }
 

@@ -1,0 +1,58 @@
+// Hours per week for the last 26 weeks against the weekly goal.
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Insights } from '../../shared/contract';
+import { formatHours } from '../../shared/time';
+import { formatLocalDate } from '../lib/dates';
+
+interface Props {
+  weekly: Insights['weekly'];
+  goalHours: number;
+  size?: { width: number; height: number };
+  animate?: boolean;
+}
+
+export function WeeklyChart({ weekly, goalHours, size, animate = true }: Props) {
+  const chart = (
+    <BarChart data={weekly} margin={{ top: 18, right: 16, bottom: 4, left: 0 }} className="chart" {...(size ?? {})}>
+      <CartesianGrid vertical={false} className="chart-grid" />
+      <XAxis
+        dataKey="weekStart"
+        tickLine={false}
+        interval={3}
+        tickFormatter={(d: string) => formatLocalDate(d, { day: 'numeric', month: 'short' })}
+        className="chart-axis"
+      />
+      <YAxis tickLine={false} axisLine={false} width={44} tickFormatter={(h: number) => `${h} h`} domain={[0, (max: number) => Math.max(max, goalHours * 1.2)]} className="chart-axis" />
+      <Tooltip content={<WeekTooltip goal={goalHours} />} cursor={{ className: 'chart-cursor' }} />
+      <ReferenceLine y={goalHours} className="ref-goal" label={{ value: `Goal ${formatHours(goalHours)} h`, position: 'insideTopRight', className: 'ref-label' }} />
+      <Bar dataKey="hours" name="Hours" radius={[3, 3, 0, 0]} isAnimationActive={animate}>
+        {weekly.map((w) => (
+          <Cell key={w.weekStart} className={w.hours >= goalHours ? 'bar-week bar-week-met' : 'bar-week'} />
+        ))}
+      </Bar>
+    </BarChart>
+  );
+  return (
+    <figure className="chart-figure" data-testid="weekly-chart" aria-label="Hours per week, last 26 weeks">
+      {size ? chart : <ResponsiveContainer width="100%" height={240}>{chart}</ResponsiveContainer>}
+      <figcaption className="chart-legend">
+        <span className="legend-swatch legend-actual" /> Hours that week
+        <span className="legend-swatch legend-met" /> Goal met
+        <span className="legend-swatch legend-goal" /> Weekly goal
+      </figcaption>
+    </figure>
+  );
+}
+
+function WeekTooltip({ active, payload, goal }: { goal: number; active?: boolean; payload?: readonly { payload?: { weekStart: string; hours: number } }[] }) {
+  const row = payload?.[0]?.payload;
+  if (!active || !row) return null;
+  return (
+    <div className="chart-tooltip">
+      <strong>Week of {formatLocalDate(row.weekStart)}</strong>
+      <span>
+        {formatHours(row.hours)} h of a {formatHours(goal)} h goal
+      </span>
+    </div>
+  );
+}

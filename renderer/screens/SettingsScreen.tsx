@@ -1,0 +1,118 @@
+// The learner's settings. Each field saves on its own when it changes (no save button to forget);
+// a value the main process refuses is explained next to the field and nothing is saved.
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../shared/contract';
+import { call } from '../api';
+import { useData, useQuery } from '../lib/data';
+
+type Field = keyof Settings;
+
+export function SettingsScreen() {
+  const settings = useQuery('settings.get', {});
+  return (
+    <div className="screen settings-screen">
+      <header className="screen-header">
+        <h1 tabIndex={-1}>Settings</h1>
+        <p className="screen-lede">Changes are saved as you make them.</p>
+      </header>
+      {settings.status === 'error' && (
+        <p className="inline-error" role="alert">
+          {settings.message}
+        </p>
+      )}
+      {settings.status === 'ready' && <SettingsForm initial={settings.data} />}
+    </div>
+  );
+}
+
+function SettingsForm({ initial }: { initial: Settings }) {
+  const { changed } = useData();
+  const [values, setValues] = useState<Record<Field, string>>(() => toText(initial));
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [saved, setSaved] = useState<Field | null>(null);
+  useEffect(() => setValues(toText(initial)), [initial]);
+
+  const save = async (field: Field, text: string) => {
+    if (text === toText(initial)[field]) return;
+    const value = field === 'weeklyGoalHours' || field === 'streakMinMinutes' ? Number(text) : text;
+    if (typeof value === 'number' && (text.trim() === '' || !Number.isFinite(value))) {
+      setErrors((e) => ({ ...e, [field]: 'Enter a number.' }));
+      return;
+    }
+    try {
+      await call('settings.update', { [field]: value });
+      setErrors((e) => ({ ...e, [field]: undefined }));
+      setSaved(field);
+      changed();
+    } catch (e) {
+      setErrors((prev) => ({ ...prev, [field]: (e as Error).message.replace(/^The request was not valid\. (\w+: )?/, '') }));
+    }
+  };
+
+  const input = (field: Field, label: string, type: string, hint?: string, extra: Record<string, string | number> = {}) => (
+    <label className="field settings-field">
+      <span>{label}</span>
+      <input
+        type={type}
+        value={values[field]}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={`${field}-help`}
+        onChange={(e) => {
+          setValues((v) => ({ ...v, [field]: e.target.value }));
+          if (type === 'date') void save(field, e.target.value);
+        }}
+        onBlur={(e) => type !== 'date' && void save(field, e.target.value)}
+        {...extra}
+      />
+      <small id={`${field}-help`} className={errors[field] ? 'field-error' : 'field-hint'}>
+        {errors[field] ?? (saved === field ? 'Saved' : hint ?? '')}
+      </small>
+    </label>
+  );
+
+  return (
+    <div className="settings-sections">
+      <section className="card settings-section" aria-labelledby="settings-you">
+        <h2 id="settings-you">You</h2>
+        {input('learnerName', 'Your name', 'text', 'Shown on the cover of your portfolio.', { maxLength: 80, autoComplete: 'name' })}
+      </section>
+      <section className="card settings-section" aria-labelledby="settings-plan">
+        <h2 id="settings-plan">Plan</h2>
+        <div className="settings-grid">
+          {input('planStartDate', 'Plan start date', 'date', 'Month 1 of the roadmap starts here.')}
+          {input('targetDate', 'Target date', 'date', 'When you want to be done.')}
+          {input('weeklyGoalHours', 'Weekly goal (hours)', 'number', 'Drawn on the hours-per-week chart.', { min: 0.5, max: 80, step: 0.5 })}
+          {input('streakMinMinutes', 'Streak minimum (minutes)', 'number', 'A day counts for your streak from this much study.', { min: 1, max: 600, step: 1 })}
+        </div>
+      </section>
+      <section className="card settings-section" aria-labelledby="settings-look">
+        <h2 id="settings-look">Appearance</h2>
+        <label className="field settings-field">
+          <span>Theme</span>
+          <select
+            value={values.theme}
+            onChange={(e) => {
+              setValues((v) => ({ ...v, theme: e.target.value }));
+              void save('theme', e.target.value);
+            }}
+          >
+            <option value="system">Same as the system</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+      </section>
+    </div>
+  );
+}
+
+function toText(s: Settings): Record<Field, string> {
+  return {
+    learnerName: s.learnerName,
+    planStartDate: s.planStartDate,
+    targetDate: s.targetDate,
+    weeklyGoalHours: String(s.weeklyGoalHours),
+    streakMinMinutes: String(s.streakMinMinutes),
+    theme: s.theme,
+  };
+}
