@@ -13,7 +13,7 @@ interface Props {
 
 export function WeeklyChart({ weekly, goalHours, size, animate = true }: Props) {
   const chart = (
-    <BarChart data={weekly} margin={{ top: 18, right: 16, bottom: 4, left: 0 }} className="chart" {...(size ?? {})}>
+    <BarChart data={weekly} margin={{ top: 18, right: 64, bottom: 4, left: 0 }} className="chart" {...(size ?? {})}>
       <CartesianGrid vertical={false} className="chart-grid" />
       <XAxis
         dataKey="weekStart"
@@ -22,9 +22,9 @@ export function WeeklyChart({ weekly, goalHours, size, animate = true }: Props) 
         tickFormatter={(d: string) => formatLocalDate(d, { day: 'numeric', month: 'short' })}
         className="chart-axis"
       />
-      <YAxis tickLine={false} axisLine={false} width={44} tickFormatter={(h: number) => `${h} h`} domain={[0, (max: number) => Math.max(max, goalHours * 1.2)]} className="chart-axis" />
+      <YAxis tickLine={false} axisLine={false} width={44} tickFormatter={(h: number) => `${h} h`} allowDecimals={false} domain={[0, (max: number) => Math.ceil(Math.max(max, goalHours * 1.2))]} className="chart-axis" />
       <Tooltip content={<WeekTooltip goal={goalHours} />} cursor={{ className: 'chart-cursor' }} />
-      <ReferenceLine y={goalHours} className="ref-goal" label={{ value: `Goal ${formatHours(goalHours)} h`, position: 'insideTopRight', className: 'ref-label' }} />
+      <ReferenceLine y={goalHours} className="ref-goal" label={{ value: `Goal ${formatHours(goalHours)} h`, position: 'right', className: 'ref-label' }} />
       <Bar dataKey="hours" name="Hours" radius={[3, 3, 0, 0]} isAnimationActive={animate}>
         {weekly.map((w) => (
           <Cell key={w.weekStart} className={w.hours >= goalHours ? 'bar-week bar-week-met' : 'bar-week'} />

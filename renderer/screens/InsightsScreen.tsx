@@ -110,8 +110,8 @@ function ForecastCard({ data }: { data: Insights }) {
         <tbody>
           {forecast.phases.map((p) => (
             <tr key={p.phase}>
-              <th scope="row">
-                Phase {p.phase}: {curriculum.phases.find((c) => c.number === p.phase)?.title}
+              <th scope="row" title={curriculum.phases.find((c) => c.number === p.phase)?.title}>
+                Phase {p.phase}
               </th>
               <td className="num">{formatHours(p.p50Hours)} h</td>
               <td className="num">{formatHours(p.p80Hours)} h</td>

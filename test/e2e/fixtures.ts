@@ -15,10 +15,10 @@ export interface PreviewProcess {
 }
 
 /** Starts `preview/cli.ts` on a free port over `dbFile` and waits for its ready line. */
-export async function startPreviewProcess(dbFile: string): Promise<PreviewProcess> {
+export async function startPreviewProcess(dbFile: string, extraArgs: readonly string[] = []): Promise<PreviewProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'preview/cli.ts'), '--db', dbFile, '--port', '0'],
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'preview/cli.ts'), '--db', dbFile, '--port', '0', ...extraArgs],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
   );
   let output = '';
