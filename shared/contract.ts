@@ -175,6 +175,110 @@ export const insightsSchema = z.object({
 });
 export type Insights = z.infer<typeof insightsSchema>;
 
+// ---- Portfolio, self-assessment and milestones --------------------------------------------
+
+export const PORTFOLIO_TEXT_MAX = 10_000;
+export const PORTFOLIO_LINE_MAX = 300;
+/** The seed's template fields, in its order; keys match curriculum.portfolioTemplate.fields. */
+export const portfolioFieldKeys = [
+  'projectTitle',
+  'duration',
+  'technologiesUsed',
+  'problemStatement',
+  'solutionArchitecture',
+  'keyChallenges',
+  'resultsImpact',
+  'lessonsLearned',
+  'futureImprovements',
+] as const;
+export const portfolioLinkKeys = ['githubRepository', 'liveDemo', 'documentation'] as const;
+export type PortfolioFieldKey = (typeof portfolioFieldKeys)[number];
+export type PortfolioLinkKey = (typeof portfolioLinkKeys)[number];
+
+const singleLineKeys = new Set<PortfolioFieldKey>(['projectTitle', 'duration', 'technologiesUsed']);
+const portfolioFieldInputs = Object.fromEntries(
+  portfolioFieldKeys.map((key) => [
+    key,
+    singleLineKeys.has(key)
+      ? z.string().max(PORTFOLIO_LINE_MAX, `This field can be at most ${PORTFOLIO_LINE_MAX} characters.`)
+      : z.string().max(PORTFOLIO_TEXT_MAX, `This field can be at most ${PORTFOLIO_TEXT_MAX.toLocaleString('en')} characters.`),
+  ]),
+) as Record<PortfolioFieldKey, z.ZodString>;
+
+/** An empty link, or an http(s) URL with a host: the only links a portfolio may hold. */
+export const isWebLink = (value: string) => {
+  if (value === '') return true;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+};
+export const WEB_LINK_MESSAGE = 'A link must be a web address starting with http:// or https://, for example https://github.com/you/project.';
+const webLink = z.string().trim().max(2000, 'A link can be at most 2,000 characters.').refine(isWebLink, WEB_LINK_MESSAGE);
+const portfolioLinkInputs = Object.fromEntries(portfolioLinkKeys.map((key) => [key, webLink])) as Record<PortfolioLinkKey, typeof webLink>;
+
+export const criterionScoreSchema = z.number().int('A score is a whole number from 1 to 5.').min(1, 'A score is from 1 to 5.').max(5, 'A score is from 1 to 5.');
+/** Five scores per evaluation category, in the seed's order of sub-criteria; keys are the category ids. */
+export const assessmentScoresSchema = z.strictObject({
+  technical: z.array(criterionScoreSchema).length(5, 'Each category has 5 scores.'),
+  mlops: z.array(criterionScoreSchema).length(5, 'Each category has 5 scores.'),
+  innovation: z.array(criterionScoreSchema).length(5, 'Each category has 5 scores.'),
+  communication: z.array(criterionScoreSchema).length(5, 'Each category has 5 scores.'),
+});
+export type AssessmentScores = z.infer<typeof assessmentScoresSchema>;
+
+export const assessmentSchema = z.object({
+  id: z.number().int().positive(),
+  itemId: itemIdSchema,
+  assessedAt: instant,
+  scores: assessmentScoresSchema,
+  /** Per category: the mean score as a percent of 5 (all 5s = 100, all 1s = 20). */
+  categoryPercents: z.object({ technical: z.number(), mlops: z.number(), innovation: z.number(), communication: z.number() }),
+  /** The categories' percents weighted 40/30/20/10 (the seed's weights): 20..100. */
+  weightedTotal: z.number().min(0).max(100),
+});
+export type Assessment = z.infer<typeof assessmentSchema>;
+
+export const portfolioEntrySchema = z.object({
+  itemId: itemIdSchema,
+  /** Whether the entry goes into the portfolio PDF. Projects are in by default, exercises out. */
+  included: z.boolean(),
+  fields: z.object(Object.fromEntries(portfolioFieldKeys.map((k) => [k, z.string()])) as Record<PortfolioFieldKey, z.ZodString>),
+  links: z.object(Object.fromEntries(portfolioLinkKeys.map((k) => [k, z.string()])) as Record<PortfolioLinkKey, z.ZodString>),
+  /** Fields still showing the app's pre-filled value (the learner has not changed them). */
+  prefilled: z.array(z.enum(portfolioFieldKeys)),
+  loggedHours: hours,
+  status: itemStatusSchema,
+  latestAssessment: assessmentSchema.nullable(),
+  updatedAt: instant.nullable(),
+});
+export type PortfolioEntry = z.infer<typeof portfolioEntrySchema>;
+
+export const milestonesSchema = z.object({
+  checklists: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      entries: z.array(
+        z.object({
+          id: z.string(),
+          text: z.string(),
+          /** Set where the app's data decides the entry; then `done` follows the rule, not a tick. */
+          rule: z.object({ met: z.boolean(), reason: z.string() }).nullable(),
+          ticked: z.boolean(),
+          done: z.boolean(),
+        }),
+      ),
+    }),
+  ),
+});
+export type Milestones = z.infer<typeof milestonesSchema>;
+
+export const paperSizeSchema = z.enum(['A4', 'Letter'], { error: 'The paper size is A4 or Letter.' });
+export type PaperSize = z.infer<typeof paperSizeSchema>;
+
 export const contract = {
   'curriculum.get': { input: noInput, output: curriculumSchema },
 
@@ -231,6 +335,35 @@ export const contract = {
   'settings.update': {
     input: z.strictObject(settingsFields).partial().refine((s) => Object.keys(s).length > 0, 'Give at least one setting to change.'),
     output: settingsSchema,
+  },
+
+  'portfolio.list': { input: noInput, output: z.object({ entries: z.array(portfolioEntrySchema) }) },
+  'portfolio.get': { input: z.strictObject({ itemId: itemIdSchema }), output: portfolioEntrySchema },
+  'portfolio.update': {
+    input: z
+      .strictObject({
+        itemId: itemIdSchema,
+        included: z.boolean().optional(),
+        fields: z.strictObject(portfolioFieldInputs).partial().optional(),
+        links: z.strictObject(portfolioLinkInputs).partial().optional(),
+      })
+      .refine((u) => u.included !== undefined || u.fields !== undefined || u.links !== undefined, 'Give something to change.'),
+    output: portfolioEntrySchema,
+  },
+  'assessment.save': {
+    input: z.strictObject({ itemId: itemIdSchema, scores: assessmentScoresSchema }),
+    output: z.object({ saved: assessmentSchema, history: z.array(assessmentSchema) }),
+  },
+  'assessment.history': { input: z.strictObject({ itemId: itemIdSchema }), output: z.object({ history: z.array(assessmentSchema) }) },
+  'milestones.get': { input: noInput, output: milestonesSchema },
+  'milestones.tick': {
+    input: z.strictObject({ entryId: z.string().regex(/^[a-z0-9]+\.[1-9]$/, 'A milestone id looks like "phase1.2".'), ticked: z.boolean() }),
+    output: milestonesSchema,
+  },
+  /** Desktop only: asks where to save, prints the portfolio to PDF there. The preview answers CONFLICT. */
+  'portfolio.exportPdf': {
+    input: z.strictObject({ paper: paperSizeSchema }),
+    output: z.object({ saved: z.boolean(), fileName: z.string(), pages: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
   },
 
   'stats.roadmap': { input: noInput, output: roadmapStatsSchema },

@@ -1,0 +1,19 @@
+// The portfolio's print view: one route of the renderer that the desktop app (printToPDF in a
+// hidden window) and `npm run pdf` (Chromium's page.pdf) both load, so the PDF is the same.
+import type { PaperSize } from './contract';
+
+export const printHash = (paper: PaperSize) => `#/print/${paper}`;
+
+/** Set on <html> by the print view once data is drawn, charts are rendered and fonts are loaded. */
+export const PRINT_READY_ATTRIBUTE = 'data-print-ready';
+
+/** A file name that says whose portfolio it is and when it was made: "Alex-Rivera-MLOps-portfolio-2026-11-26.pdf". */
+export function portfolioFileName(learnerName: string, date: string): string {
+  const name = learnerName
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 60);
+  return `${name ? `${name}-` : ''}MLOps-portfolio-${date}.pdf`;
+}
