@@ -5,10 +5,13 @@ import { TimerPill } from './components/TimerPill';
 import { DataProvider, useQuery } from './lib/data';
 import { NoticeProvider } from './lib/notices';
 import { hrefFor, useRoute, type Route } from './lib/router';
+import { PrintPortfolio } from './print/PrintPortfolio';
+import { PRINT_READY_ATTRIBUTE } from '../shared/print';
 import { InsightsScreen } from './screens/InsightsScreen';
 import { ItemScreen } from './screens/ItemScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
-import { LaterScreen } from './screens/LaterScreen';
+import { MilestonesScreen } from './screens/MilestonesScreen';
+import { PortfolioScreen } from './screens/PortfolioScreen';
 import { RoadmapScreen } from './screens/RoadmapScreen';
 import { TimeLogScreen } from './screens/TimeLogScreen';
 
@@ -22,11 +25,17 @@ const navigation: { route: Route; label: string }[] = [
 ];
 
 export function App() {
+  const route = useRoute();
   const [curriculum, setCurriculum] = useState<Curriculum | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     call('curriculum.get').then(setCurriculum, (e: Error) => setFailure(e.message));
   }, []);
+  const printing = route.screen === 'print';
+  useEffect(() => {
+    // The PDF printer waits for this attribute: tell it at once that nothing will come.
+    if (failure && printing) document.documentElement.setAttribute(PRINT_READY_ATTRIBUTE, 'error');
+  }, [failure, printing]);
 
   if (failure) {
     return (
@@ -40,7 +49,8 @@ export function App() {
   return (
     <NoticeProvider>
       <DataProvider curriculum={curriculum}>
-        <Shell />
+        {/* The portfolio's print view stands alone: no sidebar, no app theme, just the pages. */}
+        {route.screen === 'print' ? <PrintPortfolio paper={route.paper} /> : <Shell />}
       </DataProvider>
     </NoticeProvider>
   );
@@ -108,9 +118,9 @@ function Screen({ route }: { route: Route }) {
     case 'insights':
       return <InsightsScreen />;
     case 'portfolio':
-      return <LaterScreen title="Portfolio" what="One showcase entry per project in the curriculum's template, a self-assessment against the weighted criteria, and a PDF to send to employers." />;
+      return <PortfolioScreen />;
     case 'milestones':
-      return <LaterScreen title="Milestones" what="The phase and portfolio-readiness checklists, ticked for you where your logbook already proves them." />;
+      return <MilestonesScreen />;
     case 'settings':
       return <SettingsScreen />;
   }

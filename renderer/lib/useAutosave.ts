@@ -1,0 +1,41 @@
+// Saves a value shortly after the learner stops typing, and at once when the field loses focus
+// or the component goes away: there is no save button to forget.
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+export function useAutosave(save: (value: string) => Promise<void>, delayMs = 600) {
+  const [state, setState] = useState<SaveState>('idle');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<string | null>(null);
+  const saveRef = useRef(save);
+  saveRef.current = save;
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const value = pending.current;
+    if (value === null) return;
+    pending.current = null;
+    setState('saving');
+    try {
+      await saveRef.current(value);
+      setState('saved');
+    } catch {
+      setState('error');
+    }
+  }, []);
+
+  const schedule = useCallback(
+    (value: string) => {
+      pending.current = value;
+      setState('idle');
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void flush(), delayMs);
+    },
+    [delayMs, flush],
+  );
+
+  useEffect(() => () => void flush(), [flush]);
+  return { state, schedule, flush };
+}

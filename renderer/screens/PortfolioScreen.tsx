@@ -1,0 +1,327 @@
+// One showcase entry per item in the seed's template, pre-filled from the logbook, saved as the
+// learner types; a self-assessment against the weighted criteria with its history; the PDF export.
+import { useEffect, useState } from 'react';
+import { isWebLink, WEB_LINK_MESSAGE, type Assessment, type AssessmentScores, type PaperSize, type PortfolioEntry, type PortfolioFieldKey, type PortfolioLinkKey } from '../../shared/contract';
+import type { CurriculumItem } from '../../shared/curriculum';
+import { formatHours } from '../../shared/time';
+import { call } from '../api';
+import { StatusBadge } from '../components/StatusBadge';
+import { useData, useQuery } from '../lib/data';
+import { estimateLabel, itemLabel } from '../lib/labels';
+import { useNotices } from '../lib/notices';
+import { useAutosave } from '../lib/useAutosave';
+
+export function PortfolioScreen() {
+  const { curriculum } = useData();
+  const list = useQuery('portfolio.list', {});
+  const [selected, setSelected] = useState<string | null>(null);
+  const entries = list.status === 'ready' ? list.data.entries : [];
+  const current = entries.find((e) => e.itemId === selected) ?? entries.find((e) => e.included) ?? entries[0];
+
+  return (
+    <div className="screen portfolio-screen">
+      <header className="screen-header screen-header-row">
+        <div>
+          <h1 tabIndex={-1}>Portfolio</h1>
+          <p className="screen-lede">A showcase entry per project, in the curriculum's template. Everything is saved as you type.</p>
+        </div>
+        <ExportButton includedCount={entries.filter((e) => e.included).length} />
+      </header>
+      {list.status === 'error' && (
+        <p className="inline-error" role="alert">
+          {list.message}
+        </p>
+      )}
+      {list.status === 'ready' && current && (
+        <div className="portfolio-layout">
+          <nav className="portfolio-list card" aria-label="Portfolio entries">
+            <ul>
+              {curriculum.items.map((item) => {
+                const entry = entries.find((e) => e.itemId === item.id)!;
+                return (
+                  <li key={item.id}>
+                    <button
+                      type="button"
+                      className={`portfolio-pick${entry.itemId === current.itemId ? ' is-current' : ''}${entry.included ? '' : ' is-excluded'}`}
+                      aria-current={entry.itemId === current.itemId ? 'true' : undefined}
+                      onClick={() => setSelected(item.id)}
+                    >
+                      <span className="portfolio-pick-id">{itemLabel(item)}</span>
+                      <span className="portfolio-pick-title">{item.title}</span>
+                      <span className="portfolio-pick-meta">
+                        {entry.included ? 'In portfolio' : 'Not included'}
+                        {entry.latestAssessment && ` · ${entry.latestAssessment.weightedTotal.toFixed(1)}/100`}
+                      </span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </nav>
+          <EntryEditor key={current.itemId} entry={current} item={curriculum.items.find((i) => i.id === current.itemId)!} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ExportButton({ includedCount }: { includedCount: number }) {
+  const notices = useNotices();
+  const [paper, setPaper] = useState<PaperSize>('A4');
+  const [busy, setBusy] = useState(false);
+  const exportPdf = async () => {
+    setBusy(true);
+    try {
+      const result = await call('portfolio.exportPdf', { paper });
+      if (result.saved) notices.success(`Saved ${result.fileName}: ${result.pages} pages.`);
+    } catch (e) {
+      notices.error((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="export-box">
+      <label className="field">
+        <span>Paper</span>
+        <select value={paper} onChange={(e) => setPaper(e.target.value as PaperSize)}>
+          <option value="A4">A4</option>
+          <option value="Letter">Letter</option>
+        </select>
+      </label>
+      <button type="button" className="button button-primary" onClick={() => void exportPdf()} disabled={busy}>
+        {busy ? 'Exporting…' : `Export PDF (${includedCount} ${includedCount === 1 ? 'entry' : 'entries'})`}
+      </button>
+    </div>
+  );
+}
+
+function EntryEditor({ entry, item }: { entry: PortfolioEntry; item: CurriculumItem }) {
+  const { curriculum, changed } = useData();
+  const notices = useNotices();
+  const [included, setIncluded] = useState(entry.included);
+  const toggle = async (next: boolean) => {
+    setIncluded(next);
+    try {
+      await call('portfolio.update', { itemId: entry.itemId, included: next });
+      changed();
+    } catch (e) {
+      setIncluded(!next);
+      notices.error((e as Error).message);
+    }
+  };
+  return (
+    <article className="portfolio-editor" aria-labelledby="entry-title">
+      <section className="card entry-head">
+        <div className="entry-head-top">
+          <div>
+            <p className="eyebrow">{itemLabel(item)}</p>
+            <h2 id="entry-title" className="entry-title">
+              {item.title}
+            </h2>
+          </div>
+          <label className="switch">
+            <input type="checkbox" checked={included} onChange={(e) => void toggle(e.target.checked)} />
+            <span>Include in the PDF</span>
+          </label>
+        </div>
+        <p className="entry-facts">
+          <StatusBadge status={entry.status} /> {formatHours(entry.loggedHours)} h logged of {estimateLabel(item)} estimated
+        </p>
+      </section>
+      <section className="card template-fields" aria-label="Showcase template">
+        {curriculum.portfolioTemplate.fields.map((field) => (
+          <TemplateField
+            key={field.key}
+            itemId={entry.itemId}
+            fieldKey={field.key as PortfolioFieldKey}
+            label={field.label}
+            multiline={field.multiline}
+            initial={entry.fields[field.key as PortfolioFieldKey]}
+            prefilled={entry.prefilled.includes(field.key as PortfolioFieldKey)}
+          />
+        ))}
+        <fieldset className="links-fieldset">
+          <legend>Links</legend>
+          {curriculum.portfolioTemplate.links.map((link) => (
+            <LinkField key={link.key} itemId={entry.itemId} linkKey={link.key as PortfolioLinkKey} label={link.label} initial={entry.links[link.key as PortfolioLinkKey]} />
+          ))}
+        </fieldset>
+      </section>
+      <SelfAssessment itemId={entry.itemId} latest={entry.latestAssessment} />
+    </article>
+  );
+}
+
+const saveLabel = { idle: '', saving: 'Saving…', saved: 'Saved', error: 'Not saved' } as const;
+
+function TemplateField(props: { itemId: string; fieldKey: PortfolioFieldKey; label: string; multiline: boolean; initial: string; prefilled: boolean }) {
+  const { itemId, fieldKey, label, multiline, initial, prefilled } = props;
+  const notices = useNotices();
+  const [value, setValue] = useState(initial);
+  const [fromApp, setFromApp] = useState(prefilled);
+  const { state, schedule, flush } = useAutosave(async (text) => {
+    try {
+      await call('portfolio.update', { itemId, fields: { [fieldKey]: text } });
+      setFromApp(false);
+    } catch (e) {
+      notices.error((e as Error).message);
+      throw e;
+    }
+  });
+  const id = `field-${fieldKey}`;
+  const common = {
+    id,
+    value,
+    onChange: (e: { target: { value: string } }) => {
+      setValue(e.target.value);
+      schedule(e.target.value);
+    },
+    onBlur: () => void flush(),
+    'aria-describedby': `${id}-state`,
+  };
+  return (
+    <div className="template-field">
+      <label htmlFor={id} className="template-label">
+        {label}
+        <span id={`${id}-state`} className="save-state">
+          {state !== 'idle' ? saveLabel[state] : fromApp && value ? 'Filled in from your logbook' : ''}
+        </span>
+      </label>
+      {multiline ? <textarea rows={4} {...common} /> : <input type="text" {...common} />}
+    </div>
+  );
+}
+
+function LinkField({ itemId, linkKey, label, initial }: { itemId: string; linkKey: PortfolioLinkKey; label: string; initial: string }) {
+  const [value, setValue] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const { state, schedule, flush } = useAutosave(async (text) => {
+    try {
+      await call('portfolio.update', { itemId, links: { [linkKey]: text } });
+    } catch (e) {
+      setError((e as Error).message.replace(/^The request was not valid\. [\w.]+: /, ''));
+      throw e;
+    }
+  });
+  const id = `link-${linkKey}`;
+  return (
+    <div className="template-field">
+      <label htmlFor={id} className="template-label">
+        {label}
+        <span className="save-state">{!error && state !== 'idle' ? saveLabel[state] : ''}</span>
+      </label>
+      <input
+        id={id}
+        type="url"
+        inputMode="url"
+        placeholder="https://"
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-error`}
+        onChange={(e) => {
+          const text = e.target.value;
+          setValue(text);
+          // Say what is wrong while typing, but only save what the main process will accept.
+          if (isWebLink(text.trim())) {
+            setError(null);
+            schedule(text.trim());
+          } else {
+            setError(WEB_LINK_MESSAGE);
+          }
+        }}
+        onBlur={() => void flush()}
+      />
+      <small id={`${id}-error`} className="field-error" role={error ? 'alert' : undefined}>
+        {error ?? ''}
+      </small>
+    </div>
+  );
+}
+
+const categoryIds = ['technical', 'mlops', 'innovation', 'communication'] as const;
+
+function SelfAssessment({ itemId, latest }: { itemId: string; latest: Assessment | null }) {
+  const { curriculum, changed } = useData();
+  const notices = useNotices();
+  const history = useQuery('assessment.history', { itemId });
+  const [scores, setScores] = useState<Record<string, (number | null)[]>>(() =>
+    Object.fromEntries(categoryIds.map((c) => [c, latest ? [...latest.scores[c]] : [null, null, null, null, null]])),
+  );
+  useEffect(() => {
+    if (latest) setScores(Object.fromEntries(categoryIds.map((c) => [c, [...latest.scores[c]]])));
+  }, [latest]);
+  const complete = categoryIds.every((c) => scores[c]!.every((s) => s !== null));
+  const save = async () => {
+    try {
+      const { saved } = await call('assessment.save', { itemId, scores: scores as unknown as AssessmentScores });
+      notices.success(`Assessment saved: ${saved.weightedTotal.toFixed(1)} / 100.`);
+      changed();
+    } catch (e) {
+      notices.error((e as Error).message);
+    }
+  };
+  const past = history.status === 'ready' ? history.data.history : [];
+  return (
+    <section className="card assessment" aria-labelledby="assessment-title">
+      <header className="assessment-head">
+        <h2 id="assessment-title">Self-assessment</h2>
+        {latest && (
+          <p className="assessment-total" data-testid="assessment-total">
+            <strong>{latest.weightedTotal.toFixed(1)}</strong> / 100
+          </p>
+        )}
+      </header>
+      <p className="muted">Score each criterion from 1 (not yet) to 5 (excellent). Categories weigh 40/30/20/10, as in the curriculum.</p>
+      {curriculum.evaluationCriteria.map((category) => (
+        <fieldset key={category.id} className="criteria">
+          <legend>
+            {category.title} <span className="muted">({category.weight}%)</span>
+            {latest && <span className="criteria-percent">{Math.round(latest.categoryPercents[category.id as (typeof categoryIds)[number]])}%</span>}
+          </legend>
+          {category.subCriteria.map((criterion, index) => (
+            <div key={criterion} className="criterion" role="radiogroup" aria-label={`${criterion} (${category.title})`}>
+              <span className="criterion-label">{criterion}</span>
+              <span className="scale">
+                {[1, 2, 3, 4, 5].map((score) => (
+                  <label key={score} className="scale-option">
+                    <input
+                      type="radio"
+                      name={`${category.id}-${index}`}
+                      value={score}
+                      checked={scores[category.id]![index] === score}
+                      onChange={() =>
+                        setScores((prev) => ({ ...prev, [category.id]: prev[category.id]!.map((s, i) => (i === index ? score : s)) }))
+                      }
+                    />
+                    <span>{score}</span>
+                  </label>
+                ))}
+              </span>
+            </div>
+          ))}
+        </fieldset>
+      ))}
+      <div className="form-actions">
+        <button type="button" className="button button-primary" disabled={!complete} onClick={() => void save()}>
+          Save assessment
+        </button>
+        {!complete && <span className="muted">Score all 20 criteria to save.</span>}
+      </div>
+      {past.length > 0 && (
+        <div className="history">
+          <h3>How the score moved</h3>
+          <ol className="history-list" data-testid="assessment-history">
+            {past.map((a) => (
+              <li key={a.id}>
+                <span>{new Date(a.assessedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}</span>
+                <span className="history-bar" style={{ width: `${a.weightedTotal}%` }} aria-hidden="true" />
+                <strong>{a.weightedTotal.toFixed(1)}</strong>
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+    </section>
+  );
+}
