@@ -14,7 +14,7 @@ import { getCurriculum } from '../curriculum';
 import type { Envelope } from '../shared/errors';
 import { openDatabase, type Db } from '../electron/db/open';
 import { handlers, type HandlerContext } from '../electron/handlers';
-import { dispatch } from '../electron/ipc/dispatch';
+import { dispatchAsync } from '../electron/ipc/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../electron/security';
 import { contentTypeFor } from '../electron/app-protocol';
 
@@ -112,7 +112,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     } catch {
       return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } });
     }
-    sendJson(res, 200, dispatch(handlers, ctx, channel, input, { validateOutput: true }));
+    sendJson(res, 200, await dispatchAsync(handlers, ctx, channel, input, { validateOutput: true }));
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,8 @@
 import { channels, type Channel } from '../../shared/contract';
 import type { HandlerTable } from './context';
 import { curriculumHandlers } from './curriculum';
+import { milestoneHandlers } from './milestones';
+import { portfolioHandlers } from './portfolio';
 import { progressHandlers } from './progress';
 import { settingsHandlers } from './settings';
 import { statsHandlers } from './stats';
@@ -24,5 +26,14 @@ export function mergeHandlerGroups(groups: readonly object[]): Record<string, un
   return table;
 }
 
-export const handlers = mergeHandlerGroups([curriculumHandlers, progressHandlers, settingsHandlers, statsHandlers, timeHandlers, timerHandlers]) as HandlerTable;
-export type { HandlerContext, HandlerTable } from './context';
+export const handlers = mergeHandlerGroups([
+  curriculumHandlers,
+  milestoneHandlers,
+  portfolioHandlers,
+  progressHandlers,
+  settingsHandlers,
+  statsHandlers,
+  timeHandlers,
+  timerHandlers,
+]) as HandlerTable;
+export type { HandlerContext, HandlerTable, PdfExporter } from './context';

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { AppError, type Envelope } from '../../shared/errors';
 import type { HandlerContext, HandlerTable } from '../handlers';
+import { isAsyncChannel } from '../handlers/context';
 
 export interface DispatchOptions {
   /** Check outputs against the contract too. On in tests and the preview, where a mismatch is a bug to see. */
@@ -14,18 +15,69 @@ export interface DispatchOptions {
   onInternalError?: (channel: string, error: unknown) => void;
 }
 
-/** Turns a zod error into one plain sentence per problem, naming the field. */
-export function describeInputError(error: z.ZodError): string {
+/** The value at `path` inside `input`, own properties only; undefined when any step is missing. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * Turns a zod error into one plain sentence per problem, naming the field. `input` is what was
+ * parsed: zod 4 does not report it on issues, and a wrong type is "required" only where it is absent.
+ */
+export function describeInputError(error: z.ZodError, input?: unknown): string {
   const problems = error.issues.slice(0, 5).map((issue) => {
     const where = issue.path.length ? `${issue.path.map(String).join('.')}: ` : '';
     if (issue.code === 'unrecognized_keys') return `${where}unexpected field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
-    if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}this field is required.`;
+    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return `${where}this field is required.`;
     return `${where}${issue.message}`;
   });
   const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more problems)` : '';
   return `The request was not valid. ${problems.join(' ')}${more}`;
 }
 
+type Prepared = { ok: true; channel: Channel; input: unknown } | { ok: false; envelope: Envelope<never> };
+
+/** The checks before any handler runs: a contract channel, and input that parses. */
+function prepare(channel: unknown, rawInput: unknown): Prepared {
+  if (!isChannel(channel)) {
+    return {
+      ok: false,
+      envelope: { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel named "${String(channel).slice(0, 80)}".` } },
+    };
+  }
+  // An absent payload means "no fields"; channels that need fields still refuse it below.
+  const input = rawInput === undefined ? {} : rawInput;
+  const parsed = contract[channel].input.safeParse(input);
+  if (!parsed.success) return { ok: false, envelope: { ok: false, error: { code: 'INVALID_INPUT', message: describeInputError(parsed.error, input) } } };
+  return { ok: true, channel, input: parsed.data };
+}
+
+function succeed(channel: Channel, value: unknown, options: DispatchOptions): Envelope<unknown> {
+  if (options.validateOutput) {
+    const checked = (contract[channel].output as z.ZodType).safeParse(value);
+    if (!checked.success) throw new Error(`Output of ${channel} broke the contract: ${checked.error.message}`);
+  }
+  return { ok: true, value };
+}
+
+function fail(channel: Channel, error: unknown, options: DispatchOptions): Envelope<never> {
+  if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+  (options.onInternalError ?? ((c, e) => console.error(`[${c}]`, e)))(channel, error);
+  return {
+    ok: false,
+    error: { code: 'INTERNAL', message: 'Something went wrong on our side and nothing was changed. Please try again.' },
+  };
+}
+
+/**
+ * Runs a synchronous handler to its envelope. The demo learner and the tests use it; a channel whose
+ * handler is asynchronous (`asyncChannels`) is refused here as a fault of ours, before it runs.
+ */
 export function dispatch(
   handlers: HandlerTable,
   ctx: HandlerContext,
@@ -33,28 +85,36 @@ export function dispatch(
   rawInput: unknown,
   options: DispatchOptions = {},
 ): Envelope<unknown> {
-  if (!isChannel(channel)) {
-    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel named "${String(channel).slice(0, 80)}".` } };
-  }
-  const spec = contract[channel];
-  // An absent payload means "no fields"; channels that need fields still refuse it below.
-  const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
-  if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: describeInputError(parsed.error) } };
+  const prepared = prepare(channel, rawInput);
+  if (!prepared.ok) return prepared.envelope;
   try {
-    const handler = handlers[channel] as (ctx: HandlerContext, input: unknown) => unknown;
-    const value = handler(ctx, parsed.data);
-    if (options.validateOutput) {
-      const checked = (spec.output as z.ZodType).safeParse(value);
-      if (!checked.success) throw new Error(`Output of ${channel} broke the contract: ${checked.error.message}`);
-    }
-    return { ok: true, value };
+    if (isAsyncChannel(prepared.channel)) throw new Error(`${prepared.channel} is asynchronous: call it through dispatchAsync.`);
+    const handler = handlers[prepared.channel] as (ctx: HandlerContext, input: unknown) => unknown;
+    return succeed(prepared.channel, handler(ctx, prepared.input), options);
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
-    (options.onInternalError ?? ((c, e) => console.error(`[${c}]`, e)))(channel, error);
-    return {
-      ok: false,
-      error: { code: 'INTERNAL', message: 'Something went wrong on our side and nothing was changed. Please try again.' },
-    };
+    return fail(prepared.channel, error, options);
+  }
+}
+
+/**
+ * Runs any handler, synchronous or not, and resolves to its envelope: what Electron's IPC and the
+ * preview server use. The checks and a synchronous handler run before this first yields, so a
+ * write is done by the time the call returns its promise.
+ */
+export async function dispatchAsync(
+  handlers: HandlerTable,
+  ctx: HandlerContext,
+  channel: unknown,
+  rawInput: unknown,
+  options: DispatchOptions = {},
+): Promise<Envelope<unknown>> {
+  const prepared = prepare(channel, rawInput);
+  if (!prepared.ok) return prepared.envelope;
+  try {
+    const handler = handlers[prepared.channel] as (ctx: HandlerContext, input: unknown) => unknown;
+    return succeed(prepared.channel, await handler(ctx, prepared.input), options);
+  } catch (error) {
+    return fail(prepared.channel, error, options);
   }
 }
 

@@ -4,20 +4,23 @@ import { channels, type Channel } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import { handlers, type HandlerContext } from '../handlers';
 import { isTrustedSender, type IpcSender } from '../security';
-import { dispatch } from './dispatch';
+import { dispatchAsync } from './dispatch';
 
 export const FORBIDDEN_MESSAGE = 'This window is not allowed to use the app’s data.';
 
-/** The whole decision for one call, without Electron: check the sender, then dispatch. */
+/**
+ * The whole decision for one call, without Electron: check the sender, then dispatch. Resolves to
+ * the envelope (some handlers wait on a dialog); a synchronous handler has run when this returns.
+ */
 export function handleIpcCall(
   ctx: HandlerContext,
   channel: string,
   sender: IpcSender,
   input: unknown,
   onInternalError?: (channel: string, error: unknown) => void,
-): Envelope<unknown> {
-  if (!isTrustedSender(sender)) return { ok: false, error: { code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE } };
-  return dispatch(handlers, ctx, channel, input, { onInternalError });
+): Promise<Envelope<unknown>> {
+  if (!isTrustedSender(sender)) return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE } });
+  return dispatchAsync(handlers, ctx, channel, input, { onInternalError });
 }
 
 interface FrameLike {

@@ -1,6 +1,6 @@
 // Every channel refuses bad input with a typed error in plain words, and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels } from '../../shared/contract';
+import { channels, WEB_LINK_MESSAGE } from '../../shared/contract';
 import { handlers, type HandlerContext, type HandlerTable } from '../../electron/handlers';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { DAY_MS, MINUTE_MS } from '../../shared/time';
@@ -20,6 +20,9 @@ afterAll(() => app.close());
 
 const span = { itemId: '1.1', startedAt: T0 - 60 * MINUTE_MS, endedAt: T0 - 30 * MINUTE_MS, note: '' };
 const huge = 'x'.repeat(100_000);
+const fives = [5, 5, 5, 5, 5];
+const scores = { technical: fives, mlops: fives, innovation: fives, communication: fives };
+const escaped = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 
 // [channel, payload, expected code, words the message must contain]
 const cases: [string, unknown, string, RegExp][] = [
@@ -77,6 +80,38 @@ const cases: [string, unknown, string, RegExp][] = [
   ['settings.update', { theme: 'neon' }, 'INVALID_INPUT', /theme/],
   ['settings.update', { learnerName: 'x'.repeat(200) }, 'INVALID_INPUT', /at most 80 characters/],
   ['settings.update', { learnerName: 'Alex', admin: true }, 'INVALID_INPUT', /unexpected field "admin"/],
+  ['portfolio.list', { itemId: '1.1' }, 'INVALID_INPUT', /unexpected field "itemId"/],
+  ['portfolio.get', { itemId: '9.9' }, 'NOT_FOUND', /no curriculum item "9\.9"/],
+  ['portfolio.get', { itemId: 'project' }, 'INVALID_INPUT', /looks like "1\.1"/],
+  ['portfolio.update', { itemId: '4.1' }, 'INVALID_INPUT', /Give something to change/],
+  ['portfolio.update', { itemId: '7.7', included: true }, 'NOT_FOUND', /7\.7/],
+  ['portfolio.update', { itemId: '4.1', included: 'yes' }, 'INVALID_INPUT', /included/],
+  ['portfolio.update', { itemId: '4.1', fields: { problemStatement: 'ok' }, links: { githubRepository: 'ftp://x' } }, 'INVALID_INPUT', escaped(WEB_LINK_MESSAGE)],
+  ['portfolio.update', { itemId: '4.1', links: { liveDemo: 'javascript:alert(1)' } }, 'INVALID_INPUT', /links\.liveDemo: A link must be a web address/],
+  ['portfolio.update', { itemId: '4.1', links: { documentation: 'github.com/me' } }, 'INVALID_INPUT', /starting with http:\/\/ or https:\/\//],
+  ['portfolio.update', { itemId: '4.1', links: { website: 'https://example.com' } }, 'INVALID_INPUT', /unexpected field "website"/],
+  ['portfolio.update', { itemId: '4.1', fields: { projectTitle: 'x'.repeat(301) } }, 'INVALID_INPUT', /at most 300 characters/],
+  ['portfolio.update', { itemId: '4.1', fields: { lessonsLearned: huge } }, 'INVALID_INPUT', /at most 10,000 characters/],
+  ['portfolio.update', { itemId: '4.1', fields: { summary: 'x' } }, 'INVALID_INPUT', /unexpected field "summary"/],
+  ['portfolio.update', { itemId: '4.1', fields: { duration: 12 } }, 'INVALID_INPUT', /fields\.duration: Invalid input: expected string, received number/],
+  ['assessment.save', { itemId: '4.1', scores: { ...scores, technical: [5, 5, 5, 5, 6] } }, 'INVALID_INPUT', /from 1 to 5/],
+  ['assessment.save', { itemId: '4.1', scores: { ...scores, mlops: [0, 5, 5, 5, 5] } }, 'INVALID_INPUT', /from 1 to 5/],
+  ['assessment.save', { itemId: '4.1', scores: { ...scores, innovation: [4, 4, 4, 4] } }, 'INVALID_INPUT', /Each category has 5 scores/],
+  ['assessment.save', { itemId: '4.1', scores: { ...scores, communication: [4, 4, 4.5, 4, 4] } }, 'INVALID_INPUT', /whole number/],
+  ['assessment.save', { itemId: '4.1', scores: { technical: fives, mlops: fives, innovation: fives } }, 'INVALID_INPUT', /communication: this field is required/],
+  ['assessment.save', { itemId: '4.1', scores: { ...scores, style: fives } }, 'INVALID_INPUT', /unexpected field "style"/],
+  ['assessment.save', { itemId: '9.8', scores }, 'NOT_FOUND', /9\.8/],
+  ['assessment.history', {}, 'INVALID_INPUT', /itemId: this field is required/],
+  ['assessment.history', { itemId: '6.6' }, 'NOT_FOUND', /6\.6/],
+  ['milestones.get', { entryId: 'phase1.1' }, 'INVALID_INPUT', /unexpected field "entryId"/],
+  ['milestones.tick', { entryId: 'phase9.1', ticked: true }, 'NOT_FOUND', /no milestone "phase9\.1"/],
+  ['milestones.tick', { entryId: 'phase1.1', ticked: true }, 'CONFLICT', /^This milestone is ticked from your logbook: Not yet: 0 of the 5 items needed are done\.$/],
+  ['milestones.tick', { entryId: 'portfolio.2', ticked: false }, 'CONFLICT', /ticked from your logbook: Not yet: 0 of the 3 portfolio entries/],
+  ['milestones.tick', { entryId: 'Phase 1', ticked: true }, 'INVALID_INPUT', /looks like "phase1\.2"/],
+  ['milestones.tick', { entryId: 'phase1.2', ticked: 'yes' }, 'INVALID_INPUT', /ticked/],
+  ['portfolio.exportPdf', { paper: 'A3' }, 'INVALID_INPUT', /A4 or Letter/],
+  ['portfolio.exportPdf', {}, 'INVALID_INPUT', /paper: The paper size is A4 or Letter/],
+  ['portfolio.exportPdf', { paper: 'A4' }, 'CONFLICT', /needs the desktop app\. In the browser preview, use `npm run pdf`\./],
   ['stats.roadmap', { phase: 1 }, 'INVALID_INPUT', /unexpected field "phase"/],
   ['stats.insights', { today: '2026-03-02' }, 'INVALID_INPUT', /unexpected field "today"/],
   ['nope.nothing', {}, 'UNKNOWN_CHANNEL', /no channel named "nope\.nothing"/],
@@ -94,9 +129,10 @@ describe('bad input', () => {
     }
   });
 
-  it.each(cases)('%s %j → %s', (channel, payload, code, words) => {
+  // Through dispatchAsync, as Electron's IPC and the preview call: it runs every channel.
+  it.each(cases)('%s %j → %s', async (channel, payload, code, words) => {
     const before = dumpDatabase(app.db);
-    const result = app.raw(channel, payload);
+    const result = await app.rawAsync(channel, payload);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe(code);

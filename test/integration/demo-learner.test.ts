@@ -150,11 +150,54 @@ describe('the demo learner', () => {
         expect(count, monday).toBeLessThanOrEqual(7);
       }
     });
+
+    it(`writes up the portfolio, assesses the projects twice and ticks milestones on ${label}`, () => {
+      const app = freshApp(today);
+      fillDemoLearner(app.ctx, { seed });
+      const { entries } = app.call('portfolio.list');
+      const written = entries.filter((e) => e.updatedAt !== null);
+      expect(written.map((e) => e.itemId)).toEqual(['2.3', '3.1', '4.1', '4.2']);
+      for (const entry of written) {
+        expect(entry.status, entry.itemId).toBe('done');
+        expect(entry.included, entry.itemId).toBe(true);
+        // Every field filled in: the duration still as the logbook pre-fills it, the rest by Alex.
+        expect(entry.prefilled, entry.itemId).toEqual(['duration']);
+        expect(entry.fields.duration, entry.itemId).toMatch(/^\d{1,2}[ –].* 2\d{3} · [\d.]+ hours$/);
+        for (const key of ['problemStatement', 'solutionArchitecture', 'keyChallenges', 'resultsImpact', 'lessonsLearned', 'futureImprovements'] as const) {
+          const sentences = entry.fields[key].match(/[.!?](?=\s|$)/g) ?? [];
+          expect(sentences.length, `${entry.itemId} ${key}`).toBeGreaterThanOrEqual(2);
+          expect(sentences.length, `${entry.itemId} ${key}`).toBeLessThanOrEqual(4);
+        }
+        expect(entry.fields.projectTitle.length).toBeGreaterThan(10);
+        expect(entry.fields.technologiesUsed).toMatch(/, /);
+        expect(entry.links.githubRepository).toMatch(/^https:\/\/github\.com\/alex-rivera\/[a-z0-9-]+$/);
+      }
+      // Projects are in the PDF by default; other exercises stay out.
+      expect(entries.filter((e) => e.included).map((e) => e.itemId)).toEqual([
+        '2.3', '3.1', ...app.ctx.curriculum.items.filter((i) => i.kind === 'project').map((i) => i.id),
+      ]);
+
+      // Two assessments per done project, on different days, the second better.
+      for (const [itemId, totals] of [['4.1', [52.8, 71.6]], ['4.2', [58.4, 75.2]]] as const) {
+        const { history } = app.call('assessment.history', { itemId });
+        expect(history.map((a) => a.weightedTotal), itemId).toEqual(totals);
+        expect(localDateOf(history[0]!.assessedAt) < localDateOf(history[1]!.assessedAt), itemId).toBe(true);
+        expect(history[1]!.assessedAt).toBeLessThanOrEqual(today);
+      }
+      expect(app.call('assessment.history', { itemId: '2.3' }).history).toEqual([]);
+
+      // Milestones: several met from the logbook, one not yet, three ticked by hand.
+      const milestones = new Map(app.call('milestones.get').checklists.flatMap((c) => c.entries).map((e) => [e.id, e]));
+      for (const id of ['phase1.1', 'phase2.1', 'portfolio.1']) expect(milestones.get(id), id).toMatchObject({ done: true, rule: { met: true } });
+      expect(milestones.get('portfolio.2')!.rule!.reason).toMatch(/^Not yet: 2 of the 3 portfolio entries needed/);
+      expect(milestones.get('phase2.2')).toMatchObject({ done: false, rule: { met: false } });
+      expect([...milestones.values()].filter((e) => e.ticked).map((e) => e.id)).toEqual(['phase1.2', 'phase1.4', 'phase1.5']);
+    });
   }
 });
 
 describe('where the demo may be written', () => {
-  it('fills a new database, and refuses one with time entries or progress', () => {
+  it('fills a new database, and refuses one with any of a learner’s data', () => {
     const fresh = freshApp();
     expect(canFillDemo(fresh.db)).toBe(true);
     // Settings alone (a name typed in, say) are not a learner's data.
@@ -178,6 +221,20 @@ describe('where the demo may be written', () => {
     const withTimer = freshApp();
     withTimer.call('timer.start', { itemId: '1.1' });
     expect(canFillDemo(withTimer.db)).toBe(false);
+
+    // Portfolio text, an assessment or a milestone ticked by hand are the learner's too.
+    const withPortfolio = freshApp();
+    withPortfolio.call('portfolio.update', { itemId: '4.1', fields: { problemStatement: 'Mine.' } });
+    expect(canFillDemo(withPortfolio.db)).toBe(false);
+
+    const withAssessment = freshApp();
+    const threes = [3, 3, 3, 3, 3];
+    withAssessment.call('assessment.save', { itemId: '4.1', scores: { technical: threes, mlops: threes, innovation: threes, communication: threes } });
+    expect(canFillDemo(withAssessment.db)).toBe(false);
+
+    const withMilestone = freshApp();
+    withMilestone.call('milestones.tick', { entryId: 'portfolio.3', ticked: true });
+    expect(canFillDemo(withMilestone.db)).toBe(false);
   });
 });
 

@@ -8,7 +8,7 @@ import type { Envelope } from '../../shared/errors';
 import { getCurriculum } from '../../curriculum';
 import { openDatabase, type Db } from '../../electron/db/open';
 import { handlers, type HandlerContext } from '../../electron/handlers';
-import { dispatch } from '../../electron/ipc/dispatch';
+import { dispatch, dispatchAsync } from '../../electron/ipc/dispatch';
 
 export interface TestApp {
   ctx: HandlerContext;
@@ -19,6 +19,10 @@ export interface TestApp {
   raw: (channel: string, input?: unknown) => Envelope<unknown>;
   /** Calls a channel and returns its value, failing the test on an error envelope. */
   call: <C extends Channel>(channel: C, input?: ChannelInput<C>) => ChannelOutput<C>;
+  /** `raw` through dispatchAsync, as Electron and the preview call: the only way to asynchronous channels. */
+  rawAsync: (channel: string, input?: unknown) => Promise<Envelope<unknown>>;
+  /** `call` through dispatchAsync. */
+  callAsync: <C extends Channel>(channel: C, input?: ChannelInput<C>) => Promise<ChannelOutput<C>>;
   reopen: () => void;
   close: () => void;
 }
@@ -43,6 +47,13 @@ export function createTestApp(start = T0): TestApp {
       dispatch(handlers, app.ctx, channel, input, { validateOutput: true, onInternalError: () => {} }),
     call: <C extends Channel>(channel: C, input?: ChannelInput<C>) => {
       const result = dispatch(handlers, app.ctx, channel, input, { validateOutput: true });
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+      return result.value as ChannelOutput<C>;
+    },
+    rawAsync: (channel: string, input?: unknown) =>
+      dispatchAsync(handlers, app.ctx, channel, input, { validateOutput: true, onInternalError: () => {} }),
+    callAsync: async <C extends Channel>(channel: C, input?: ChannelInput<C>) => {
+      const result = await dispatchAsync(handlers, app.ctx, channel, input, { validateOutput: true });
       if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
       return result.value as ChannelOutput<C>;
     },

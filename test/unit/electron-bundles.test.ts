@@ -183,8 +183,8 @@ describe('the main bundle', () => {
     const { ipc, call, dataDir, windows } = launch();
     await vi.waitFor(() => expect(windows).toHaveLength(1));
     expect([...ipc.keys()].sort()).toEqual([...channels].sort());
-    expect(call('item.setStatus', { itemId: '1.1', status: 'done' })).toMatchObject({ ok: true, value: { status: 'done' } });
-    expect(call('item.setStatus', { itemId: '1.2', status: 'done' }, { url: 'app://companion/index.html' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call('item.setStatus', { itemId: '1.1', status: 'done' })).toMatchObject({ ok: true, value: { status: 'done' } });
+    expect(await call('item.setStatus', { itemId: '1.2', status: 'done' }, { url: 'app://companion/index.html' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(existsSync(path.join(dataDir, 'companion.db'))).toBe(true);
   });
 
@@ -211,7 +211,7 @@ describe('the main bundle', () => {
   it('closes the database on quit', async () => {
     const { appListeners, call, dataDir, windows } = launch();
     await vi.waitFor(() => expect(windows).toHaveLength(1));
-    call('timer.start', { itemId: '1.1' });
+    await call('timer.start', { itemId: '1.1' });
     const wal = path.join(dataDir, 'companion.db-wal');
     expect(existsSync(wal)).toBe(true);
     appListeners.get('will-quit')!();

@@ -13,16 +13,34 @@ beforeEach(() => (app = createTestApp()));
 afterEach(() => app.close());
 
 describe('handleIpcCall', () => {
-  it('gives our main frame the real answer', () => {
-    const result = handleIpcCall(app.ctx, 'timer.start', trusted, { itemId: '1.1' });
+  it('gives our main frame the real answer', async () => {
+    const result = await handleIpcCall(app.ctx, 'timer.start', trusted, { itemId: '1.1' });
     expect(result).toMatchObject({ ok: true, value: { running: { itemId: '1.1' }, stoppedPrevious: null } });
     expect(app.call('timer.current')).toMatchObject({ itemId: '1.1' });
-    expect(handleIpcCall(app.ctx, 'item.get', trusted, { itemId: '1.1' })).toMatchObject({ ok: true, value: { status: 'in_progress' } });
+    expect(await handleIpcCall(app.ctx, 'item.get', trusted, { itemId: '1.1' })).toMatchObject({ ok: true, value: { status: 'in_progress' } });
   });
 
-  it('still validates a trusted caller’s input and channel', () => {
-    expect(handleIpcCall(app.ctx, 'item.get', trusted, { itemId: '../etc' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(handleIpcCall(app.ctx, 'db.exec', trusted, 'DROP TABLE time_entries')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  it('still validates a trusted caller’s input and channel', async () => {
+    expect(await handleIpcCall(app.ctx, 'item.get', trusted, { itemId: '../etc' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await handleIpcCall(app.ctx, 'db.exec', trusted, 'DROP TABLE time_entries')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
+  });
+
+  it('runs the asynchronous PDF export: with the desktop exporter it answers, without it says why', async () => {
+    expect(await handleIpcCall(app.ctx, 'portfolio.exportPdf', trusted, { paper: 'A4' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const exportPdf = vi.fn(async () => ({ saved: true, fileName: 'portfolio.pdf', pages: 2, bytes: 31_000 }));
+    app.ctx.exportPdf = exportPdf;
+    expect(await handleIpcCall(app.ctx, 'portfolio.exportPdf', trusted, { paper: 'Letter' })).toEqual({
+      ok: true,
+      value: { saved: true, fileName: 'portfolio.pdf', pages: 2, bytes: 31_000 },
+    });
+    expect(exportPdf).toHaveBeenCalledWith('Letter');
+    expect(await handleIpcCall(app.ctx, 'portfolio.exportPdf', { senderUrl: 'https://evil.example/', isMainFrame: true }, { paper: 'A4' })).toEqual(forbidden);
+    expect(exportPdf).toHaveBeenCalledTimes(1);
+  });
+
+  it('has written a synchronous handler’s change by the time it returns its promise', () => {
+    void handleIpcCall(app.ctx, 'item.setStatus', trusted, { itemId: '1.3', status: 'done' });
+    expect(app.call('item.get', { itemId: '1.3' }).status).toBe('done');
   });
 
   it.each([
@@ -33,14 +51,14 @@ describe('handleIpcCall', () => {
     ['another app host', { senderUrl: 'app://other/index.html', isMainFrame: true }],
     ['a destroyed frame', { senderUrl: undefined, isMainFrame: true }],
     ['a malformed URL', { senderUrl: 'app://%%%', isMainFrame: true }],
-  ])('refuses %s and writes nothing', (_who, sender) => {
+  ])('refuses %s and writes nothing', async (_who, sender) => {
     app.call('item.setNotes', { itemId: '1.2', notes: 'before' });
     const before = dumpDatabase(app.db);
-    expect(handleIpcCall(app.ctx, 'item.setStatus', sender, { itemId: '1.1', status: 'done' })).toEqual(forbidden);
-    expect(handleIpcCall(app.ctx, 'timer.start', sender, { itemId: '1.1' })).toEqual(forbidden);
-    expect(handleIpcCall(app.ctx, 'item.setNotes', sender, { itemId: '1.2', notes: 'overwritten' })).toEqual(forbidden);
+    expect(await handleIpcCall(app.ctx, 'item.setStatus', sender, { itemId: '1.1', status: 'done' })).toEqual(forbidden);
+    expect(await handleIpcCall(app.ctx, 'timer.start', sender, { itemId: '1.1' })).toEqual(forbidden);
+    expect(await handleIpcCall(app.ctx, 'item.setNotes', sender, { itemId: '1.2', notes: 'overwritten' })).toEqual(forbidden);
     // Refused before parsing: a bad payload gets the same answer, not a validation message.
-    expect(handleIpcCall(app.ctx, 'item.get', sender, { nonsense: true })).toEqual(forbidden);
+    expect(await handleIpcCall(app.ctx, 'item.get', sender, { nonsense: true })).toEqual(forbidden);
     expect(dumpDatabase(app.db)).toBe(before);
   });
 });
@@ -90,24 +108,24 @@ describe('registerIpc', () => {
     expect([...registered.keys()].sort()).toEqual([...channels].sort());
   });
 
-  it('answers our main frame through the real handlers', () => {
+  it('answers our main frame through the real handlers', async () => {
     const { registered } = register();
-    const result = registered.get('item.setStatus')!({ senderFrame: mainFrame, sender: { mainFrame } }, { itemId: '1.1', status: 'done' });
+    const result = await registered.get('item.setStatus')!({ senderFrame: mainFrame, sender: { mainFrame } }, { itemId: '1.1', status: 'done' });
     expect(result).toMatchObject({ ok: true, value: { itemId: '1.1', status: 'done' } });
     expect(app.call('item.get', { itemId: '1.1' }).status).toBe('done');
   });
 
-  it('refuses an iframe, even one showing our own page', () => {
+  it('refuses an iframe, even one showing our own page', async () => {
     const { registered } = register();
     const before = dumpDatabase(app.db);
     const iframe = { url: 'app://companion/index.html' };
-    expect(registered.get('item.setStatus')!({ senderFrame: iframe, sender: { mainFrame } }, { itemId: '1.1', status: 'done' })).toEqual(forbidden);
+    expect(await registered.get('item.setStatus')!({ senderFrame: iframe, sender: { mainFrame } }, { itemId: '1.1', status: 'done' })).toEqual(forbidden);
     expect(dumpDatabase(app.db)).toBe(before);
   });
 
-  it('reads the context on every call, so a reopened database is used', () => {
+  it('reads the context on every call, so a reopened database is used', async () => {
     const { registered } = register();
     app.reopen();
-    expect(registered.get('timer.current')!({ senderFrame: mainFrame, sender: { mainFrame } })).toEqual({ ok: true, value: null });
+    expect(await registered.get('timer.current')!({ senderFrame: mainFrame, sender: { mainFrame } })).toEqual({ ok: true, value: null });
   });
 });
