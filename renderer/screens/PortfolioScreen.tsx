@@ -143,9 +143,11 @@ function EntryEditor({ entry, item }: { entry: PortfolioEntry; item: CurriculumI
         ))}
         <fieldset className="links-fieldset">
           <legend>Links</legend>
-          {curriculum.portfolioTemplate.links.map((link) => (
-            <LinkField key={link.key} itemId={entry.itemId} linkKey={link.key as PortfolioLinkKey} label={link.label} initial={entry.links[link.key as PortfolioLinkKey]} />
-          ))}
+          <div className="links-grid">
+            {curriculum.portfolioTemplate.links.map((link) => (
+              <LinkField key={link.key} itemId={entry.itemId} linkKey={link.key as PortfolioLinkKey} label={link.label} initial={entry.links[link.key as PortfolioLinkKey]} />
+            ))}
+          </div>
         </fieldset>
       </section>
       <SelfAssessment itemId={entry.itemId} latest={entry.latestAssessment} />
