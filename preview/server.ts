@@ -45,7 +45,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     throw new Error(`The renderer is not built (${indexFile} is missing). Run \`npm run build:renderer\` first.`);
   }
   const db = openDatabase(options.dbFile, getCurriculum());
-  const ctx: HandlerContext = { db, curriculum: getCurriculum(), now: options.now ?? Date.now };
+  const ctx: HandlerContext = {
+    db,
+    curriculum: getCurriculum(),
+    now: options.now ?? Date.now,
+    files: { dbFile: options.dbFile, backupDir: path.join(path.dirname(options.dbFile), 'backups') },
+  };
   const token = randomBytes(24).toString('hex');
   const bridgeSource = readFileSync(path.join(import.meta.dirname, 'bridge.js'), 'utf8');
   // The bridge must run before the app's module script, so it goes first in <head>, after the charset.

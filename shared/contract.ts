@@ -12,7 +12,7 @@ export const itemStatusSchema = z.enum(itemStatuses, {
 });
 export type ItemStatus = z.infer<typeof itemStatusSchema>;
 
-const instant = z
+export const instant = z
   .number({ error: 'A time must be a number of milliseconds.' })
   .int('A time must be a whole number of milliseconds.')
   .min(EARLIEST_MS, 'A time before the year 2000 is not plausible.')
@@ -20,12 +20,12 @@ const instant = z
 
 export const NOTE_MAX = 2000;
 export const ITEM_NOTES_MAX = 20_000;
-const entryNote = z.string().max(NOTE_MAX, `A note can be at most ${NOTE_MAX.toLocaleString('en')} characters.`);
+export const entryNote = z.string().max(NOTE_MAX, `A note can be at most ${NOTE_MAX.toLocaleString('en')} characters.`);
 const entryId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const noInput = z.strictObject({});
 
 /** The rules every stored time span obeys, whether typed by hand or edited later. */
-const spanRules = <T extends { startedAt: number; endedAt: number }>(schema: z.ZodType<T>) =>
+export const spanRules = <T extends { startedAt: number; endedAt: number }>(schema: z.ZodType<T>) =>
   schema
     .refine((s) => s.endedAt > s.startedAt, { message: 'The end must be after the start.', path: ['endedAt'] })
     .refine((s) => s.endedAt - s.startedAt >= MIN_ENTRY_MS || s.endedAt <= s.startedAt, {
@@ -102,13 +102,14 @@ export const localDateSchema = z
 
 export const themes = ['system', 'light', 'dark'] as const;
 
-const settingsFields = {
+export const settingsFields = {
   learnerName: z.string().trim().max(80, 'A name can be at most 80 characters.'),
   planStartDate: localDateSchema,
   targetDate: localDateSchema,
   weeklyGoalHours: z.number().min(0.5, 'A weekly goal is at least half an hour.').max(80, 'A weekly goal is at most 80 hours.'),
   streakMinMinutes: z.number().int().min(1, 'A study day needs at least 1 minute.').max(600, 'A study day needs at most 600 minutes.'),
   theme: z.enum(themes),
+  backupsToKeep: z.number().int().min(1, 'Keep at least 1 backup.').max(100, 'Keep at most 100 backups.'),
 };
 export const settingsSchema = z.object(settingsFields);
 export type Settings = z.infer<typeof settingsSchema>;
@@ -196,7 +197,7 @@ export type PortfolioFieldKey = (typeof portfolioFieldKeys)[number];
 export type PortfolioLinkKey = (typeof portfolioLinkKeys)[number];
 
 const singleLineKeys = new Set<PortfolioFieldKey>(['projectTitle', 'duration', 'technologiesUsed']);
-const portfolioFieldInputs = Object.fromEntries(
+export const portfolioFieldInputs = Object.fromEntries(
   portfolioFieldKeys.map((key) => [
     key,
     singleLineKeys.has(key)
@@ -217,7 +218,7 @@ export const isWebLink = (value: string) => {
 };
 export const WEB_LINK_MESSAGE = 'A link must be a web address starting with http:// or https://, for example https://github.com/you/project.';
 const webLink = z.string().trim().max(2000, 'A link can be at most 2,000 characters.').refine(isWebLink, WEB_LINK_MESSAGE);
-const portfolioLinkInputs = Object.fromEntries(portfolioLinkKeys.map((key) => [key, webLink])) as Record<PortfolioLinkKey, typeof webLink>;
+export const portfolioLinkInputs = Object.fromEntries(portfolioLinkKeys.map((key) => [key, webLink])) as Record<PortfolioLinkKey, typeof webLink>;
 
 export const criterionScoreSchema = z.number().int('A score is a whole number from 1 to 5.').min(1, 'A score is from 1 to 5.').max(5, 'A score is from 1 to 5.');
 /** Five scores per evaluation category, in the seed's order of sub-criteria; keys are the category ids. */
@@ -275,6 +276,21 @@ export const milestonesSchema = z.object({
   ),
 });
 export type Milestones = z.infer<typeof milestonesSchema>;
+
+export const milestoneEntryIdSchema = z.string().regex(/^[a-z0-9]+\.[1-9]$/, 'A milestone id looks like "phase1.2".');
+
+export const BACKUP_ID = /^companion-\d{8}-\d{6}-\d{3}-(daily|manual|import|restore|migration)\.db$/;
+export const backupSchema = z.object({
+  /** The backup's file name: the renderer never sees folders. */
+  id: z.string().regex(BACKUP_ID),
+  createdAt: instant,
+  bytes: z.number().int().nonnegative(),
+  reason: z.enum(['daily', 'manual', 'import', 'restore', 'migration']),
+});
+export type Backup = z.infer<typeof backupSchema>;
+
+/** The largest export file the app reads: years of daily logging are a few MB. */
+export const IMPORT_MAX_CHARS = 64 * 1024 * 1024;
 
 export const paperSizeSchema = z.enum(['A4', 'Letter'], { error: 'The paper size is A4 or Letter.' });
 export type PaperSize = z.infer<typeof paperSizeSchema>;
@@ -357,13 +373,35 @@ export const contract = {
   'assessment.history': { input: z.strictObject({ itemId: itemIdSchema }), output: z.object({ history: z.array(assessmentSchema) }) },
   'milestones.get': { input: noInput, output: milestonesSchema },
   'milestones.tick': {
-    input: z.strictObject({ entryId: z.string().regex(/^[a-z0-9]+\.[1-9]$/, 'A milestone id looks like "phase1.2".'), ticked: z.boolean() }),
+    input: z.strictObject({ entryId: milestoneEntryIdSchema, ticked: z.boolean() }),
     output: milestonesSchema,
   },
   /** Desktop only: asks where to save, prints the portfolio to PDF there. The preview answers CONFLICT. */
   'portfolio.exportPdf': {
     input: z.strictObject({ paper: paperSizeSchema }),
     output: z.object({ saved: z.boolean(), fileName: z.string(), pages: z.number().int().nonnegative(), bytes: z.number().int().nonnegative() }),
+  },
+
+  /** A file for the learner to save: the renderer offers it as a download (a save dialog on the desktop). */
+  'data.exportCsv': { input: noInput, output: z.object({ fileName: z.string(), content: z.string(), rows: z.number().int() }) },
+  'data.exportJson': { input: noInput, output: z.object({ fileName: z.string(), content: z.string() }) },
+  'data.import': {
+    input: z.strictObject({
+      content: z.string().max(IMPORT_MAX_CHARS, 'The file is larger than 64 MB; that is not an export of this app.'),
+      mode: z.enum(['replace', 'merge'], { error: 'Choose replace or merge.' }),
+    }),
+    output: z.object({
+      mode: z.enum(['replace', 'merge']),
+      timeEntriesAdded: z.number().int(),
+      timeEntriesSkipped: z.number().int(),
+      backup: backupSchema.nullable(),
+    }),
+  },
+  'backups.list': { input: noInput, output: z.object({ backups: z.array(backupSchema), keep: z.number().int() }) },
+  'backups.create': { input: noInput, output: backupSchema },
+  'backups.restore': {
+    input: z.strictObject({ id: z.string().regex(BACKUP_ID, 'That is not the name of a backup.') }),
+    output: z.object({ restored: backupSchema, safetyBackup: backupSchema }),
   },
 
   'stats.roadmap': { input: noInput, output: roadmapStatsSchema },

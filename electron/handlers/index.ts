@@ -3,6 +3,7 @@
 import { channels, type Channel } from '../../shared/contract';
 import type { HandlerTable } from './context';
 import { curriculumHandlers } from './curriculum';
+import { dataHandlers } from './data';
 import { milestoneHandlers } from './milestones';
 import { portfolioHandlers } from './portfolio';
 import { progressHandlers } from './progress';
@@ -28,6 +29,7 @@ export function mergeHandlerGroups(groups: readonly object[]): Record<string, un
 
 export const handlers = mergeHandlerGroups([
   curriculumHandlers,
+  dataHandlers,
   milestoneHandlers,
   portfolioHandlers,
   progressHandlers,

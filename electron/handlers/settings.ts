@@ -15,6 +15,7 @@ export function defaultSettings(planStartDate: string): Settings {
     weeklyGoalHours: 10,
     streakMinMinutes: 15,
     theme: 'system',
+    backupsToKeep: 10,
   };
 }
 

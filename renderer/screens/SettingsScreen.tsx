@@ -34,7 +34,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
 
   const save = async (field: Field, text: string) => {
     if (text === toText(initial)[field]) return;
-    const value = field === 'weeklyGoalHours' || field === 'streakMinMinutes' ? Number(text) : text;
+    const value = field === 'weeklyGoalHours' || field === 'streakMinMinutes' || field === 'backupsToKeep' ? Number(text) : text;
     if (typeof value === 'number' && (text.trim() === '' || !Number.isFinite(value))) {
       setErrors((e) => ({ ...e, [field]: 'Enter a number.' }));
       return;
@@ -114,5 +114,6 @@ function toText(s: Settings): Record<Field, string> {
     weeklyGoalHours: String(s.weeklyGoalHours),
     streakMinMinutes: String(s.streakMinMinutes),
     theme: s.theme,
+    backupsToKeep: String(s.backupsToKeep),
   };
 }

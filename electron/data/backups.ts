@@ -1,0 +1,116 @@
+// Backups of the learner's database, made with SQLite's online backup API (better-sqlite3's
+// db.backup), so they are consistent while the app keeps running. Each is written under a
+// temporary name and renamed when complete: a crash mid-backup never leaves a half file that looks
+// like a backup. Names carry the time and the reason; the renderer only ever sees these names.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { BACKUP_ID, type Backup } from '../../shared/contract';
+import type { Curriculum } from '../../shared/curriculum';
+import { AppError } from '../../shared/errors';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { openDatabase, type Db } from '../db/open';
+import { localDateOf } from '../stats/local-days';
+
+export type BackupReason = Backup['reason'];
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export function backupFileName(now: number, reason: BackupReason): string {
+  const d = new Date(now);
+  return `companion-${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}-${pad(d.getUTCMilliseconds(), 3)}-${reason}.db`;
+}
+
+export function parseBackupName(name: string): { createdAt: number; reason: BackupReason } | null {
+  if (!BACKUP_ID.test(name)) return null;
+  const m = /^companion-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})-(\w+)\.db$/.exec(name)!;
+  const [y, mo, d, h, mi, s, ms] = m.slice(1, 8).map(Number) as number[];
+  return { createdAt: Date.UTC(y!, mo! - 1, d!, h!, mi!, s!, ms!), reason: m[8] as BackupReason };
+}
+
+/** Newest first. Files that are not our backups are ignored. */
+export function listBackups(dir: string): Backup[] {
+  if (!existsSync(dir)) return [];
+  const backups: Backup[] = [];
+  for (const name of readdirSync(dir)) {
+    const parsed = parseBackupName(name);
+    if (!parsed) continue;
+    backups.push({ id: name, ...parsed, bytes: statSync(path.join(dir, name)).size });
+  }
+  return backups.sort((a, b) => b.createdAt - a.createdAt || b.id.localeCompare(a.id));
+}
+
+export async function createBackup(db: Db, dir: string, reason: BackupReason, now: number): Promise<Backup> {
+  mkdirSync(dir, { recursive: true });
+  let at = now;
+  while (existsSync(path.join(dir, backupFileName(at, reason)))) at++;
+  const name = backupFileName(at, reason);
+  const partial = path.join(dir, `${name}.partial`);
+  try {
+    await db.backup(partial);
+    renameSync(partial, path.join(dir, name));
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new AppError('INTERNAL', `The backup could not be written (${(error as Error).message}). Your data is unchanged.`);
+  }
+  return { id: name, createdAt: at, reason, bytes: statSync(path.join(dir, name)).size };
+}
+
+/** Keeps the newest `keep` backups and deletes the rest. */
+export function pruneBackups(dir: string, keep: number): void {
+  for (const old of listBackups(dir).slice(keep)) rmSync(path.join(dir, old.id), { force: true });
+}
+
+/** One automatic backup a day, at start: due when none was made on today's local date. */
+export function dailyBackupDue(backups: readonly Backup[], now: number): boolean {
+  const today = localDateOf(now);
+  return !backups.some((b) => localDateOf(b.createdAt) === today);
+}
+
+/** Opens a backup read-only and checks it is whole and not from a newer app. */
+export function checkBackupFile(file: string): { userVersion: number } {
+  let probe: Database.Database | undefined;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    const integrity = probe.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') throw new Error(String(integrity));
+    const userVersion = probe.pragma('user_version', { simple: true }) as number;
+    if (userVersion > LATEST_SCHEMA_VERSION) throw new Error('it was made by a newer version of the app');
+    return { userVersion };
+  } catch (error) {
+    throw new AppError('CONFLICT', `That backup cannot be restored: ${(error as Error).message}. Your current data is unchanged.`);
+  } finally {
+    probe?.close();
+  }
+}
+
+const LEARNER_TABLES = ['item_progress', 'list_ticks', 'time_entries', 'running_timer', 'portfolio_entries', 'self_assessments', 'milestone_ticks', 'settings'];
+
+/**
+ * Replaces the learner's data with a backup's, in one transaction on the open connection (the
+ * file is never swapped under a live connection). An older backup is migrated on a copy first.
+ */
+export function restoreInto(db: Db, backupFile: string, curriculum: Curriculum, scratchDir: string): void {
+  const { userVersion } = checkBackupFile(backupFile);
+  let source = backupFile;
+  let scratch: string | null = null;
+  if (userVersion < LATEST_SCHEMA_VERSION) {
+    scratch = path.join(scratchDir, `restore-${process.pid}-${Date.now()}.db`);
+    copyFileSync(backupFile, scratch);
+    openDatabase(scratch, curriculum).close();
+    source = scratch;
+  }
+  try {
+    db.prepare('ATTACH DATABASE ? AS backup').run(source);
+    try {
+      db.transaction(() => {
+        for (const table of LEARNER_TABLES) db.prepare(`DELETE FROM main.${table}`).run();
+        for (const table of LEARNER_TABLES) db.prepare(`INSERT INTO main.${table} SELECT * FROM backup.${table}`).run();
+      })();
+    } finally {
+      db.prepare('DETACH DATABASE backup').run();
+    }
+  } finally {
+    if (scratch) for (const suffix of ['', '-wal', '-shm']) rmSync(scratch + suffix, { force: true });
+  }
+}

@@ -1,0 +1,61 @@
+// Export, import and backups of the learner's data.
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { timeLogCsv, type CsvEntry } from '../data/csv';
+import { exportEverything } from '../data/export-json';
+import { applyImport, parseExportFile } from '../data/import-json';
+import { createBackup, listBackups, pruneBackups, restoreInto, type BackupReason } from '../data/backups';
+import { localDateOf } from '../stats/local-days';
+import type { HandlerContext, HandlerGroup } from './context';
+import { readSettings } from './settings';
+
+function requireFiles(ctx: HandlerContext) {
+  if (!ctx.files) throw new AppError('CONFLICT', 'Backups need the app’s data folder, which this session does not have.');
+  return ctx.files;
+}
+
+/** A backup now, then the oldest beyond the learner's "keep" setting are deleted. */
+export async function backupAndPrune(ctx: HandlerContext, reason: BackupReason) {
+  const files = requireFiles(ctx);
+  const backup = await createBackup(ctx.db, files.backupDir, reason, ctx.now());
+  pruneBackups(files.backupDir, readSettings(ctx).backupsToKeep);
+  return backup;
+}
+
+export const dataHandlers: HandlerGroup<'data.exportCsv' | 'data.exportJson' | 'data.import' | 'backups.list' | 'backups.create' | 'backups.restore'> = {
+  'data.exportCsv': (ctx) => {
+    const rows = ctx.db
+      .prepare('SELECT item_id AS itemId, started_at AS startedAt, ended_at AS endedAt, note, source FROM time_entries ORDER BY started_at, id')
+      .iterate() as Iterable<CsvEntry>;
+    const { content, rows: count } = timeLogCsv(rows, ctx.curriculum);
+    return { fileName: `mlops-time-log-${localDateOf(ctx.now())}.csv`, content, rows: count };
+  },
+
+  'data.exportJson': (ctx) => ({
+    fileName: `mlops-study-companion-${localDateOf(ctx.now())}.json`,
+    content: JSON.stringify(exportEverything(ctx.db, ctx.now()), null, 1),
+  }),
+
+  'data.import': async (ctx, { content, mode }) => {
+    // Everything is checked before the backup and before any write.
+    const file = parseExportFile(content, ctx.curriculum);
+    const backup = ctx.files ? await backupAndPrune(ctx, 'import') : null;
+    const counts = applyImport(ctx.db, file, mode, ctx.curriculum, ctx.now());
+    return { mode, ...counts, backup };
+  },
+
+  'backups.list': (ctx) => ({ backups: ctx.files ? listBackups(ctx.files.backupDir) : [], keep: readSettings(ctx).backupsToKeep }),
+
+  'backups.create': (ctx) => backupAndPrune(ctx, 'manual'),
+
+  'backups.restore': async (ctx, { id }) => {
+    const files = requireFiles(ctx);
+    const restored = listBackups(files.backupDir).find((b) => b.id === id);
+    if (!restored) throw new AppError('NOT_FOUND', `There is no backup named ${id}.`);
+    // Restoring is one step the learner can undo: the current state is backed up first.
+    const safetyBackup = await createBackup(ctx.db, files.backupDir, 'restore', ctx.now());
+    restoreInto(ctx.db, path.join(files.backupDir, id), ctx.curriculum, files.backupDir);
+    pruneBackups(files.backupDir, readSettings(ctx).backupsToKeep);
+    return { restored, safetyBackup };
+  },
+};
