@@ -14,6 +14,7 @@ import { getCurriculum } from '../curriculum';
 import type { Envelope } from '../shared/errors';
 import { openDatabase, type Db } from '../electron/db/open';
 import { handlers, type HandlerContext } from '../electron/handlers';
+import { backupBeforeMigration, dailyBackup } from '../electron/data/startup';
 import { dispatchAsync } from '../electron/ipc/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../electron/security';
 import { contentTypeFor } from '../electron/app-protocol';
@@ -44,13 +45,15 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   } catch {
     throw new Error(`The renderer is not built (${indexFile} is missing). Run \`npm run build:renderer\` first.`);
   }
-  const db = openDatabase(options.dbFile, getCurriculum());
+  const backupDir = path.join(path.dirname(options.dbFile), 'backups');
+  const db = openDatabase(options.dbFile, getCurriculum(), { beforeMigrate: backupBeforeMigration(backupDir) });
   const ctx: HandlerContext = {
     db,
     curriculum: getCurriculum(),
     now: options.now ?? Date.now,
-    files: { dbFile: options.dbFile, backupDir: path.join(path.dirname(options.dbFile), 'backups') },
+    files: { dbFile: options.dbFile, backupDir },
   };
+  await dailyBackup(ctx);
   const token = randomBytes(24).toString('hex');
   const bridgeSource = readFileSync(path.join(import.meta.dirname, 'bridge.js'), 'utf8');
   // The bridge must run before the app's module script, so it goes first in <head>, after the charset.

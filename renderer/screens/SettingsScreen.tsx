@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../shared/contract';
 import { call } from '../api';
+import { DataSettings } from '../components/DataSettings';
 import { useData, useQuery } from '../lib/data';
 
 type Field = keyof Settings;
@@ -102,6 +103,11 @@ function SettingsForm({ initial }: { initial: Settings }) {
           </select>
         </label>
       </section>
+      <section className="card settings-section" aria-labelledby="settings-keep">
+        <h2 id="settings-keep">Your data</h2>
+        {input('backupsToKeep', 'Backups to keep', 'number', 'Older backups are deleted when a new one is made.', { min: 1, max: 100, step: 1 })}
+      </section>
+      <DataSettings />
     </div>
   );
 }

@@ -158,3 +158,35 @@ describe('backups', () => {
     expect(dumpDatabase(app.db)).toBe(before);
   });
 });
+
+describe('automatic backups', () => {
+  it('are made once a day at start', async () => {
+    const { dailyBackup } = await import('../../electron/data/startup');
+    await dailyBackup(app.ctx);
+    app.clock.now += 3 * 60 * MINUTE_MS;
+    await dailyBackup(app.ctx);
+    expect(app.call('backups.list').backups.map((b) => b.reason)).toEqual(['daily']);
+    app.clock.now += 24 * 60 * MINUTE_MS;
+    await dailyBackup(app.ctx);
+    expect(app.call('backups.list').backups.map((b) => b.reason)).toEqual(['daily', 'daily']);
+  });
+
+  it('are made before a migration changes the schema, holding the old version', async () => {
+    const { backupBeforeMigration } = await import('../../electron/data/startup');
+    const { migrations } = await import('../../electron/db/migrations');
+    const { openDatabase } = await import('../../electron/db/open');
+    const { getCurriculum } = await import('../../curriculum');
+    const Database = (await import('better-sqlite3')).default;
+    fillSome(app);
+    app.db.close();
+    const backupDir = path.join(path.dirname(app.file), 'backups');
+    const next = [...migrations, { version: migrations.length + 1, name: 'add a column', up: (db: import('better-sqlite3').Database) => db.exec('ALTER TABLE settings ADD COLUMN note TEXT') }];
+    openDatabase(app.file, getCurriculum(), { migrations: next, beforeMigrate: backupBeforeMigration(backupDir) }).close();
+    const [backup] = (await import('../../electron/data/backups')).listBackups(backupDir);
+    expect(backup?.reason).toBe('migration');
+    const copy = new Database(path.join(backupDir, backup!.id), { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(copy.prepare('SELECT COUNT(*) FROM time_entries').pluck().get()).toBe(3);
+    copy.close();
+  });
+});

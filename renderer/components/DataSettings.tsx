@@ -1,0 +1,169 @@
+// The learner's data: exports to keep or open in a spreadsheet, an import, and backups.
+import { useRef, useState } from 'react';
+import type { Backup } from '../../shared/contract';
+import { call } from '../api';
+import { useData, useQuery } from '../lib/data';
+import { useNotices } from '../lib/notices';
+
+/** Offers text as a file to save: a download in the browser, a save dialog on the desktop. */
+function offerDownload(fileName: string, content: string, type: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const formatBytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const reasonLabel: Record<Backup['reason'], string> = {
+  daily: 'Daily',
+  manual: 'Made by you',
+  import: 'Before an import',
+  restore: 'Before a restore',
+  migration: 'Before an update',
+};
+
+export function DataSettings() {
+  const { changed } = useData();
+  const notices = useNotices();
+  const backups = useQuery('backups.list', {});
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [mode, setMode] = useState<'merge' | 'replace'>('merge');
+  const [busy, setBusy] = useState(false);
+  const [confirmRestore, setConfirmRestore] = useState<string | null>(null);
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } catch (e) {
+      notices.error((e as Error).message);
+    } finally {
+      setBusy(false);
+      changed();
+    }
+  };
+
+  const importFile = (file: File) =>
+    run(async () => {
+      const result = await call('data.import', { content: await file.text(), mode });
+      notices.success(
+        `Imported ${file.name}: ${result.timeEntriesAdded} entries added${result.timeEntriesSkipped ? `, ${result.timeEntriesSkipped} already here and skipped` : ''}. A backup was made first.`,
+      );
+    });
+
+  return (
+    <>
+      <section className="card settings-section" aria-labelledby="settings-export">
+        <h2 id="settings-export">Export</h2>
+        <p className="muted">The time log opens in any spreadsheet; the full export holds everything you made and can be imported again.</p>
+        <div className="form-actions">
+          <button type="button" className="button" disabled={busy} onClick={() => run(async () => {
+            const csv = await call('data.exportCsv');
+            offerDownload(csv.fileName, csv.content, 'text/csv;charset=utf-8');
+          })}>
+            Time log as CSV
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={() => run(async () => {
+            const json = await call('data.exportJson');
+            offerDownload(json.fileName, json.content, 'application/json');
+          })}>
+            Everything as JSON
+          </button>
+        </div>
+      </section>
+
+      <section className="card settings-section" aria-labelledby="settings-import">
+        <h2 id="settings-import">Import</h2>
+        <p className="muted">Reads a JSON export of this app. The file is checked in full first; a backup is made before anything changes.</p>
+        <fieldset className="field-mode">
+          <legend className="visually-hidden">Import mode</legend>
+          <label>
+            <input type="radio" name="import-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge with my data (nothing is duplicated)
+          </label>
+          <label>
+            <input type="radio" name="import-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace my data with the file
+          </label>
+        </fieldset>
+        <div className="form-actions">
+          <button type="button" className="button" disabled={busy} onClick={() => fileInput.current?.click()}>
+            Choose a file to import…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            className="visually-hidden"
+            aria-label="Export file to import"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </div>
+      </section>
+
+      <section className="card settings-section" aria-labelledby="settings-backups">
+        <h2 id="settings-backups">Backups</h2>
+        <p className="muted">
+          Made automatically once a day, before every import and before every restore. The newest{' '}
+          {backups.status === 'ready' ? backups.data.keep : '…'} are kept.
+        </p>
+        <div className="form-actions">
+          <button type="button" className="button" disabled={busy} onClick={() => run(async () => {
+            const backup = await call('backups.create');
+            notices.success(`Backup made (${formatBytes(backup.bytes)}).`);
+          })}>
+            Back up now
+          </button>
+        </div>
+        {backups.status === 'ready' && backups.data.backups.length > 0 && (
+          <table className="data-table" data-testid="backups">
+            <thead>
+              <tr>
+                <th scope="col">Made</th>
+                <th scope="col">Why</th>
+                <th scope="col" className="num">Size</th>
+                <th scope="col"><span className="visually-hidden">Restore</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {backups.data.backups.map((b) => (
+                <tr key={b.id}>
+                  <td>{new Date(b.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+                  <td>{reasonLabel[b.reason]}</td>
+                  <td className="num">{formatBytes(b.bytes)}</td>
+                  <td className="num">
+                    {confirmRestore === b.id ? (
+                      <span className="entry-actions">
+                        <span className="confirm-text">Replace your data with this backup?</span>
+                        <button type="button" className="button button-small button-danger" disabled={busy} onClick={() => run(async () => {
+                          setConfirmRestore(null);
+                          await call('backups.restore', { id: b.id });
+                          notices.success('Backup restored. Your data from before is kept as a backup too.');
+                        })}>
+                          Restore
+                        </button>
+                        <button type="button" className="button button-small" onClick={() => setConfirmRestore(null)}>
+                          Cancel
+                        </button>
+                      </span>
+                    ) : (
+                      <button type="button" className="button button-small" onClick={() => setConfirmRestore(b.id)}>
+                        Restore…
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {backups.status === 'ready' && backups.data.backups.length === 0 && <p className="empty-note">No backups yet.</p>}
+        {backups.status === 'error' && <p className="inline-error">{backups.message}</p>}
+      </section>
+    </>
+  );
+}
