@@ -43,6 +43,19 @@ export function openDatabase(file: string, curriculum: Curriculum, options: Open
         `The data file ${file} is not a study-companion database (it is not SQLite). It was left untouched.`,
       );
     }
+    // A damaged file must never be written to (a migration could make it worse).
+    let check: unknown;
+    try {
+      check = db.pragma('quick_check', { simple: true });
+    } catch (error) {
+      check = (error as Error).message;
+    }
+    if (check !== 'ok') {
+      throw new DatabaseOpenError(
+        'corrupt',
+        `The data file ${file} is damaged (SQLite's check says: ${String(check).slice(0, 200)}). It was left untouched.`,
+      );
+    }
     const latest = list.length;
     if (version > latest) {
       throw new DatabaseOpenError(
