@@ -31,6 +31,9 @@ export function secureWebPreferences(preload: string) {
     allowRunningInsecureContent: false,
     webviewTag: false,
     spellcheck: true,
+    // A middle click would otherwise ask for a new window; the window-open handler denies it
+    // anyway, but the feature has no use here (electronegativity AUXCLICK_JS_CHECK).
+    disableBlinkFeatures: 'Auxclick',
     preload,
   } as const;
 }

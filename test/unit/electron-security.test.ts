@@ -58,7 +58,11 @@ describe('secureWebPreferences', () => {
 
   it('uses the given preload and nothing else', () => {
     expect(prefs.preload).toBe('/app/dist-electron/preload.cjs');
-    expect(Object.keys(prefs)).toHaveLength(10);
+    expect(Object.keys(prefs)).toHaveLength(11);
+  });
+
+  it('turns off middle-click new windows (Auxclick)', () => {
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
   });
 });
 
