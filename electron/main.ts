@@ -7,9 +7,12 @@ import { getCurriculum } from '../curriculum';
 import { APP_ORIGIN } from '../shared/bridge';
 import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { DatabaseOpenError, openDatabase, type Db } from './db/open';
-import type { HandlerContext } from './handlers';
+import { createPdfExporter } from './export/pdf-export';
+import { writeFileAtomic } from './export/write-atomic';
+import { handlers, type HandlerContext } from './handlers';
 import { registerIpc } from './ipc/register';
 import { explainNativeLoadFailure, pickNativeBinding } from './native-binding';
+import { localDateOf } from './stats/local-days';
 import { denyAllPermissions, hardenWebContents, secureWebPreferences } from './security';
 
 const APP_NAME = 'MLOps Study Companion';
@@ -57,6 +60,18 @@ function start() {
   });
   // Read through a wrapper, not Date.now itself, so the e2e test can move main's clock.
   const ctx: HandlerContext = { db, curriculum: getCurriculum(), now: () => Date.now() };
+  // The portfolio PDF: a save dialog, then the print route in a hidden window, printed by Chromium.
+  ctx.exportPdf = createPdfExporter({
+    BrowserWindow,
+    dialog,
+    getParentWindow: () => mainWindow,
+    getSettings: () => handlers['settings.get'](ctx, {}),
+    writeFileAtomic,
+    secureWebPreferences,
+    preloadPath: path.join(__dirname, 'preload.cjs'),
+    appOrigin: APP_ORIGIN,
+    today: () => localDateOf(ctx.now()),
+  });
   registerIpc(ipcMain, () => ctx, (channel, error) => console.error(`[${channel}]`, error));
   denyAllPermissions(session.defaultSession);
   registerAppProtocol(protocol, rendererDir);

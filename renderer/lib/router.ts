@@ -1,5 +1,6 @@
 // Hash routes: they work the same from app://companion/ and from the preview, and need no server.
 import { useEffect, useState } from 'react';
+import type { PaperSize } from '../../shared/contract';
 
 export type Route =
   | { screen: 'roadmap' }
@@ -8,7 +9,9 @@ export type Route =
   | { screen: 'insights' }
   | { screen: 'portfolio' }
   | { screen: 'milestones' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  /** The portfolio's print view (shared/print.ts): no app shell, one paper size. */
+  | { screen: 'print'; paper: PaperSize };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -22,12 +25,15 @@ export function parseRoute(hash: string): Route {
     case 'milestones':
     case 'settings':
       return { screen: head };
+    case 'print':
+      return arg === 'A4' || arg === 'Letter' ? { screen: 'print', paper: arg } : { screen: 'portfolio' };
     default:
       return { screen: 'roadmap' };
   }
 }
 
-export const hrefFor = (route: Route) => (route.screen === 'item' ? `#/item/${encodeURIComponent(route.itemId)}` : `#/${route.screen}`);
+export const hrefFor = (route: Route) =>
+  route.screen === 'item' ? `#/item/${encodeURIComponent(route.itemId)}` : route.screen === 'print' ? `#/print/${route.paper}` : `#/${route.screen}`;
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));

@@ -1,0 +1,127 @@
+// `npm run pdf -- (--db FILE | --demo) --out FILE.pdf [--paper A4|Letter]`: the portfolio PDF without
+// the desktop app. It serves the built renderer over the real handlers (the browser preview, in this
+// process), opens the print route in Chromium, waits until the page says it has drawn everything,
+// and prints it: the same page and the same print CSS as the app's "Export PDF".
+import { mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from '@playwright/test';
+import config from '../playwright.config';
+import { getCurriculum } from '../curriculum';
+import type { PaperSize } from '../shared/contract';
+import { printHash } from '../shared/print';
+import { openDatabase } from '../electron/db/open';
+import { fillDemoLearner } from '../electron/demo/demo-learner';
+import { READ_FAILURE_SCRIPT, READ_READY_SCRIPT } from '../electron/export/print-ready';
+import { startPreview } from '../preview/server';
+import { countPdfPages, formatPdfSummary, parsePdfArgs, rendererNeedsBuild, waitForPrintReady, writeFileAtomic } from './pdf-lib';
+
+const root = path.resolve(import.meta.dirname, '..');
+export const RENDERER_DIR = path.join(root, 'dist', 'renderer');
+
+export interface PdfJob {
+  /** The learner's database; null prints the demo learner from a temporary database. */
+  dbFile: string | null;
+  outFile: string;
+  paper: PaperSize;
+  /** The clock of the demo learner and the handlers (tests pin it); the real clock by default. */
+  now?: () => number;
+  /** How long the print view may take to say it is ready. */
+  timeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface PdfResult {
+  file: string;
+  pages: number;
+  bytes: number;
+  ms: number;
+}
+
+/** Builds the renderer when it is missing or older than its sources. */
+export async function ensureRendererBuilt(log: (line: string) => void = console.log): Promise<void> {
+  if (!rendererNeedsBuild(RENDERER_DIR, [path.join(root, 'renderer'), path.join(root, 'shared')])) return;
+  log('Building the renderer (vite build)…');
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'vite.config.ts'), root: path.join(root, 'renderer'), logLevel: 'warn' });
+}
+
+export async function makePortfolioPdf(job: PdfJob): Promise<PdfResult> {
+  const started = performance.now();
+  const log = job.log ?? console.log;
+  const now = job.now ?? Date.now;
+  await ensureRendererBuilt(log);
+
+  let scratch: string | null = null;
+  let dbFile = job.dbFile;
+  if (dbFile === null) {
+    scratch = mkdtempSync(path.join(tmpdir(), 'companion-pdf-'));
+    dbFile = path.join(scratch, 'demo.db');
+    const db = openDatabase(dbFile, getCurriculum());
+    try {
+      fillDemoLearner({ db, curriculum: getCurriculum(), now });
+    } finally {
+      db.close();
+    }
+  } else {
+    try {
+      if (!statSync(dbFile).isFile()) throw new Error();
+    } catch {
+      throw new Error(`There is no study-companion database at ${dbFile}.`);
+    }
+  }
+
+  let browser: Browser | null = null;
+  const preview = await startPreview({ dbFile, rendererDir: RENDERER_DIR, now });
+  const pageErrors: string[] = [];
+  try {
+    browser = await chromium.launch(config.use?.launchOptions);
+    // About an A4 page wide at 96 dpi: the layout the print view is designed at, before paging.
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 }, colorScheme: 'light' });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
+    await page.goto(`${preview.url}${printHash(job.paper)}`);
+    try {
+      await waitForPrintReady({
+        read: () => page.evaluate(READ_READY_SCRIPT),
+        readFailure: () => page.evaluate(READ_FAILURE_SCRIPT),
+        timeoutMs: job.timeoutMs,
+      });
+    } catch (error) {
+      const reported = pageErrors.length ? `\nThe page reported:\n  ${pageErrors.slice(0, 5).join('\n  ')}` : '';
+      throw new Error(`${(error as Error).message}${reported}`);
+    }
+    const pdf = await page.pdf({ format: job.paper, preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+    await writeFileAtomic(job.outFile, pdf);
+    return { file: job.outFile, pages: countPdfPages(pdf), bytes: pdf.byteLength, ms: performance.now() - started };
+  } finally {
+    await browser?.close();
+    await preview.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const args = parsePdfArgs(process.argv.slice(2));
+  const result = await makePortfolioPdf({ dbFile: args.dbFile, outFile: args.outFile, paper: args.paper });
+  const relative = path.relative(process.cwd(), result.file);
+  console.log(formatPdfSummary({ ...result, file: relative.startsWith('..') ? result.file : relative }));
+}
+
+/** True when this file is the program being run, not a module a test imported. */
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(import.meta.filename);
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
