@@ -3,6 +3,7 @@
 // light colours whatever the theme, fixed chart sizes, no animation, and page breaks that keep
 // headings with what follows. Once everything is drawn it sets PRINT_READY_ATTRIBUTE on <html>;
 // the printers wait for that and never print a half-loaded page.
+import { entriesToPrint } from '../../shared/portfolio';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Assessment, ChannelOutput, ItemStatus, PaperSize, PortfolioEntry, Progress, RoadmapStats, Settings } from '../../shared/contract';
 import type { Curriculum, CurriculumItem } from '../../shared/curriculum';
@@ -157,11 +158,11 @@ function usePrintDocument(paper: PaperSize, title: string) {
 }
 
 function PortfolioDocument({ data, curriculum, paper }: { data: PrintData; curriculum: Curriculum; paper: PaperSize }) {
-  const included = data.entries.filter((e) => e.included);
+  const { printed: included, stillToCome } = entriesToPrint(data.entries);
   const itemOf = (id: string) => curriculum.items.find((i) => i.id === id)!;
   return (
     <main className={`print-doc print-paper-${paper}`} data-paper={paper}>
-      <Cover data={data} curriculum={curriculum} included={included} />
+      <Cover data={data} curriculum={curriculum} included={included} stillToCome={stillToCome} />
       <RoadmapSection data={data} curriculum={curriculum} />
       {included.length === 0 ? (
         <section className="print-section print-page-start">
@@ -180,7 +181,7 @@ function PortfolioDocument({ data, curriculum, paper }: { data: PrintData; curri
 
 // ---- Cover -----------------------------------------------------------------------------------
 
-function Cover({ data, curriculum, included }: { data: PrintData; curriculum: Curriculum; included: PortfolioEntry[] }) {
+function Cover({ data, curriculum, included, stillToCome }: { data: PrintData; curriculum: Curriculum; included: PortfolioEntry[]; stillToCome: PortfolioEntry[] }) {
   const { settings, overview } = data;
   const overall: Progress = overview.overall;
   const today = toDateInput(Date.now());
@@ -254,6 +255,11 @@ function Cover({ data, curriculum, included }: { data: PrintData; curriculum: Cu
               })}
             </tbody>
           </table>
+        )}
+        {stillToCome.length > 0 && (
+          <p className="print-muted pp-still-to-come" data-testid="print-still-to-come">
+            Still to come on the roadmap: {stillToCome.map((e) => itemLabel(curriculum.items.find((i) => i.id === e.itemId)!)).join(', ')}.
+          </p>
         )}
       </div>
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { isWebLink, WEB_LINK_MESSAGE, type Assessment, type AssessmentScores, type PaperSize, type PortfolioEntry, type PortfolioFieldKey, type PortfolioLinkKey } from '../../shared/contract';
 import type { CurriculumItem } from '../../shared/curriculum';
 import { formatHours } from '../../shared/time';
+import { entriesToPrint } from '../../shared/portfolio';
 import { call } from '../api';
 import { StatusBadge } from '../components/StatusBadge';
 import { useData, useQuery } from '../lib/data';
@@ -25,7 +26,7 @@ export function PortfolioScreen() {
           <h1 tabIndex={-1}>Portfolio</h1>
           <p className="screen-lede">A showcase entry per project, in the curriculum's template. Everything is saved as you type.</p>
         </div>
-        <ExportButton includedCount={entries.filter((e) => e.included).length} />
+        <ExportButton includedCount={entriesToPrint(entries).printed.length} />
       </header>
       {list.status === 'error' && (
         <p className="inline-error" role="alert">

@@ -2,6 +2,7 @@
 // real handlers), then read back with poppler: the text a recruiter would see, the page count, the
 // paper size, no heading stranded at the bottom of a page, and pages that render. What the PDF must
 // hold comes from the same database through the preview's API.
+import { entriesToPrint } from '../../shared/portfolio';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -79,8 +80,10 @@ test.describe('the portfolio PDF', () => {
   test('holds the demo learner’s cover, roadmap, every included entry and the milestones on A4', async ({ page }, info) => {
     test.setTimeout(120_000);
     const { dbFile, curriculum, entries, milestones } = await demoDatabase(info.outputDir, page);
-    const included = entries.filter((e) => e.included);
+    // Untouched entries are not printed as blank pages; the cover lists them as still to come.
+    const { printed: included, stillToCome } = entriesToPrint(entries);
     expect(included.length).toBeGreaterThan(0);
+    expect(stillToCome.length).toBeGreaterThan(0);
     // The demo learner has written-up and self-assessed entries, so both kinds are checked below.
     expect(included.some((e) => e.latestAssessment)).toBe(true);
     expect(included.some((e) => e.fields.problemStatement.trim())).toBe(true);
@@ -109,6 +112,8 @@ test.describe('the portfolio PDF', () => {
     expect(all).toContain('Estimated and actual hours');
     // recharts drew the chart as vector text: its axis labels are in the PDF.
     expect(all).toMatch(/1\.1 1\.2 1\.3 2\.1/);
+    const cover = collapse(pages[0]!);
+    for (const entry of stillToCome) expect(cover).toContain(itemLabel(curriculum.items.find((i) => i.id === entry.itemId)!));
 
     // Every entry starts on a page of its own, with its number and item in the eyebrow.
     const starts = included.map((entry, index) => {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { PortfolioEntry } from '../../shared/contract';
+import { entriesToPrint, hasSomethingToShow } from '../../shared/portfolio';
+
+const blank: PortfolioEntry = {
+  itemId: '9.2',
+  included: true,
+  fields: { projectTitle: 'Model Optimization Service', duration: '', technologiesUsed: 'TensorRT, ONNX', problemStatement: '', solutionArchitecture: '', keyChallenges: '', resultsImpact: '', lessonsLearned: '', futureImprovements: '' },
+  links: { githubRepository: '', liveDemo: '', documentation: '' },
+  prefilled: ['projectTitle', 'technologiesUsed'],
+  loggedHours: 0,
+  status: 'not_started',
+  latestAssessment: null,
+  updatedAt: null,
+};
+
+describe('which entries the PDF prints', () => {
+  it('leaves out an untouched entry: pre-filled values alone are not content', () => {
+    expect(hasSomethingToShow(blank)).toBe(false);
+  });
+  it.each([
+    ['started', { status: 'in_progress' as const }],
+    ['time logged', { loggedHours: 0.5 }],
+    ['a field written', { fields: { ...blank.fields, problemStatement: 'Quantise a model.' } }],
+    ['a pre-filled field changed', { prefilled: ['projectTitle' as const] }],
+    ['a link', { links: { ...blank.links, githubRepository: 'https://github.com/me/opt' } }],
+  ])('prints an entry with %s', (_what, change) => {
+    expect(hasSomethingToShow({ ...blank, ...change })).toBe(true);
+  });
+  it('splits included entries into printed and still to come, and ignores excluded ones', () => {
+    const started = { ...blank, itemId: '4.1', status: 'done' as const };
+    const excluded = { ...started, itemId: '1.1', included: false };
+    expect(entriesToPrint([started, blank, excluded])).toEqual({ printed: [started], stillToCome: [blank] });
+  });
+});
