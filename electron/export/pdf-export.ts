@@ -2,6 +2,7 @@
 // same page `npm run pdf` prints), wait until it says it has drawn everything, print it with
 // Chromium, write the file atomically, close the window. Electron's objects come in as parameters,
 // so vitest drives this with fakes; electron/main.ts passes the real ones.
+import { AppError } from '../../shared/errors';
 import path from 'node:path';
 import type { PaperSize } from '../../shared/contract';
 import { portfolioFileName, printHash } from '../../shared/print';
@@ -100,7 +101,11 @@ export function createPdfExporter<W>(deps: PdfExporterDeps<W>): PdfExporter {
         generateDocumentOutline: true,
         generateTaggedPDF: true,
       });
-      await deps.writeFileAtomic(filePath, pdf);
+      try {
+        await deps.writeFileAtomic(filePath, pdf);
+      } catch (error) {
+        throw new AppError('INTERNAL', `The PDF could not be saved to ${path.basename(filePath)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Choose another folder and try again.`);
+      }
       // Only the file's name goes back to the renderer: it never sees paths on the learner's disk.
       return { saved: true, fileName: path.basename(filePath), pages: countPdfPages(pdf), bytes: pdf.byteLength };
     } finally {

@@ -1,6 +1,7 @@
 // What both PDF printers share (the desktop app's printToPDF and `npm run pdf`'s Chromium): waiting
 // for the print view to say it has drawn everything, and counting the pages of what came out.
 // No Electron and no Playwright here, so vitest checks it with fakes.
+import { AppError } from '../../shared/errors';
 import { PRINT_READY_ATTRIBUTE } from '../../shared/print';
 
 export const PRINT_READY_TIMEOUT_MS = 30_000;
@@ -11,12 +12,13 @@ export const READ_READY_SCRIPT = `document.documentElement.getAttribute(${JSON.s
 /** Run in the print page after an "error": what the page says went wrong. */
 export const READ_FAILURE_SCRIPT = `(document.querySelector('.print-failure p, [role="alert"]')?.textContent ?? '').trim()`;
 
-export class PrintViewError extends Error {
+/** An AppError, so its plain-words message reaches the learner instead of the generic one. */
+export class PrintViewError extends AppError {
   constructor(
     readonly reason: 'timeout' | 'error',
     message: string,
   ) {
-    super(message);
+    super('INTERNAL', message);
     this.name = 'PrintViewError';
   }
 }
