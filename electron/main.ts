@@ -6,6 +6,8 @@ import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session, sh
 import { getCurriculum } from '../curriculum';
 import { APP_ORIGIN } from '../shared/bridge';
 import { registerAppProtocol, registerAppScheme } from './app-protocol';
+import { applyRecovery, recoveryButtons, recoveryOffer } from './data/recovery';
+import { backupBeforeMigration, dailyBackup } from './data/startup';
 import { DatabaseOpenError, openDatabase, type Db } from './db/open';
 import { createPdfExporter } from './export/pdf-export';
 import { writeFileAtomic } from './export/write-atomic';
@@ -54,12 +56,49 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(start).catch(fail);
 }
 
-function start() {
-  db = openDatabase(path.join(app.getPath('userData'), 'companion.db'), getCurriculum(), {
-    nativeBinding: pickNativeBinding({ isElectron: Boolean(process.versions.electron), appRoot: app.getAppPath(), exists: existsSync }),
-  });
+/**
+ * Opens the learner's file. One that cannot be opened (not SQLite, damaged, from a newer app) is
+ * never overwritten: the learner is told why and chooses the newest good backup, a fresh start
+ * (the old file is kept aside either way) or to quit.
+ */
+function openLearnerDatabase(dbFile: string, backupDir: string): Db | null {
+  const open = () =>
+    openDatabase(dbFile, getCurriculum(), {
+      nativeBinding: pickNativeBinding({ isElectron: Boolean(process.versions.electron), appRoot: app.getAppPath(), exists: existsSync }),
+      beforeMigrate: backupBeforeMigration(backupDir),
+    });
+  try {
+    return open();
+  } catch (error) {
+    // A module built for Node instead of Electron is not the file's fault: explain, touch nothing.
+    if (!(error instanceof DatabaseOpenError) || error.reason === 'cannot-open') throw error;
+    const offer = recoveryOffer(error, backupDir);
+    const buttons = recoveryButtons(offer);
+    const choice = dialog.showMessageBoxSync({
+      type: 'warning',
+      title: APP_NAME,
+      message: offer.title,
+      detail: `${offer.message}\n\n${error.message}`,
+      buttons: buttons.map((b) => b.label),
+      defaultId: 0,
+      cancelId: buttons.length - 1,
+      noLink: true,
+    });
+    const action = buttons[choice]?.action ?? 'quit';
+    if (applyRecovery(action, dbFile, backupDir, offer, error.reason, Date.now()) === null) return null;
+    return open();
+  }
+}
+
+async function start() {
+  const dataDir = app.getPath('userData');
+  const files = { dbFile: path.join(dataDir, 'companion.db'), backupDir: path.join(dataDir, 'backups') };
+  const opened = openLearnerDatabase(files.dbFile, files.backupDir);
+  if (!opened) return app.quit();
+  db = opened;
   // Read through a wrapper, not Date.now itself, so the e2e test can move main's clock.
-  const ctx: HandlerContext = { db, curriculum: getCurriculum(), now: () => Date.now() };
+  const ctx: HandlerContext = { db, curriculum: getCurriculum(), now: () => Date.now(), files };
+  void dailyBackup(ctx);
   // The portfolio PDF: a save dialog, then the print route in a hidden window, printed by Chromium.
   ctx.exportPdf = createPdfExporter({
     BrowserWindow,

@@ -1,6 +1,6 @@
 // The real esbuild bundles of main and preload, run in Node against a fake `electron` module: this
 // checks the wiring in main.ts and preload.ts that the pure modules' tests can't see.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,7 +75,7 @@ describe('the main bundle', () => {
     vi.unstubAllEnvs();
   });
 
-  function launch({ gotLock = true, dataFile }: { gotLock?: boolean; dataFile?: string } = {}) {
+  function launch({ gotLock = true, dataFile, recoveryChoice = 'Quit' }: { gotLock?: boolean; dataFile?: string; recoveryChoice?: string } = {}) {
     const root = mkdtempSync(path.join(tmpdir(), 'companion-main-'));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
     const dataDir = path.join(root, 'data');
@@ -124,7 +124,10 @@ describe('the main bundle', () => {
       session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
       nativeTheme: { shouldUseDarkColors: true },
       shell: { openExternal: vi.fn(async () => {}) },
-      dialog: { showErrorBox: vi.fn() },
+      dialog: {
+        showErrorBox: vi.fn(),
+        showMessageBoxSync: vi.fn((options: { buttons: string[] }) => options.buttons.indexOf(recoveryChoice)),
+      },
     };
     const required = run(bundles['dist-electron/main.cjs']!, fake, path.join(root, 'dist-electron'));
     const mainFrame = { url: 'app://companion/index.html' };
@@ -227,13 +230,25 @@ describe('the main bundle', () => {
     expect(windows).toHaveLength(0);
   });
 
-  it('explains an unreadable data file in plain words and quits, without a window', async () => {
-    const { fake, app, windows } = launch({ dataFile: 'these are my notes, not a database '.repeat(200) });
-    await vi.waitFor(() => expect(fake.dialog.showErrorBox).toHaveBeenCalled());
-    const [title, message] = fake.dialog.showErrorBox.mock.calls[0] as [string, string];
-    expect(title).toBe('MLOps Study Companion could not open your data');
-    expect(message).toMatch(/is not a study-companion database .* It was left untouched\.$/);
-    expect(app.quit).toHaveBeenCalled();
+  it('explains an unreadable data file in plain words and, on Quit, leaves it untouched without a window', async () => {
+    const notes = 'these are my notes, not a database '.repeat(200);
+    const { fake, app, windows, dataDir } = launch({ dataFile: notes });
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
+    const [options] = fake.dialog.showMessageBoxSync.mock.calls[0] as unknown as [{ message: string; detail: string; buttons: string[] }];
+    expect(options.message).toBe('Your study data could not be opened');
+    expect(options.detail).toMatch(/not a study-companion database.*kept, renamed.*no backup to restore, so you can start fresh/s);
+    expect(options.buttons).toEqual(['Start fresh', 'Quit']);
     expect(windows).toHaveLength(0);
+    expect(readFileSync(path.join(dataDir, 'companion.db'), 'utf8')).toBe(notes);
+  });
+
+  it('on Start fresh, keeps the unreadable file aside and opens the app on a new one', async () => {
+    const notes = 'these are my notes, not a database '.repeat(200);
+    const { windows, dataDir } = launch({ dataFile: notes, recoveryChoice: 'Start fresh' });
+    await vi.waitFor(() => expect(windows).toHaveLength(1));
+    const aside = readdirSync(dataDir).find((name) => name.startsWith('companion.db.not-a-database-'));
+    expect(aside).toBeDefined();
+    expect(readFileSync(path.join(dataDir, aside!), 'utf8')).toBe(notes);
+    expect(readFileSync(path.join(dataDir, 'companion.db')).subarray(0, 15).toString()).toBe('SQLite format 3');
   });
 });
