@@ -349,7 +349,8 @@ export const contract = {
 
   'settings.get': { input: noInput, output: settingsSchema },
   'settings.update': {
-    input: z.strictObject(settingsFields).partial().refine((s) => Object.keys(s).length > 0, 'Give at least one setting to change.'),
+    // A key sent as undefined (structured clone keeps it) changes nothing, so it does not count.
+    input: z.strictObject(settingsFields).partial().refine((s) => Object.values(s).some((v) => v !== undefined), 'Give at least one setting to change.'),
     output: settingsSchema,
   },
 

@@ -25,18 +25,38 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** The longest a field name is quoted in a message: a hostile payload's 100,000-character key is cut, not echoed. */
+const NAME_MAX = 40;
+/** Room for the problems in one message; the ones that do not fit are counted, not listed. */
+const PROBLEMS_MAX_CHARS = 360;
+
+const shortName = (name: string) => (name.length > NAME_MAX ? `${name.slice(0, NAME_MAX)}…` : name);
+/** A field name in quotes, escaped (newlines, quotes, lone surrogates) and cut to NAME_MAX. */
+const quoted = (name: string) => JSON.stringify(shortName(name));
+
 /**
  * Turns a zod error into one plain sentence per problem, naming the field. `input` is what was
  * parsed: zod 4 does not report it on issues, and a wrong type is "required" only where it is absent.
+ * The message stays short whatever the payload: at most 5 problems, 3 unexpected names each.
  */
 export function describeInputError(error: z.ZodError, input?: unknown): string {
-  const problems = error.issues.slice(0, 5).map((issue) => {
-    const where = issue.path.length ? `${issue.path.map(String).join('.')}: ` : '';
-    if (issue.code === 'unrecognized_keys') return `${where}unexpected field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}.`;
-    if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) return `${where}this field is required.`;
-    return `${where}${issue.message}`;
-  });
-  const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more problems)` : '';
+  const problems: string[] = [];
+  let length = 0;
+  for (const issue of error.issues) {
+    const where = issue.path.length ? `${issue.path.map((key) => shortName(String(key))).join('.')}: ` : '';
+    let problem: string;
+    if (issue.code === 'unrecognized_keys') {
+      const names = issue.keys.slice(0, 3).map(quoted).join(', ');
+      const more = issue.keys.length > 3 ? ` and ${issue.keys.length - 3} more` : '';
+      problem = `${where}unexpected field${issue.keys.length > 1 ? 's' : ''} ${names}${more}.`;
+    } else if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) problem = `${where}this field is required.`;
+    else problem = `${where}${issue.message}`;
+    if (problems.length === 5 || (problems.length > 0 && length + problem.length > PROBLEMS_MAX_CHARS)) break;
+    problems.push(problem);
+    length += problem.length + 1;
+  }
+  const rest = error.issues.length - problems.length;
+  const more = rest > 0 ? ` (and ${rest} more problem${rest > 1 ? 's' : ''})` : '';
   return `The request was not valid. ${problems.join(' ')}${more}`;
 }
 
@@ -65,8 +85,19 @@ function succeed(channel: Channel, value: unknown, options: DispatchOptions): En
   return { ok: true, value };
 }
 
+/** The longest message an error envelope carries: the renderer shows it in a sentence, not a page. */
+export const ERROR_MESSAGE_MAX = 480;
+
+/** A message cut to ERROR_MESSAGE_MAX, for one that quotes too much of what it was sent. */
+function bounded(message: string): string {
+  if (message.length <= ERROR_MESSAGE_MAX) return message;
+  let cut = message.slice(0, ERROR_MESSAGE_MAX - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1); // never half a surrogate pair
+  return `${cut}…`;
+}
+
 function fail(channel: Channel, error: unknown, options: DispatchOptions): Envelope<never> {
-  if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+  if (error instanceof AppError) return { ok: false, error: { code: error.code, message: bounded(error.message) } };
   (options.onInternalError ?? ((c, e) => console.error(`[${c}]`, e)))(channel, error);
   return {
     ok: false,

@@ -33,6 +33,9 @@ const cases: [string, unknown, string, RegExp][] = [
   ['item.get', 'a string', 'INVALID_INPUT', /not valid/],
   ['item.get', { itemId: '1.1', extra: true }, 'INVALID_INPUT', /unexpected field "extra"/],
   ['item.get', { itemId: '1.1; DROP TABLE time_entries' }, 'INVALID_INPUT', /looks like "1\.1"/],
+  // A hostile key is quoted cut short and escaped, and a crowd of them is counted, not listed.
+  ['item.get', { itemId: '1.1', ['k'.repeat(100_000)]: 1 }, 'INVALID_INPUT', /unexpected field "k{40}…"\.$/],
+  ['item.get', { itemId: '1.1', 'a\nb': 1, c: 2, d: 3, e: 4, f: 5 }, 'INVALID_INPUT', /unexpected fields "a\\nb", "c", "d" and 2 more\./],
   ['item.setStatus', { itemId: '1.1', status: 'finished' }, 'INVALID_INPUT', /status is one of/],
   ['item.setStatus', { itemId: '7.7', status: 'done' }, 'NOT_FOUND', /7\.7/],
   ['item.setNotes', { itemId: '1.1', notes: huge }, 'INVALID_INPUT', /at most 20,000 characters/],
@@ -71,6 +74,8 @@ const cases: [string, unknown, string, RegExp][] = [
   ['time.list', { before: { startedAt: T0 } }, 'INVALID_INPUT', /before\.id/],
   ['settings.get', { theme: 'dark' }, 'INVALID_INPUT', /unexpected field "theme"/],
   ['settings.update', {}, 'INVALID_INPUT', /at least one setting/],
+  // Structured clone (Electron's IPC) keeps a key whose value is undefined: it is not a setting to change.
+  ['settings.update', { theme: undefined, targetDate: undefined }, 'INVALID_INPUT', /at least one setting/],
   ['settings.update', { planStartDate: '2026-02-30' }, 'INVALID_INPUT', /must exist on the calendar/],
   ['settings.update', { targetDate: '01/03/2027' }, 'INVALID_INPUT', /YYYY-MM-DD/],
   ['settings.update', { targetDate: '2020-01-01' }, 'INVALID_INPUT', /target date must be after the plan start date/],
@@ -170,6 +175,13 @@ describe('bad input', () => {
       error: { code: 'INTERNAL', message: 'Something went wrong on our side and nothing was changed. Please try again.' },
     });
     expect(dumpDatabase(app.db)).toBe(before);
+  });
+
+  it('changes only the settings given a value when others are sent as undefined', () => {
+    const before = app.call('settings.get');
+    const after = app.call('settings.update', { learnerName: 'Sam', theme: undefined, targetDate: undefined });
+    expect(after).toEqual({ ...before, learnerName: 'Sam' });
+    app.call('settings.update', { learnerName: before.learnerName });
   });
 
   it('still works normally after all that', () => {
