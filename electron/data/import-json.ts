@@ -29,10 +29,12 @@ export function parseExportFile(content: string, curriculum: Curriculum): Export
   const parsed = exportFileSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    const where = first.path.map(String).join('.');
+    const where = first.path.map((key) => String(key).slice(0, 40)).join('.');
+    // Never echo a hostile file's own names back in full: unknown fields are counted, not quoted.
+    const what = first.code === 'unrecognized_keys' ? `${first.keys.length} unexpected field${first.keys.length > 1 ? 's' : ''}` : first.message;
     throw new AppError(
       'INVALID_INPUT',
-      `This export is damaged or was edited by hand: at ${where || 'the top'}: ${first.message}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problems)` : ''}. Nothing was imported.`,
+      `This export is damaged or was edited by hand: at ${where || 'the top'}: ${what}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problems)` : ''}. Nothing was imported.`,
     );
   }
   const known = new Set(curriculum.items.map((i) => i.id));
