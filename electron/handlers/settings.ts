@@ -16,6 +16,15 @@ export function defaultSettings(planStartDate: string): Settings {
     streakMinMinutes: 15,
     theme: 'system',
     backupsToKeep: 10,
+    idleMinutes: 10,
+    studyReminderTime: '20:00',
+    studyReminderEnabled: true,
+    overEstimateReminderEnabled: true,
+    globalTimerShortcut: 'CommandOrControl+Alt+T',
+    focusWorkMinutes: 25,
+    focusShortBreakMinutes: 5,
+    focusLongBreakMinutes: 15,
+    focusRoundsBeforeLongBreak: 4,
   };
 }
 

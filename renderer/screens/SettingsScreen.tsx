@@ -35,7 +35,9 @@ function SettingsForm({ initial }: { initial: Settings }) {
 
   const save = async (field: Field, text: string) => {
     if (text === toText(initial)[field]) return;
-    const value = field === 'weeklyGoalHours' || field === 'streakMinMinutes' || field === 'backupsToKeep' ? Number(text) : text;
+    // Each field keeps the type it has: numbers as numbers, switches as booleans.
+    const kind = typeof initial[field];
+    const value = kind === 'number' ? Number(text) : kind === 'boolean' ? text === 'true' : text;
     if (typeof value === 'number' && (text.trim() === '' || !Number.isFinite(value))) {
       setErrors((e) => ({ ...e, [field]: 'Enter a number.' }));
       return;
@@ -113,13 +115,5 @@ function SettingsForm({ initial }: { initial: Settings }) {
 }
 
 function toText(s: Settings): Record<Field, string> {
-  return {
-    learnerName: s.learnerName,
-    planStartDate: s.planStartDate,
-    targetDate: s.targetDate,
-    weeklyGoalHours: String(s.weeklyGoalHours),
-    streakMinMinutes: String(s.streakMinMinutes),
-    theme: s.theme,
-    backupsToKeep: String(s.backupsToKeep),
-  };
+  return Object.fromEntries(Object.entries(s).map(([key, value]) => [key, String(value)])) as Record<Field, string>;
 }
