@@ -132,6 +132,8 @@ test('the time log lists, edits and deletes entries', async ({ page, preview }) 
 });
 
 test('every screen passes axe with no serious or critical violations', async ({ page, preview }) => {
+  // Seven full axe runs: generous on a busy 2-core machine.
+  test.setTimeout(180_000);
   for (const [hash, heading] of [
     ['#/roadmap', 'Roadmap'],
     ['#/item/1.1', 'Your First ML Model'],
