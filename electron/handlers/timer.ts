@@ -19,10 +19,9 @@ export function readTimer(ctx: HandlerContext): RunningTimer | null {
 }
 
 /** Stops the running timer: a span under a minute is discarded, a longer one becomes an entry. */
-function stopRunning(ctx: HandlerContext, running: RunningTimer): TimerStop {
-  const now = ctx.now();
+function stopRunning(ctx: HandlerContext, running: RunningTimer, at = ctx.now()): TimerStop {
   // A clock set back while the timer ran must not produce an entry that ends before it starts.
-  const endedAt = Math.max(now, running.startedAt);
+  const endedAt = Math.max(at, running.startedAt);
   sql(ctx.db, 'DELETE FROM running_timer WHERE id = 1').run();
   const elapsed = endedAt - running.startedAt;
   if (elapsed < MIN_ENTRY_MS) {
@@ -63,3 +62,32 @@ export const timerHandlers: HandlerGroup<'timer.current' | 'timer.start' | 'time
       return stopRunning(ctx, running);
     })(),
 };
+
+/**
+ * Stops the running timer as if at `endedAt` (clamped to [its start, now]): idle detection uses it
+ * to log only the time before the learner went away. The same rules as `timer.stop`: under a
+ * minute is discarded, over a day is split. Null when no timer runs.
+ */
+export function stopTimerAt(ctx: HandlerContext, endedAt: number): TimerStop | null {
+  return ctx.db.transaction(() => {
+    const running = readTimer(ctx);
+    if (!running) return null;
+    return stopRunning(ctx, running, Math.min(endedAt, ctx.now()));
+  })();
+}
+
+/**
+ * Starts a timer on `itemId` as if at `startedAt` (not after now): idle detection restarts the
+ * timer at the moment the learner came back. A timer already running is stopped and logged first.
+ */
+export function startTimerAt(ctx: HandlerContext, itemId: string, startedAt: number, note = ''): RunningTimer {
+  requireItem(ctx, itemId);
+  return ctx.db.transaction(() => {
+    const running = readTimer(ctx);
+    const at = Math.min(startedAt, ctx.now());
+    if (running) stopRunning(ctx, running, Math.max(at, running.startedAt));
+    sql(ctx.db, 'INSERT INTO running_timer (id, item_id, started_at, note) VALUES (1, ?, ?, ?)').run(itemId, at, note);
+    markInProgressIfNotStarted(ctx, itemId);
+    return readTimer(ctx)!;
+  })();
+}

@@ -7,6 +7,7 @@ import { formatClock, formatHours } from '../../shared/time';
 import { call } from '../api';
 import { EntryForm } from '../components/EntryForm';
 import { EntryList } from '../components/EntryList';
+import { FocusCard } from '../components/FocusCard';
 import { HoursBar } from '../components/HoursBar';
 import { useData, useMutation, useQuery } from '../lib/data';
 import { estimateLabel, itemLabel, statusLabels } from '../lib/labels';
@@ -66,6 +67,7 @@ export function ItemScreen({ itemId }: { itemId: string }) {
         <div className="item-side">
           {state.status === 'ready' && <StatusCard state={state.data} item={item} />}
           <TimerCard item={item} />
+          <FocusCard item={item} />
           <section className="card">
             <h2>Add time by hand</h2>
             <EntryForm itemId={item.id} onDone={() => {}} />

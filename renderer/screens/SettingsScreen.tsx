@@ -73,6 +73,28 @@ function SettingsForm({ initial }: { initial: Settings }) {
     </label>
   );
 
+  /** A switch saves at once; its value travels as "true"/"false" text like every other field. */
+  const checkbox = (field: Field, label: string) => (
+    <label className="check settings-check">
+      <input
+        type="checkbox"
+        checked={values[field] === 'true'}
+        aria-describedby={`${field}-help`}
+        onChange={(e) => {
+          const text = String(e.target.checked);
+          setValues((v) => ({ ...v, [field]: text }));
+          void save(field, text);
+        }}
+      />
+      <span>
+        {label}{' '}
+        <small id={`${field}-help`} className={errors[field] ? 'field-error' : 'field-hint'}>
+          {errors[field] ?? (saved === field ? 'Saved' : '')}
+        </small>
+      </span>
+    </label>
+  );
+
   return (
     <div className="settings-sections">
       <section className="card settings-section" aria-labelledby="settings-you">
@@ -104,6 +126,25 @@ function SettingsForm({ initial }: { initial: Settings }) {
             <option value="dark">Dark</option>
           </select>
         </label>
+      </section>
+      <section className="card settings-section" aria-labelledby="settings-desktop">
+        <h2 id="settings-desktop">Timer and reminders</h2>
+        <div className="settings-grid">
+          {input('idleMinutes', 'Ask about idle time after (minutes)', 'number', 'Away this long while the timer runs, and the app asks whether to keep that time.', { min: 1, max: 240, step: 1 })}
+          {input('globalTimerShortcut', 'Global timer shortcut', 'text', 'Starts or stops the timer from any app, e.g. CommandOrControl+Alt+T. Empty turns it off.', { maxLength: 60, spellCheck: 'false' })}
+          {input('studyReminderTime', 'Study reminder time', 'time', 'When to remind you on a day with no study yet.')}
+        </div>
+        {checkbox('studyReminderEnabled', 'Remind me on days I have not studied yet')}
+        {checkbox('overEstimateReminderEnabled', 'Tell me when an item passes its maximum estimate')}
+      </section>
+      <section className="card settings-section" aria-labelledby="settings-focus">
+        <h2 id="settings-focus">Focus mode</h2>
+        <div className="settings-grid">
+          {input('focusWorkMinutes', 'Work interval (minutes)', 'number', 'Each finished work interval is logged.', { min: 1, max: 180, step: 1 })}
+          {input('focusShortBreakMinutes', 'Short break (minutes)', 'number', undefined, { min: 1, max: 60, step: 1 })}
+          {input('focusLongBreakMinutes', 'Long break (minutes)', 'number', undefined, { min: 1, max: 120, step: 1 })}
+          {input('focusRoundsBeforeLongBreak', 'Work rounds before a long break', 'number', undefined, { min: 1, max: 12, step: 1 })}
+        </div>
       </section>
       <section className="card settings-section" aria-labelledby="settings-keep">
         <h2 id="settings-keep">Your data</h2>

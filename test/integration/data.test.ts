@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../shared/time';
 import { csvCell, isoWithOffset } from '../../electron/data/csv';
+import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { createTestApp, dumpDatabase, T0, type TestApp } from '../support/context';
 
 let app: TestApp;
@@ -56,7 +57,7 @@ describe('JSON export and import', () => {
     fillSome(app);
     const exported = app.call('data.exportJson');
     const before = JSON.parse(exported.content);
-    expect(before).toMatchObject({ format: 'mlops-study-companion', formatVersion: 1, appVersion: expect.any(String), schemaVersion: 1 });
+    expect(before).toMatchObject({ format: 'mlops-study-companion', formatVersion: 1, appVersion: expect.any(String), schemaVersion: LATEST_SCHEMA_VERSION });
 
     const other = createTestApp();
     try {
