@@ -2,13 +2,14 @@
 // (security, app-protocol, ipc/register, native-binding); this file only wires them to Electron.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, protocol, screen, session, shell, Tray } from 'electron';
 import { getCurriculum } from '../curriculum';
 import { APP_ORIGIN } from '../shared/bridge';
 import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { applyRecovery, recoveryButtons, recoveryOffer } from './data/recovery';
 import { backupBeforeMigration, dailyBackup } from './data/startup';
 import { DatabaseOpenError, openDatabase, type Db } from './db/open';
+import { startDesktopIntegration, type DesktopIntegration } from './desktop';
 import { createPdfExporter } from './export/pdf-export';
 import { writeFileAtomic } from './export/write-atomic';
 import { handlers, type HandlerContext } from './handlers';
@@ -26,6 +27,7 @@ if (process.env.COMPANION_DATA_DIR) app.setPath('userData', path.resolve(process
 
 let mainWindow: BrowserWindow | null = null;
 let db: Db | null = null;
+let desktop: DesktopIntegration | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // Another copy already has the data open: it focuses its window (below) and this one leaves.
@@ -34,13 +36,7 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme(protocol);
   app.on('second-instance', () => {
     // On macOS the app can be running with its window closed: open it again.
-    if (!mainWindow) {
-      if (db) createWindow();
-      return;
-    }
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.show();
-    mainWindow.focus();
+    showWindow();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => shell.openExternal(url)));
   app.on('window-all-closed', () => {
@@ -50,6 +46,8 @@ if (!app.requestSingleInstanceLock()) {
     if (db && BrowserWindow.getAllWindows().length === 0) createWindow();
   });
   app.on('will-quit', () => {
+    desktop?.dispose();
+    desktop = null;
     if (db?.open) db.close();
     db = null;
   });
@@ -111,7 +109,19 @@ async function start() {
     appOrigin: APP_ORIGIN,
     today: () => localDateOf(ctx.now()),
   });
-  registerIpc(ipcMain, () => ctx, (channel, error) => console.error(`[${channel}]`, error));
+  // Menu, tray, global shortcut, idle detection, reminders, saved window position (electron/desktop/).
+  desktop = startDesktopIntegration({
+    electron: { app, Menu, Tray, nativeImage, globalShortcut, powerMonitor, Notification, screen, dialog },
+    ctx,
+    appName: APP_NAME,
+    platform: process.platform,
+    dataDir,
+    getWindow: () => mainWindow,
+    showWindow,
+  });
+  // The _electron tests read the tray's model through this (Electron can't read a tray back).
+  if (process.env.COMPANION_E2E === '1') Object.assign(globalThis, { companionDesktop: desktop });
+  registerIpc(desktop.observeIpc(ipcMain), () => ctx, (channel, error) => console.error(`[${channel}]`, error));
   denyAllPermissions(session.defaultSession);
   registerAppProtocol(protocol, rendererDir);
   createWindow();
@@ -128,10 +138,22 @@ function fail(error: unknown) {
   app.quit();
 }
 
-function createWindow() {
+/** Brings the main window to the front, opening it again if it was closed (macOS keeps running). */
+function showWindow(): BrowserWindow | null {
+  if (!mainWindow) return db ? createWindow() : null;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+  return mainWindow;
+}
+
+function createWindow(): BrowserWindow {
+  // Where it was last time, if that is still on a screen; else centred at the default size.
+  const bounds = desktop?.windowBounds();
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    ...(bounds ? { x: bounds.x, y: bounds.y } : {}),
+    width: bounds?.width ?? 1280,
+    height: bounds?.height ?? 820,
     minWidth: 960,
     minHeight: 640,
     title: APP_NAME,
@@ -140,10 +162,15 @@ function createWindow() {
     show: false,
     webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (bounds?.maximized) window.maximize();
+    window.show();
+  });
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
+  desktop?.trackWindow(window);
   mainWindow = window;
   void window.loadURL(`${APP_ORIGIN}/index.html`);
+  return window;
 }

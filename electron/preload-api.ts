@@ -2,14 +2,28 @@
 // tested without Electron. The allow-list is the contract's keys: a channel added there is callable,
 // anything else never reaches main.
 import type { BridgeApi } from '../shared/bridge';
+import { isAppCommand } from '../shared/commands';
 import { isChannel } from '../shared/contract';
 import type { Envelope } from '../shared/errors';
 
 type IpcInvoke = (channel: string, input?: unknown) => Promise<unknown>;
+/** Subscribes to main's single command event (shared/commands.ts COMMAND_EVENT); returns the unsubscribe. */
+type IpcSubscribe = (listener: (payload: unknown) => void) => () => void;
 
-export function createElectronBridge(ipcInvoke: IpcInvoke): BridgeApi {
+export function createElectronBridge(ipcInvoke: IpcInvoke, subscribeCommands?: IpcSubscribe): BridgeApi {
   return {
     transport: 'electron',
+    ...(subscribeCommands
+      ? {
+          onCommand(listener: (command: string) => void): () => void {
+            if (typeof listener !== 'function') return () => {};
+            // Only the allow-listed commands pass; the page never sees the IPC event itself.
+            return subscribeCommands((payload) => {
+              if (isAppCommand(payload)) listener(payload);
+            });
+          },
+        }
+      : {}),
     invoke(channel: string, input?: unknown): Promise<Envelope<unknown>> {
       if (!isChannel(channel)) {
         return Promise.resolve({

@@ -1,19 +1,27 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Curriculum } from '../shared/curriculum';
 import { call } from './api';
 import { TimerPill } from './components/TimerPill';
-import { DataProvider, useQuery } from './lib/data';
-import { NoticeProvider } from './lib/notices';
-import { hrefFor, useRoute, type Route } from './lib/router';
-import { PrintPortfolio } from './print/PrintPortfolio';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
+import { DataProvider, useData, useQuery } from './lib/data';
+import { FocusProvider } from './lib/focus';
+import { useShortcuts, type ShortcutAction } from './lib/shortcuts';
+import { onAppCommand } from './lib/commands';
+import { NoticeProvider, useNotices } from './lib/notices';
+import { hrefFor, navigate, useRoute, type Route } from './lib/router';
 import { PRINT_READY_ATTRIBUTE } from '../shared/print';
-import { InsightsScreen } from './screens/InsightsScreen';
-import { ItemScreen } from './screens/ItemScreen';
-import { SettingsScreen } from './screens/SettingsScreen';
-import { MilestonesScreen } from './screens/MilestonesScreen';
-import { PortfolioScreen } from './screens/PortfolioScreen';
 import { RoadmapScreen } from './screens/RoadmapScreen';
-import { TimeLogScreen } from './screens/TimeLogScreen';
+
+// The Roadmap is the first screen: it (and recharts, for its chart) is in the bundle that loads
+// before the first paint. Every other screen is its own chunk, fetched when first opened
+// (`npm run bench` checks the first bundle's size).
+const InsightsScreen = lazy(() => import('./screens/InsightsScreen').then((m) => ({ default: m.InsightsScreen })));
+const ItemScreen = lazy(() => import('./screens/ItemScreen').then((m) => ({ default: m.ItemScreen })));
+const MilestonesScreen = lazy(() => import('./screens/MilestonesScreen').then((m) => ({ default: m.MilestonesScreen })));
+const PortfolioScreen = lazy(() => import('./screens/PortfolioScreen').then((m) => ({ default: m.PortfolioScreen })));
+const PrintPortfolio = lazy(() => import('./print/PrintPortfolio').then((m) => ({ default: m.PrintPortfolio })));
+const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
+const TimeLogScreen = lazy(() => import('./screens/TimeLogScreen').then((m) => ({ default: m.TimeLogScreen })));
 
 const navigation: { route: Route; label: string }[] = [
   { route: { screen: 'roadmap' }, label: 'Roadmap' },
@@ -50,7 +58,15 @@ export function App() {
     <NoticeProvider>
       <DataProvider curriculum={curriculum}>
         {/* The portfolio's print view stands alone: no sidebar, no app theme, just the pages. */}
-        {route.screen === 'print' ? <PrintPortfolio paper={route.paper} /> : <Shell />}
+        {route.screen === 'print' ? (
+          <Suspense fallback={null}>
+            <PrintPortfolio paper={route.paper} />
+          </Suspense>
+        ) : (
+          <FocusProvider>
+            <Shell />
+          </FocusProvider>
+        )}
       </DataProvider>
     </NoticeProvider>
   );
@@ -65,11 +81,43 @@ function Shell() {
     else document.documentElement.dataset.theme = theme;
   }, [theme]);
   const active = route.screen === 'item' ? 'roadmap' : route.screen;
+  const screenKey = route.screen === 'item' ? `item/${route.itemId}` : route.screen;
+
+  const { timer, startTimer, stopTimer } = useData();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const onShortcut = useCallback(
+    (action: ShortcutAction) => {
+      switch (action.type) {
+        case 'go':
+          navigate(action.route);
+          return;
+        case 'help':
+          setHelpOpen(true);
+          return;
+        case 'timer':
+          // On an item: start or stop its timer. Elsewhere: stop the running timer, if any.
+          if (route.screen === 'item' && timer?.itemId !== route.itemId) void startTimer(route.itemId);
+          else if (timer) void stopTimer();
+          return;
+        case 'manualEntry':
+          document.querySelector<HTMLElement>('form[aria-label="Add time by hand"] input')?.focus();
+          return;
+      }
+    },
+    [route, timer, startTimer, stopTimer],
+  );
+  useShortcuts(onShortcut, !helpOpen);
+  const notices = useNotices();
+  // The desktop menu's commands that the shell itself answers.
   useEffect(() => {
-    // Each screen starts at the top, and keyboard users land on its heading.
-    document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
-    document.querySelector('.content')?.scrollTo({ top: 0 });
-  }, [route.screen, route.screen === 'item' ? route.itemId : '']);
+    const offHelp = onAppCommand('help:shortcuts', () => setHelpOpen(true));
+    const offEntry = onAppCommand('entry:new', () => {
+      const field = document.querySelector<HTMLElement>('form[aria-label="Add time by hand"] input');
+      if (field) field.focus();
+      else notices.info('Open an item on the roadmap to add time by hand.');
+    });
+    return () => (offHelp(), offEntry());
+  }, [notices]);
 
   return (
     <div className="shell">
@@ -99,12 +147,32 @@ function Shell() {
           </ul>
         </nav>
         <TimerPill />
+        <button type="button" className="button button-small shortcuts-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="Shift+?">
+          Keyboard shortcuts
+        </button>
       </aside>
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       <main className="content" id="content" tabIndex={-1}>
-        <Screen route={route} />
+        <Suspense fallback={<div className="screen-loading" aria-busy="true" />}>
+          <Screen route={route} />
+          <ScreenFocus key={screenKey} />
+        </Suspense>
       </main>
     </div>
   );
+}
+
+/**
+ * Each screen starts at the top, and keyboard users land on its heading. It mounts (again, through
+ * its key) with each new screen, in the same Suspense boundary, so it runs once a screen loaded
+ * on demand is really there.
+ */
+function ScreenFocus() {
+  useEffect(() => {
+    document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+    document.querySelector('.content')?.scrollTo({ top: 0 });
+  }, []);
+  return null;
 }
 
 function Screen({ route }: { route: Route }) {

@@ -7,6 +7,11 @@ export interface BridgeApi {
   invoke(channel: string, input?: unknown): Promise<Envelope<unknown>>;
   /** Which transport is in use, for the About box and for tests. */
   readonly transport: 'electron' | 'preview';
+  /**
+   * Desktop only: commands main sends from the menu, tray and shortcuts ('navigate:#/log',
+   * 'timer:toggle', … the allow-list in shared/commands.ts). Returns the unsubscribe function.
+   */
+  onCommand?(listener: (command: string) => void): () => void;
 }
 
 /** The name of the single global the bridge defines. */

@@ -1,7 +1,8 @@
 // The learner's data: exports to keep or open in a spreadsheet, an import, and backups.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Backup } from '../../shared/contract';
 import { call } from '../api';
+import { onAppCommand } from '../lib/commands';
 import { useData, useQuery } from '../lib/data';
 import { useNotices } from '../lib/notices';
 
@@ -45,6 +46,16 @@ export function DataSettings() {
     }
   };
 
+  const exportCsv = () =>
+    run(async () => {
+      const csv = await call('data.exportCsv');
+      offerDownload(csv.fileName, csv.content, 'text/csv;charset=utf-8');
+    });
+  // The desktop menu's "Export time log CSV" lands here.
+  const latestCsv = useRef(exportCsv);
+  latestCsv.current = exportCsv;
+  useEffect(() => onAppCommand('export:csv', () => void latestCsv.current()), []);
+
   const importFile = (file: File) =>
     run(async () => {
       const result = await call('data.import', { content: await file.text(), mode });
@@ -59,10 +70,7 @@ export function DataSettings() {
         <h2 id="settings-export">Export</h2>
         <p className="muted">The time log opens in any spreadsheet; the full export holds everything you made and can be imported again.</p>
         <div className="form-actions">
-          <button type="button" className="button" disabled={busy} onClick={() => run(async () => {
-            const csv = await call('data.exportCsv');
-            offerDownload(csv.fileName, csv.content, 'text/csv;charset=utf-8');
-          })}>
+          <button type="button" className="button" disabled={busy} onClick={() => void exportCsv()}>
             Time log as CSV
           </button>
           <button type="button" className="button" disabled={busy} onClick={() => run(async () => {

@@ -5,6 +5,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { Channel, ChannelInput, ChannelOutput, RunningTimer, TimerStop } from '../../shared/contract';
 import type { Curriculum } from '../../shared/curriculum';
 import { call } from '../api';
+import { onAppCommand } from './commands';
 import { useNotices } from './notices';
 import { formatMinutes } from '../../shared/time';
 
@@ -34,6 +35,8 @@ export function DataProvider({ curriculum, children }: { curriculum: Curriculum;
   useEffect(() => {
     call('timer.current').then(setTimer, (e: Error) => notices.error(e.message));
   }, [version, notices]);
+  // Main changed data itself (tray, global shortcut, idle time discarded): reload every query.
+  useEffect(() => onAppCommand('data:changed', changed), [changed]);
 
   const reportStop = useCallback(
     (stop: TimerStop | null) => {

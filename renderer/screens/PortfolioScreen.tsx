@@ -1,11 +1,12 @@
 // One showcase entry per item in the seed's template, pre-filled from the logbook, saved as the
 // learner types; a self-assessment against the weighted criteria with its history; the PDF export.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { isWebLink, WEB_LINK_MESSAGE, type Assessment, type AssessmentScores, type PaperSize, type PortfolioEntry, type PortfolioFieldKey, type PortfolioLinkKey } from '../../shared/contract';
 import type { CurriculumItem } from '../../shared/curriculum';
 import { formatHours } from '../../shared/time';
 import { entriesToPrint } from '../../shared/portfolio';
 import { call } from '../api';
+import { onAppCommand } from '../lib/commands';
 import { StatusBadge } from '../components/StatusBadge';
 import { useData, useQuery } from '../lib/data';
 import { estimateLabel, itemLabel } from '../lib/labels';
@@ -81,6 +82,10 @@ function ExportButton({ includedCount }: { includedCount: number }) {
       setBusy(false);
     }
   };
+  // The desktop menu's "Export portfolio PDF…" lands here.
+  const latestExport = useRef(exportPdf);
+  latestExport.current = exportPdf;
+  useEffect(() => onAppCommand('export:pdf', () => void latestExport.current()), []);
   return (
     <div className="export-box">
       <label className="field">

@@ -32,9 +32,15 @@ describe('the preload bundle', () => {
   const load = () => {
     const exposed = new Map<string, unknown>();
     const invoke = vi.fn(async (channel: string) => ({ ok: true, value: `answer from ${channel}` }));
-    const required = run(bundles['dist-electron/preload.cjs']!, { contextBridge: { exposeInMainWorld: (k: string, v: unknown) => exposed.set(k, v) }, ipcRenderer: { invoke } }, repoRoot);
-    const api = exposed.get('api') as { transport: string; invoke: (c: string, i?: unknown) => Promise<unknown> };
-    return { exposed, api, invoke, required };
+    const ipcListeners = new Map<string, Set<(event: unknown, payload: unknown) => void>>();
+    const ipcRenderer = {
+      invoke,
+      on: (name: string, l: (event: unknown, payload: unknown) => void) => void (ipcListeners.get(name) ?? ipcListeners.set(name, new Set()).get(name)!).add(l),
+      removeListener: (name: string, l: (event: unknown, payload: unknown) => void) => void ipcListeners.get(name)?.delete(l),
+    };
+    const required = run(bundles['dist-electron/preload.cjs']!, { contextBridge: { exposeInMainWorld: (k: string, v: unknown) => exposed.set(k, v) }, ipcRenderer }, repoRoot);
+    const api = exposed.get('api') as { transport: string; invoke: (c: string, i?: unknown) => Promise<unknown>; onCommand: (l: (c: string) => void) => () => void };
+    return { exposed, api, invoke, required, ipcListeners };
   };
 
   it('requires nothing but electron (a sandboxed preload can load nothing else)', () => {
@@ -59,6 +65,17 @@ describe('the preload bundle', () => {
       expect(await api.invoke(channel)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     }
     expect(invoke).not.toHaveBeenCalled();
+  });
+
+  it('passes main\'s allow-listed commands on app:command only, and unsubscribes', () => {
+    const { api, ipcListeners } = load();
+    const got: string[] = [];
+    const off = api.onCommand((c) => got.push(c));
+    expect([...ipcListeners.keys()]).toEqual(['app:command']);
+    for (const l of ipcListeners.get('app:command')!) for (const p of ['navigate:#/log', 'rm -rf', 'timer:toggle']) l({ sender: 'secret' }, p);
+    expect(got).toEqual(['navigate:#/log', 'timer:toggle']);
+    off();
+    expect(ipcListeners.get('app:command')!.size).toBe(0);
   });
 
   it('turns a failed IPC call into an error envelope', async () => {
@@ -99,6 +116,12 @@ describe('the main bundle', () => {
     const windows: FakeWindow[] = [];
     class FakeWindow {
       listeners = new Map<string, () => void>();
+      sent: unknown[][] = [];
+      webContents = { send: (...args: unknown[]) => void this.sent.push(args) };
+      isDestroyed = () => false;
+      maximize = vi.fn();
+      getNormalBounds = () => ({ x: 1, y: 2, width: 1100, height: 700 });
+      isMaximized = () => false;
       loadURL = vi.fn(async () => {});
       show = vi.fn();
       focus = vi.fn();
@@ -116,8 +139,34 @@ describe('the main bundle', () => {
       static getAllWindows = () => windows;
     }
     const ipc = new Map<string, (event: unknown, input?: unknown) => unknown>();
+    const trays: FakeTray[] = [];
+    class FakeTray {
+      tooltip = '';
+      menu: unknown = null;
+      constructor(readonly image: unknown) {
+        trays.push(this);
+      }
+      setToolTip = (t: string) => void (this.tooltip = t);
+      setTitle = vi.fn();
+      setContextMenu = (m: unknown) => void (this.menu = m);
+      on = vi.fn();
+      destroy = vi.fn();
+      isDestroyed = () => false;
+    }
+    const powerListeners = new Map<string, () => void>();
     const fake = {
-      app,
+      app: Object.assign(app, { isPackaged: false, getVersion: () => '0.1.0' }),
+      Menu: { buildFromTemplate: vi.fn((template: unknown[]) => ({ template })), setApplicationMenu: vi.fn() },
+      Tray: FakeTray,
+      nativeImage: { createFromBuffer: vi.fn((buffer: Buffer) => ({ png: buffer })) },
+      globalShortcut: { register: vi.fn(() => true), unregister: vi.fn(), unregisterAll: vi.fn() },
+      powerMonitor: { getSystemIdleTime: () => 0, on: (e: string, l: () => void) => void powerListeners.set(e, l), removeListener: (e: string) => void powerListeners.delete(e) },
+      Notification: class {
+        static isSupported = () => true;
+        on = vi.fn();
+        show = vi.fn();
+      },
+      screen: { getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }], getPrimaryDisplay: () => ({ id: 1 }) },
       BrowserWindow: FakeWindow,
       ipcMain: { handle: (channel: string, listener: (event: unknown, input?: unknown) => unknown) => ipc.set(channel, listener) },
       protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -127,13 +176,14 @@ describe('the main bundle', () => {
       dialog: {
         showErrorBox: vi.fn(),
         showMessageBoxSync: vi.fn((options: { buttons: string[] }) => options.buttons.indexOf(recoveryChoice)),
+        showMessageBox: vi.fn(async () => ({ response: 0 })),
       },
     };
     const required = run(bundles['dist-electron/main.cjs']!, fake, path.join(root, 'dist-electron'));
     const mainFrame = { url: 'app://companion/index.html' };
     const call = (channel: string, input?: unknown, frame: { url: string } = mainFrame) => ipc.get(channel)!({ senderFrame: frame, sender: { mainFrame } }, input);
     cleanups.push(() => appListeners.get('will-quit')?.());
-    return { root, dataDir, fake, app, appListeners, windows, ipc, call, required };
+    return { root, dataDir, fake, app, appListeners, windows, ipc, call, required, trays, powerListeners };
   }
 
   it('requires only electron, better-sqlite3 and Node built-ins', () => {
@@ -156,6 +206,9 @@ describe('the main bundle', () => {
     await vi.waitFor(() => expect(windows).toHaveLength(1));
     const [window] = windows;
     expect(window!.options).toEqual({
+      // Centred on the primary display: no saved position yet.
+      x: 320,
+      y: 130,
       width: 1280,
       height: 820,
       minWidth: 960,
@@ -169,6 +222,37 @@ describe('the main bundle', () => {
     expect(window!.show).not.toHaveBeenCalled();
     window!.listeners.get('ready-to-show')!();
     expect(window!.show).toHaveBeenCalled();
+  });
+
+  it('sets the application menu, creates the tray, registers the global shortcut and watches power events', async () => {
+    const { fake, trays, powerListeners, windows, call } = launch();
+    await vi.waitFor(() => expect(windows).toHaveLength(1));
+    expect(fake.Menu.setApplicationMenu).toHaveBeenCalled();
+    const menu = fake.Menu.setApplicationMenu.mock.calls.at(-1)![0] as { template: { label: string; submenu?: { label?: string; accelerator?: string }[] }[] };
+    const timerMenu = menu.template.find((m) => m.label === '&Timer')!;
+    expect(timerMenu.submenu![0]).toMatchObject({ label: 'Start timer', accelerator: 'CommandOrControl+T' });
+    expect(trays).toHaveLength(1);
+    expect(trays[0]!.tooltip).toBe('MLOps Study Companion: no timer running');
+    expect(fake.globalShortcut.register).toHaveBeenCalledWith('CommandOrControl+Alt+T', expect.any(Function));
+    expect([...powerListeners.keys()].sort()).toEqual(['lock-screen', 'resume', 'suspend', 'unlock-screen']);
+    // A timer started over IPC shows in the tray and the menu at once.
+    await call('timer.start', { itemId: '1.1' });
+    expect(trays[0]!.tooltip).toMatch(/^MLOps Study Companion: 1\.1 .+, 0:00$/);
+    const after = fake.Menu.setApplicationMenu.mock.calls.at(-1)![0] as typeof menu;
+    expect(after.template.find((m) => m.label === '&Timer')!.submenu![0]!.label).toBe('Stop timer');
+    // The global shortcut stops it from main and tells the window to reload its data.
+    const toggle = (fake.globalShortcut.register.mock.calls[0] as unknown as [string, () => void])[1];
+    toggle();
+    expect(await call('timer.current')).toEqual({ ok: true, value: null });
+    expect(windows[0]!.sent).toContainEqual(['app:command', 'data:changed']);
+  });
+
+  it('saves the window position to window-state.json on close', async () => {
+    const first = launch();
+    await vi.waitFor(() => expect(first.windows).toHaveLength(1));
+    first.windows[0]!.listeners.get('close')!();
+    const saved = JSON.parse(readFileSync(path.join(first.dataDir, 'window-state.json'), 'utf8'));
+    expect(saved).toEqual({ x: 1, y: 2, width: 1100, height: 700, maximized: false });
   });
 
   it('serves the renderer from dist/renderer with the CSP', async () => {

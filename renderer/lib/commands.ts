@@ -1,0 +1,44 @@
+// Commands from the desktop app's menu, tray and shortcuts (shared/commands.ts). Navigation changes
+// the hash route; everything else becomes a DOM event other parts listen for:
+//   window 'companion:command' (detail: the command), e.g. 'timer:toggle', 'entry:new',
+//   'help:shortcuts', 'export:pdf', 'export:csv', and 'data:changed' (main changed data: reload).
+// The preview has no onCommand, and then this does nothing.
+import { isAppCommand, type AppCommand } from '../../shared/commands';
+
+export const COMMAND_DOM_EVENT = 'companion:command';
+
+/** Where a command that needs a screen takes the learner before its event is sent. */
+// 'entry:new' has no screen of its own: the manual-entry form lives on each item's screen.
+const screenFor: Partial<Record<AppCommand, string>> = {
+  'export:pdf': '#/portfolio',
+  'export:csv': '#/settings',
+};
+
+export function runCommand(command: string, target: Window = window): boolean {
+  // Checked again here: the page trusts no string just because the preload passed it.
+  if (!isAppCommand(command)) return false;
+  if (command.startsWith('navigate:')) {
+    target.location.hash = command.slice('navigate:'.length);
+    return true;
+  }
+  const hash = screenFor[command];
+  if (hash && target.location.hash !== hash) target.location.hash = hash;
+  target.dispatchEvent(new CustomEvent(COMMAND_DOM_EVENT, { detail: command }));
+  return true;
+}
+
+/** Listens for main's commands if the bridge offers them; returns the unsubscribe. */
+export function subscribeToCommands(target: Window = window): () => void {
+  const subscribe = target.api?.onCommand;
+  if (typeof subscribe !== 'function') return () => {};
+  return subscribe((command) => void runCommand(command, target));
+}
+
+/** Calls `listener` for one command arriving as a DOM event; returns the unsubscribe. */
+export function onAppCommand(command: AppCommand, listener: () => void, target: Window = window): () => void {
+  const handler = (event: Event) => {
+    if ((event as CustomEvent).detail === command) listener();
+  };
+  target.addEventListener(COMMAND_DOM_EVENT, handler);
+  return () => target.removeEventListener(COMMAND_DOM_EVENT, handler);
+}

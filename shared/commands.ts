@@ -1,0 +1,21 @@
+// The one-way commands main sends the renderer (menu, tray, shortcuts): an allow-list checked in the
+// preload and again in the renderer, so nothing else ever arrives on that event. No Node or DOM imports.
+
+/** The single IPC event name main → renderer. */
+export const COMMAND_EVENT = 'app:command';
+
+export const NAVIGATE_ROUTES = ['#/roadmap', '#/log', '#/insights', '#/portfolio', '#/milestones', '#/settings'] as const;
+
+export const APP_COMMANDS = [
+  ...NAVIGATE_ROUTES.map((route) => `navigate:${route}` as const),
+  'timer:toggle',
+  'entry:new',
+  'help:shortcuts',
+  'export:pdf',
+  'export:csv',
+  /** Main changed data (timer from the tray, idle time discarded): the renderer reloads its queries. */
+  'data:changed',
+] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+
+export const isAppCommand = (value: unknown): value is AppCommand => typeof value === 'string' && (APP_COMMANDS as readonly string[]).includes(value);
