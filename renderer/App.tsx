@@ -14,14 +14,17 @@ import { RoadmapScreen } from './screens/RoadmapScreen';
 
 // The Roadmap is the first screen: it (and recharts, for its chart) is in the bundle that loads
 // before the first paint. Every other screen is its own chunk, fetched when first opened
-// (`npm run bench` checks the first bundle's size).
+// (`npm run bench` checks the first bundle's size). Navigation is a transition (lib/router), so the
+// screen on show stays until the next one has loaded.
 const InsightsScreen = lazy(() => import('./screens/InsightsScreen').then((m) => ({ default: m.InsightsScreen })));
 const ItemScreen = lazy(() => import('./screens/ItemScreen').then((m) => ({ default: m.ItemScreen })));
 const MilestonesScreen = lazy(() => import('./screens/MilestonesScreen').then((m) => ({ default: m.MilestonesScreen })));
 const PortfolioScreen = lazy(() => import('./screens/PortfolioScreen').then((m) => ({ default: m.PortfolioScreen })));
-const PrintPortfolio = lazy(() => import('./print/PrintPortfolio').then((m) => ({ default: m.PrintPortfolio })));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const TimeLogScreen = lazy(() => import('./screens/TimeLogScreen').then((m) => ({ default: m.TimeLogScreen })));
+
+type PrintModule = typeof import('./print/PrintPortfolio');
+const loadPrintView = (): Promise<PrintModule> => import('./print/PrintPortfolio');
 
 const navigation: { route: Route; label: string }[] = [
   { route: { screen: 'roadmap' }, label: 'Roadmap' },
@@ -40,6 +43,12 @@ export function App() {
     call('curriculum.get').then(setCurriculum, (e: Error) => setFailure(e.message));
   }, []);
   const printing = route.screen === 'print';
+  // The print view's code is fetched alongside the curriculum, not after it, and rendered without
+  // Suspense, whose reveal React holds back for up to 300 ms: the PDF printers wait on this page.
+  const [printView, setPrintView] = useState<PrintModule | null>(null);
+  useEffect(() => {
+    if (printing && !printView) loadPrintView().then(setPrintView, (e: Error) => setFailure(e.message));
+  }, [printing, printView]);
   useEffect(() => {
     // The PDF printer waits for this attribute: tell it at once that nothing will come.
     if (failure && printing) document.documentElement.setAttribute(PRINT_READY_ATTRIBUTE, 'error');
@@ -59,9 +68,11 @@ export function App() {
       <DataProvider curriculum={curriculum}>
         {/* The portfolio's print view stands alone: no sidebar, no app theme, just the pages. */}
         {route.screen === 'print' ? (
-          <Suspense fallback={null}>
-            <PrintPortfolio paper={route.paper} />
-          </Suspense>
+          printView ? (
+            <printView.PrintPortfolio paper={route.paper} />
+          ) : (
+            <main className="boot-loading" aria-busy="true" />
+          )
         ) : (
           <FocusProvider>
             <Shell />

@@ -5,7 +5,7 @@
 import { mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import config from '../playwright.config';
 import { getCurriculum } from '../curriculum';
 import type { PaperSize } from '../shared/contract';
@@ -71,16 +71,46 @@ export async function makePortfolioPdf(job: PdfJob): Promise<PdfResult> {
     }
   }
 
-  let browser: Browser | null = null;
   const preview = await startPreview({ dbFile, rendererDir: RENDERER_DIR, now });
+  try {
+    return await printPortfolioPdf({ url: preview.url, outFile: job.outFile, paper: job.paper, timeoutMs: job.timeoutMs, started });
+  } finally {
+    await preview.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+export interface PrintJob {
+  /** Where the app is served (the preview's URL); the print route is opened under it. */
+  url: string;
+  outFile: string;
+  paper: PaperSize;
+  timeoutMs?: number;
+  /** A Chromium already running: the page opens in a new context of it, closed afterwards. Launched (and closed) otherwise. */
+  browser?: Browser;
+  /** What `ms` counts from (performance.now()); the call itself by default. */
+  started?: number;
+}
+
+/**
+ * The printing itself, from an app that is already being served: Chromium opens the print route,
+ * waits until the page says it has drawn everything, prints it and writes the file. `ms` runs
+ * until the file is written (closing the browser after that is not counted). `npm run bench`
+ * times this against its handler process's preview.
+ */
+export async function printPortfolioPdf(job: PrintJob): Promise<PdfResult> {
+  const started = job.started ?? performance.now();
+  let launched: Browser | null = null;
+  let context: BrowserContext | null = null;
   const pageErrors: string[] = [];
   try {
-    browser = await chromium.launch(config.use?.launchOptions);
+    const browser = job.browser ?? (launched = await chromium.launch(config.use?.launchOptions));
     // About an A4 page wide at 96 dpi: the layout the print view is designed at, before paging.
-    const page = await browser.newPage({ viewport: { width: 900, height: 1200 }, colorScheme: 'light' });
+    context = await browser.newContext({ viewport: { width: 900, height: 1200 }, colorScheme: 'light' });
+    const page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
-    await page.goto(`${preview.url}${printHash(job.paper)}`);
+    await page.goto(`${job.url}${printHash(job.paper)}`);
     try {
       await waitForPrintReady({
         read: () => page.evaluate(READ_READY_SCRIPT),
@@ -95,9 +125,8 @@ export async function makePortfolioPdf(job: PdfJob): Promise<PdfResult> {
     await writeFileAtomic(job.outFile, pdf);
     return { file: job.outFile, pages: countPdfPages(pdf), bytes: pdf.byteLength, ms: performance.now() - started };
   } finally {
-    await browser?.close();
-    await preview.close();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    await context?.close();
+    await launched?.close();
   }
 }
 

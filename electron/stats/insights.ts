@@ -1,7 +1,7 @@
 // The Insights screen's numbers: streaks, hours per week, the calendar heatmap, the burn-up of
 // planned against actual hours, estimate calibration and the completion forecast. All pure: the
-// handler reads hours per item (one GROUP BY) and minutes per local day (minutesPerLocalDay over
-// one streaming read of the entries) and this module turns them into compact series.
+// handler reads hours per item (one GROUP BY) and minutes per local day (readDayMinutes: summed in
+// SQL between local midnights) and this module turns them into compact series.
 //
 // Conventions used throughout:
 // - A day is a local day of the learner ("2026-03-02"); days after `today` are ignored (they can

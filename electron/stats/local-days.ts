@@ -19,9 +19,10 @@ export function startOfLocalDate(date: LocalDate): number {
  * Minutes studied per local day. Spans are [start, end) in epoch ms; a span crossing midnight is
  * split at each local midnight it crosses.
  *
- * Hot path (every entry, every time Insights opens): the local day last seen is kept with its
- * bounds, so spans that arrive roughly in time order, as they are stored, need no Date work and
- * no map lookup until the day changes. The order of the spans does not change the result.
+ * The reference for what a local day holds: stats.insights adds up whole days in SQL
+ * (readDayMinutes) and uses this for the parts of entries that run past midnight. The local day last
+ * seen is kept with its bounds, so spans in time order need no Date work until the day changes. The
+ * order of the spans does not change the result.
  */
 export function minutesPerLocalDay(spans: Iterable<readonly [number, number]>): Map<LocalDate, number> {
   const days = new Map<LocalDate, number>();
@@ -51,4 +52,37 @@ export function minutesPerLocalDay(spans: Iterable<readonly [number, number]>): 
   }
   flush();
   return days;
+}
+
+/**
+ * The local days from the one holding `from` through the one holding `to`: day k is `keys[k]` and
+ * spans [bounds[k], bounds[k + 1]). Each bound is what minutesPerLocalDay uses for that day,
+ * `new Date(y, m, d).getTime()`, so both cut time at the same instants (DST days last 23 or 25
+ * hours; where a zone skipped a midnight, the day starts at its first instant).
+ *
+ * Most days start 24 hours after the one before: that instant is tried first and kept when it
+ * reads 00:00:00 locally (then it is the one `new Date(y, m, d + 1)` gives); the slower
+ * constructor runs only around DST changes.
+ */
+export function localDays(from: number, to: number): { keys: LocalDate[]; bounds: number[] } {
+  const keys: LocalDate[] = [];
+  const first = new Date(from);
+  let y = first.getFullYear();
+  let m = first.getMonth();
+  let d = first.getDate();
+  let start = new Date(y, m, d).getTime();
+  const bounds = [start];
+  for (;;) {
+    keys.push(`${y}-${pad(m + 1)}-${pad(d)}`);
+    const guess = new Date(start + 86_400_000);
+    let next: Date;
+    if (guess.getHours() === 0 && guess.getMinutes() === 0 && guess.getSeconds() === 0) next = guess;
+    else next = new Date(y, m, d + 1);
+    start = next.getTime();
+    bounds.push(start);
+    if (start > to) return { keys, bounds };
+    y = next.getFullYear();
+    m = next.getMonth();
+    d = next.getDate();
+  }
 }

@@ -45,10 +45,19 @@ export const startOfDay = (ms: number) => {
 export const daysBetween = (earlier: number, later: number) =>
   Math.round((startOfDay(later) - startOfDay(earlier)) / DAY_MS);
 
-/** A calendar date "2026-03-02" as the learner's locale writes it. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar date "2026-03-02" as the learner's locale writes it. `options` name date fields only
+ * (day, month, year, weekday), where a formatter writes what toLocaleDateString would. Formatters
+ * are kept per options: making one costs far more than using it (the heatmap writes 364 dates).
+ */
 export function formatLocalDate(date: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }) {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d).toLocaleDateString(undefined, options);
+  const key = JSON.stringify(options);
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(undefined, options)));
+  return format.format(new Date(y, m - 1, d));
 }
 
 /** Days since 1970-01-01 for a calendar date: a linear axis for charts, free of time zones. */

@@ -1,5 +1,5 @@
 // Hash routes: they work the same from app://companion/ and from the preview, and need no server.
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { PaperSize } from '../../shared/contract';
 
 export type Route =
@@ -38,7 +38,9 @@ export const hrefFor = (route: Route) =>
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    // A transition: a screen whose code is still loading (React.lazy) does not blank the one on
+    // show; it replaces it once it is ready.
+    const onChange = () => startTransition(() => setRoute(parseRoute(window.location.hash)));
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

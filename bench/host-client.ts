@@ -1,0 +1,78 @@
+// Starting the handler process (bench/host.ts) and talking to it.
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { HostReply, HostRequest } from './host';
+
+type Request = HostRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+export interface Host {
+  call<T>(request: Request): Promise<T>;
+  stop(): Promise<void>;
+  pid: number;
+}
+
+/**
+ * Bundles bench/host.ts like the main process (esbuild, everything inlined but the native
+ * module) into `outDir`, which must sit inside the repository so `better-sqlite3` resolves from
+ * node_modules.
+ */
+export async function buildHost(root: string, outDir: string): Promise<string> {
+  const outfile = path.join(outDir, 'host.mjs');
+  await build({
+    entryPoints: [path.join(root, 'bench', 'host.ts')],
+    outfile,
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    // The preview reads its bridge script from beside its own source file.
+    define: { 'import.meta.dirname': JSON.stringify(path.join(root, 'preview')) },
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+export function startHost(bundle: string): Host {
+  // Plain node: no tsx loader (execArgv would hand this process's to the child).
+  const child: ChildProcess = fork(bundle, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: process.env });
+  let next = 1;
+  const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  child.on('message', (reply: HostReply) => {
+    const entry = waiting.get(reply.id);
+    if (!entry) return;
+    waiting.delete(reply.id);
+    if (reply.ok) entry.resolve(reply.value);
+    else entry.reject(new Error(`The handler process failed: ${reply.error}`));
+  });
+  const exited = new Promise<void>((resolve) =>
+    child.on('exit', (code, signal) => {
+      for (const entry of waiting.values()) entry.reject(new Error(`The handler process exited (${signal ?? code}).`));
+      waiting.clear();
+      resolve();
+    }),
+  );
+  return {
+    pid: child.pid!,
+    call<T>(request: Request): Promise<T> {
+      const id = next++;
+      return new Promise<T>((resolve, reject) => {
+        waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        child.send({ ...request, id });
+      });
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        await this.call({ type: 'stop' });
+      } catch {
+        // It is going anyway.
+      }
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
