@@ -5,6 +5,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, protocol, screen, session, shell, Tray } from 'electron';
 import { getCurriculum } from '../curriculum';
 import { APP_ORIGIN } from '../shared/bridge';
+import { AppError } from '../shared/errors';
 import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { applyRecovery, recoveryButtons, recoveryOffer } from './data/recovery';
 import { backupBeforeMigration, dailyBackup } from './data/startup';
@@ -95,7 +96,18 @@ async function start() {
   if (!opened) return app.quit();
   db = opened;
   // Read through a wrapper, not Date.now itself, so the e2e test can move main's clock.
-  const ctx: HandlerContext = { db, curriculum: getCurriculum(), now: () => Date.now(), files };
+  const ctx: HandlerContext = {
+    db,
+    curriculum: getCurriculum(),
+    now: () => Date.now(),
+    files,
+    homeDir: app.getPath('home'),
+    // shell.openPath answers with an error text, or '' when it worked.
+    openFolder: async (folder) => {
+      const problem = await shell.openPath(folder);
+      if (problem) throw new AppError('INTERNAL', `The data folder could not be opened: ${problem}`);
+    },
+  };
   void dailyBackup(ctx);
   // The portfolio PDF: a save dialog, then the print route in a hidden window, printed by Chromium.
   ctx.exportPdf = createPdfExporter({

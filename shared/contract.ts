@@ -412,6 +412,10 @@ export const contract = {
   },
   'backups.list': { input: noInput, output: z.object({ backups: z.array(backupSchema), keep: z.number().int() }) },
   'backups.create': { input: noInput, output: backupSchema },
+  /** Where the learner's data lives, for Settings; shown with the home folder as "~". */
+  'data.folder': { input: noInput, output: z.object({ location: z.string(), canOpen: z.boolean() }) },
+  /** Desktop only: opens the data folder in the system's file manager. */
+  'data.openFolder': { input: noInput, output: z.object({ opened: z.boolean() }) },
   'backups.restore': {
     input: z.strictObject({ id: z.string().regex(BACKUP_ID, 'That is not the name of a backup.') }),
     output: z.object({ restored: backupSchema, safetyBackup: backupSchema }),

@@ -17,6 +17,10 @@ export interface HandlerContext {
   now: () => number;
   /** Only in the desktop app; the preview and the tests have none, and the export says so. */
   exportPdf?: PdfExporter;
+  /** Desktop only: opens a folder in the system's file manager. */
+  openFolder?: (folder: string) => Promise<void>;
+  /** The user's home folder, shortened to "~" where the data folder is shown. */
+  homeDir?: string;
   /** Where the database and its backups live; absent where there is no file to back up. */
   files?: { dbFile: string; backupDir: string };
 }
@@ -26,7 +30,7 @@ export interface HandlerContext {
  * save dialog). Only `dispatchAsync` runs them; every other handler is synchronous, so its whole
  * transaction runs in one go and nothing can interleave with it.
  */
-export const asyncChannels = ['portfolio.exportPdf', 'data.import', 'backups.create', 'backups.restore'] as const satisfies readonly Channel[];
+export const asyncChannels = ['portfolio.exportPdf', 'data.import', 'backups.create', 'backups.restore', 'data.openFolder'] as const satisfies readonly Channel[];
 export type AsyncChannel = (typeof asyncChannels)[number];
 export const isAsyncChannel = (channel: Channel): channel is AsyncChannel => (asyncChannels as readonly Channel[]).includes(channel);
 

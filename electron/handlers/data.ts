@@ -22,7 +22,28 @@ export async function backupAndPrune(ctx: HandlerContext, reason: BackupReason) 
   return backup;
 }
 
-export const dataHandlers: HandlerGroup<'data.exportCsv' | 'data.exportJson' | 'data.import' | 'backups.list' | 'backups.create' | 'backups.restore'> = {
+/** The data folder as the learner reads it: "~/.config/MLOps Study Companion". */
+export function displayFolder(folder: string, home: string | undefined): string {
+  if (home && (folder === home || folder.startsWith(home + path.sep))) return `~${folder.slice(home.length)}`;
+  return folder;
+}
+
+export const dataHandlers: HandlerGroup<
+  'data.exportCsv' | 'data.exportJson' | 'data.import' | 'data.folder' | 'data.openFolder' | 'backups.list' | 'backups.create' | 'backups.restore'
+> = {
+  'data.folder': (ctx) => ({
+    location: ctx.files ? displayFolder(path.dirname(ctx.files.dbFile), ctx.homeDir) : '',
+    canOpen: Boolean(ctx.files && ctx.openFolder),
+  }),
+
+  'data.openFolder': async (ctx) => {
+    if (!ctx.files || !ctx.openFolder) {
+      throw new AppError('CONFLICT', 'Opening the data folder needs the desktop app; the folder is shown in Settings.');
+    }
+    await ctx.openFolder(path.dirname(ctx.files.dbFile));
+    return { opened: true };
+  },
+
   'data.exportCsv': (ctx) => {
     const rows = ctx.db
       .prepare('SELECT item_id AS itemId, started_at AS startedAt, ended_at AS endedAt, note, source FROM time_entries ORDER BY started_at, id')

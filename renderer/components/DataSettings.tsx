@@ -29,6 +29,7 @@ export function DataSettings() {
   const { changed } = useData();
   const notices = useNotices();
   const backups = useQuery('backups.list', {});
+  const folder = useQuery('data.folder', {});
   const fileInput = useRef<HTMLInputElement>(null);
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const [busy, setBusy] = useState(false);
@@ -66,6 +67,22 @@ export function DataSettings() {
 
   return (
     <>
+      {folder.status === 'ready' && folder.data.location && (
+        <section className="card settings-section" aria-labelledby="settings-folder">
+          <h2 id="settings-folder">Data folder</h2>
+          <p>
+            Your logbook and its backups are in <code className="data-folder" data-testid="data-folder">{folder.data.location}</code>
+          </p>
+          {folder.data.canOpen && (
+            <div className="form-actions">
+              <button type="button" className="button" disabled={busy} onClick={() => run(async () => void (await call('data.openFolder')))}>
+                Open the data folder
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+
       <section className="card settings-section" aria-labelledby="settings-export">
         <h2 id="settings-export">Export</h2>
         <p className="muted">The time log opens in any spreadsheet; the full export holds everything you made and can be imported again.</p>

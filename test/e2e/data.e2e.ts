@@ -13,6 +13,9 @@ test('export the log and everything, import it back without duplicates, back up 
   });
   await page.goto(`${preview.url}#/settings`);
   await expect(page.getByRole('heading', { name: 'Export' })).toBeVisible();
+  // The data folder is shown; only the desktop app can open it in a file manager.
+  await expect(page.getByTestId('data-folder')).toHaveText(/companion-e2e-/);
+  await expect(page.getByRole('button', { name: 'Open the data folder' })).toHaveCount(0);
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Time log as CSV' }).click()]);
   expect(csv.suggestedFilename()).toMatch(/^mlops-time-log-\d{4}-\d{2}-\d{2}\.csv$/);

@@ -124,6 +124,8 @@ const cases: [string, unknown, string, RegExp][] = [
   ['data.import', { content: 42, mode: 'merge' }, 'INVALID_INPUT', /content/],
   ['data.import', { content: 'not json', mode: 'merge' }, 'INVALID_INPUT', /not valid JSON.*Nothing was imported/],
   ['data.import', { content: '{"format":"mlops-study-companion","formatVersion":2}', mode: 'replace' }, 'INVALID_INPUT', /newer version/],
+  ['data.folder', { full: true }, 'INVALID_INPUT', /unexpected field "full"/],
+  ['data.openFolder', { folder: '/etc' }, 'INVALID_INPUT', /unexpected field "folder"/],
   ['backups.list', { all: true }, 'INVALID_INPUT', /unexpected field "all"/],
   ['backups.create', { reason: 'daily' }, 'INVALID_INPUT', /unexpected field "reason"/],
   ['backups.restore', { id: '../../etc/passwd' }, 'INVALID_INPUT', /not the name of a backup/],

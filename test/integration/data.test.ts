@@ -191,3 +191,17 @@ describe('automatic backups', () => {
     copy.close();
   });
 });
+
+describe('the data folder', () => {
+  it('is shown with the home folder as ~, and opened only where the desktop app can', async () => {
+    const folder = path.dirname(app.file);
+    app.ctx.homeDir = path.dirname(folder);
+    expect(app.call('data.folder')).toEqual({ location: `~${path.sep}${path.basename(folder)}`, canOpen: false });
+    expect(await app.rawAsync('data.openFolder', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/needs the desktop app/) } });
+    const opened: string[] = [];
+    app.ctx.openFolder = async (f) => void opened.push(f);
+    expect(app.call('data.folder').canOpen).toBe(true);
+    expect(await app.callAsync('data.openFolder')).toEqual({ opened: true });
+    expect(opened).toEqual([folder]);
+  });
+});

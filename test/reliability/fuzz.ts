@@ -269,6 +269,8 @@ function validExamples({ entryId, backupId, exportContent }: Existing): { [C in 
     'data.exportJson': {},
     'data.import': { content: exportContent, mode: 'merge' },
     'backups.list': {},
+    'data.folder': {},
+    'data.openFolder': {},
     'backups.create': {},
     'backups.restore': { id: backupId },
     'stats.roadmap': {},
