@@ -20,17 +20,8 @@ export const SEED_DAYS = 5 * 365 + 1; // five years up to yesterday
 /** The first day of the seeded span, 00:00 UTC. */
 export const FIRST_DAY = Date.UTC(2026, 5, 1) - SEED_DAYS * DAY_MS;
 
-/** mulberry32: a small, fast, seeded generator; the same sequence everywhere. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../shared/random';
+export { random };
 
 export interface SeedSummary {
   entries: number;

@@ -56,17 +56,8 @@ export function canFillDemo(db: Db): boolean {
 
 // --- the seeded generator -------------------------------------------------------------------
 
-/** mulberry32: a tiny, fast 32-bit PRNG; plenty for a made-up learner. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../shared/random';
+export { mulberry32 };
 
 interface Rng {
   next: () => number;

@@ -3,17 +3,8 @@
 import { getCurriculum } from '../../curriculum';
 import { MINUTE_MS } from '../../shared/time';
 
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same numbers everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as prng } from '../../shared/random';
+export { prng };
 
 /** The first planned entry starts here; entry k starts k slots later. Far in the past, never in the future. */
 export const PLAN_START_MS = Date.UTC(2001, 0, 1, 8);
