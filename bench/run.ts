@@ -25,6 +25,7 @@ const BUILD_DIR = path.join(root, 'bench', '.build');
 export const RESULTS_FILE = path.join(root, 'bench', 'results.json');
 
 const MB = 1_000_000;
+const rounded = (loads: number[]) => loads.map((l) => Math.round(l * 100) / 100);
 
 function step(label: string) {
   console.log(`· ${label}`);
@@ -44,6 +45,7 @@ function viteBuild(args: string[]) {
 
 async function main() {
   const started = performance.now();
+  const loadAtStart = loadavg();
   const work = mkdtempSync(path.join(tmpdir(), 'companion-bench-'));
   const sections: Record<string, Section> = {};
   let seed: SeedSummary;
@@ -93,7 +95,7 @@ async function main() {
   const failures = missed(sections);
   const results = {
     generatedAt: new Date().toISOString(),
-    machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', loadAverage: loadavg().map((l) => Math.round(l * 100) / 100) },
+    machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', loadAverage: { start: rounded(loadAtStart), end: rounded(loadavg()) } },
     timeZone: process.env.TZ,
     seed,
     budgetsHold: failures.length === 0,
@@ -104,6 +106,8 @@ async function main() {
 
   console.log(`\n${table(sections)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
+  // Other work on the machine shows in every absolute figure: say how busy it was.
+  console.log(`Load average (1, 5, 15 min): ${rounded(loadAtStart).join(', ')} at the start, ${rounded(loadavg()).join(', ')} at the end; ${cpus().length} CPUs.`);
   const where = path.relative(process.cwd(), RESULTS_FILE) || RESULTS_FILE;
   if (failures.length) {
     console.log(`Budgets missed: ${failures.join(', ')}. Results in ${where} (${seconds} s).`);

@@ -72,6 +72,12 @@ const paragraph = (item: string, topic: string, sentences: number) =>
       `${topic} for ${item}, part ${i + 1}: the pipeline was versioned, tested and deployed behind a feature flag, with metrics, alerts and a rollback path documented for the next person.`,
   ).join(' ');
 
+/**
+ * Sentences per long field: two make about 340 characters, the top of the demo learner's range
+ * (200-350 per field, electron/demo). 24 entries of them print on 30 pages or so.
+ */
+export const SENTENCES_PER_FIELD = 2;
+
 /** A portfolio entry with every field and link filled, as a learner who finished the item writes it. */
 export function filledPortfolio(itemId: string, title: string): ChannelInput<'portfolio.update'> {
   const lines: Partial<Record<PortfolioFieldKey, string>> = {
@@ -80,7 +86,7 @@ export function filledPortfolio(itemId: string, title: string): ChannelInput<'po
     technologiesUsed: 'Python, Docker, Kubernetes, MLflow, DVC, GitHub Actions, Prometheus, Grafana',
   };
   const fields = Object.fromEntries(
-    portfolioFieldKeys.map((key) => [key, lines[key] ?? paragraph(itemId, key.replace(/([A-Z])/g, ' $1').toLowerCase(), 4)]),
+    portfolioFieldKeys.map((key) => [key, lines[key] ?? paragraph(itemId, key.replace(/([A-Z])/g, ' $1').toLowerCase(), SENTENCES_PER_FIELD)]),
   ) as Record<PortfolioFieldKey, string>;
   const slug = itemId.replace('.', '-');
   return {

@@ -3,7 +3,7 @@ import type { Curriculum } from '../shared/curriculum';
 import { call } from './api';
 import { TimerPill } from './components/TimerPill';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
-import { DataProvider, useData, useQuery } from './lib/data';
+import { DataProvider, prefetch, useData, useQuery } from './lib/data';
 import { FocusProvider } from './lib/focus';
 import { useShortcuts, type ShortcutAction } from './lib/shortcuts';
 import { onAppCommand } from './lib/commands';
@@ -23,6 +23,10 @@ const PortfolioScreen = lazy(() => import('./screens/PortfolioScreen').then((m) 
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const TimeLogScreen = lazy(() => import('./screens/TimeLogScreen').then((m) => ({ default: m.TimeLogScreen })));
 
+/** The queries of the Roadmap screen (and the shell's settings) and of the print view, prefetched at start. */
+const ROADMAP_QUERIES = ['settings.get', 'progress.overview', 'stats.roadmap'] as const;
+const PRINT_QUERIES = ['settings.get', 'progress.overview', 'stats.roadmap', 'portfolio.list', 'milestones.get'] as const;
+
 type PrintModule = typeof import('./print/PrintPortfolio');
 const loadPrintView = (): Promise<PrintModule> => import('./print/PrintPortfolio');
 
@@ -41,6 +45,10 @@ export function App() {
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     call('curriculum.get').then(setCurriculum, (e: Error) => setFailure(e.message));
+    // What the first screen reads, asked for beside the curriculum (lib/data's useQuery takes it).
+    if (route.screen === 'print') for (const channel of PRINT_QUERIES) prefetch(channel, {});
+    else if (route.screen === 'roadmap') for (const channel of ROADMAP_QUERIES) prefetch(channel, {});
+    // Only for the route the page opened on: later screens ask for their own data.
   }, []);
   const printing = route.screen === 'print';
   // The print view's code is fetched alongside the curriculum, not after it, and rendered without

@@ -44,7 +44,10 @@ const DAY_SUMS = `WITH day (k, start, end) AS (SELECT key, value, LEAD(value) OV
  */
 export function readDayMinutes(db: Db): Map<LocalDate, number> {
   const minutes = new Map<LocalDate, number>();
-  const [first, last] = sql(db, 'SELECT MIN(started_at), MAX(started_at) FROM time_entries').raw(true).get() as [number | null, number | null];
+  // Two subqueries: each is one index lookup, where MIN and MAX side by side scan the table.
+  const [first, last] = sql(db, 'SELECT (SELECT MIN(started_at) FROM time_entries), (SELECT MAX(started_at) FROM time_entries)')
+    .raw(true)
+    .get() as [number | null, number | null];
   if (first === null || last === null) return minutes;
   const { keys, bounds } = localDays(first, last);
   const rows = sql(db, DAY_SUMS).raw(true).all(JSON.stringify(bounds)) as [number, number | null][];

@@ -84,6 +84,22 @@ export function DataProvider({ curriculum, children }: { curriculum: Curriculum;
 
 export type QueryState<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
 
+/** Calls asked for at start-up, before the screen that reads them has mounted (prefetch). */
+const prefetched = new Map<string, Promise<unknown>>();
+
+/**
+ * Asks for a channel's answer now, for the first useQuery of the same channel and input to take
+ * instead of asking again: the first screen's data travels beside the curriculum, not after it.
+ */
+export function prefetch<C extends Channel>(channel: C, input: ChannelInput<C>): void {
+  const id = `${channel} ${JSON.stringify(input)}`;
+  if (!prefetched.has(id)) {
+    const answer = (call as (c: C, i: unknown) => Promise<ChannelOutput<C>>)(channel, input);
+    answer.catch(() => {}); // the useQuery that takes it reports the error
+    prefetched.set(id, answer);
+  }
+}
+
 /** Runs a channel and reruns it whenever the data changes or the input does. */
 export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C>): QueryState<ChannelOutput<C>> {
   const { version } = useData();
@@ -92,7 +108,10 @@ export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C>):
   const latest = useRef(0);
   useEffect(() => {
     const request = ++latest.current;
-    (call as (c: C, i: unknown) => Promise<ChannelOutput<C>>)(channel, JSON.parse(key)).then(
+    // A prefetched answer serves the first load only (nothing has changed since it was asked for).
+    const early = version === 0 ? prefetched.get(`${channel} ${key}`) : undefined;
+    if (early) prefetched.delete(`${channel} ${key}`);
+    ((early as Promise<ChannelOutput<C>> | undefined) ?? (call as (c: C, i: unknown) => Promise<ChannelOutput<C>>)(channel, JSON.parse(key))).then(
       (data) => request === latest.current && setState({ status: 'ready', data }),
       (error: Error) => request === latest.current && setState({ status: 'error', message: error.message }),
     );
