@@ -2,7 +2,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'esbuild';
-import type { HostReply, HostRequest } from './host';
+import type { PdfExporter } from '../electron/handlers/context';
+import type { HostReply, HostRequest, PrintReply, PrintRequest } from './host';
 
 type Request = HostRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -10,6 +11,8 @@ export interface Host {
   call<T>(request: Request): Promise<T>;
   stop(): Promise<void>;
   pid: number;
+  /** Answers the app's portfolio.exportPdf (the benchmark's printer, set before the app asks). */
+  exportPdf: PdfExporter | null;
 }
 
 /**
@@ -40,7 +43,18 @@ export function startHost(bundle: string): Host {
   const child: ChildProcess = fork(bundle, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: process.env });
   let next = 1;
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  child.on('message', (reply: HostReply) => {
+  child.on('message', (reply: HostReply | PrintRequest) => {
+    if ('kind' in reply) {
+      const { callId, paper } = reply;
+      const answer = (message: PrintReply) => child.connected && child.send(message);
+      const printer = host.exportPdf;
+      if (!printer) return answer({ kind: 'exportPdfDone', callId, ok: false, error: 'The benchmark has no printer for this page.' });
+      printer(paper).then(
+        (value) => answer({ kind: 'exportPdfDone', callId, ok: true, value }),
+        (error: unknown) => answer({ kind: 'exportPdfDone', callId, ok: false, error: error instanceof Error ? error.message : String(error) }),
+      );
+      return;
+    }
     const entry = waiting.get(reply.id);
     if (!entry) return;
     waiting.delete(reply.id);
@@ -54,8 +68,9 @@ export function startHost(bundle: string): Host {
       resolve();
     }),
   );
-  return {
+  const host: Host = {
     pid: child.pid!,
+    exportPdf: null,
     call<T>(request: Request): Promise<T> {
       const id = next++;
       return new Promise<T>((resolve, reject) => {
@@ -75,4 +90,5 @@ export function startHost(bundle: string): Host {
       clearTimeout(timer);
     },
   };
+  return host;
 }

@@ -6,6 +6,8 @@
 // memory at the end.
 import { copyFileSync, rmSync } from 'node:fs';
 import { getCurriculum } from '../curriculum';
+import type { ChannelOutput, PaperSize } from '../shared/contract';
+import { AppError } from '../shared/errors';
 import { openDatabase, type Db } from '../electron/db/open';
 import { startPreview, type Preview } from '../preview/server';
 import { benchStats, benchTimeAdd } from './handlers';
@@ -21,11 +23,28 @@ export type HostRequest =
 
 export type HostReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string };
 
+/**
+ * The other way round: the app's portfolio.exportPdf, asked of the benchmark, which holds the page
+ * to print (Playwright), as main holds the app's window. `exportPdf` goes out, `exportPdfDone` back.
+ */
+export type PrintRequest = { kind: 'exportPdf'; callId: number; paper: PaperSize };
+export type PrintReply = { kind: 'exportPdfDone'; callId: number; ok: true; value: ChannelOutput<'portfolio.exportPdf'> } | { kind: 'exportPdfDone'; callId: number; ok: false; error: string };
+
 const memory = new MemorySampler();
 memory.start();
 const curriculum = getCurriculum();
 let db: Db | null = null;
 let preview: Preview | null = null;
+let nextPrint = 1;
+const printing = new Map<number, { resolve: (value: ChannelOutput<'portfolio.exportPdf'>) => void; reject: (error: Error) => void }>();
+
+/** The exporter the preview gets: it asks the benchmark to print the page that called it. */
+const exportPdf = (paper: PaperSize) =>
+  new Promise<ChannelOutput<'portfolio.exportPdf'>>((resolve, reject) => {
+    const callId = nextPrint++;
+    printing.set(callId, { resolve, reject });
+    process.send!({ kind: 'exportPdf', callId, paper } satisfies PrintRequest);
+  });
 
 async function handle(request: HostRequest): Promise<unknown> {
   switch (request.type) {
@@ -48,7 +67,7 @@ async function handle(request: HostRequest): Promise<unknown> {
       db?.close();
       db = null;
       // Answers go out unchecked against the contract, as in the desktop app (the preview checks them).
-      preview = await startPreview({ dbFile: request.dbFile, rendererDir: request.rendererDir, now: () => BENCH_NOW, validateOutput: false });
+      preview = await startPreview({ dbFile: request.dbFile, rendererDir: request.rendererDir, now: () => BENCH_NOW, validateOutput: false, exportPdf });
       return preview.url;
     case 'memory':
       memory.sample();
@@ -71,7 +90,14 @@ const debug = (label: string) => {
 };
 debug('started');
 
-process.on('message', (request: HostRequest) => {
+process.on('message', (request: HostRequest | PrintReply) => {
+  if ('kind' in request) {
+    const waiting = printing.get(request.callId);
+    printing.delete(request.callId);
+    if (request.ok) waiting?.resolve(request.value);
+    else waiting?.reject(new AppError('INTERNAL', request.error));
+    return;
+  }
   debug(`before ${request.type}`);
   handle(request).then(
     (value) => process.send!({ id: request.id, ok: true, value } satisfies HostReply),

@@ -77,7 +77,7 @@ async function main() {
     sections.dashboardPaint = await benchDashboardPaint({ appUrl, bareDbFile: path.join(bareDir, 'bare.db'), bareDir: BARE_DIR });
 
     step('pdfExport: the portfolio PDF, 5 times');
-    sections.pdfExport = await benchPdfExport(appUrl, work);
+    sections.pdfExport = await benchPdfExport(host, appUrl, work);
 
     step('bundle: what the renderer loads before its first paint');
     sections.bundle = benchBundle(RENDERER_DIR);

@@ -1,6 +1,6 @@
 // Loads the curriculum data file and checks it against the shared schema, so a bad edit to
 // curriculum.json fails loudly at start-up instead of showing up as odd numbers in the UI.
-import raw from './curriculum.json';
+import raw from './curriculum.json' with { type: 'json' };
 import { curriculumSchema, type Curriculum } from '../shared/curriculum';
 
 /** Parses `data` (the bundled curriculum.json by default); throws a readable Error if it is invalid. */

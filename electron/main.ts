@@ -109,16 +109,14 @@ async function start() {
     },
   };
   void dailyBackup(ctx);
-  // The portfolio PDF: a save dialog, then the print route in a hidden window, printed by Chromium.
+  // The portfolio PDF: a save dialog while the renderer draws the document off screen, then the
+  // app's window printed by Chromium (print media shows the document alone).
   ctx.exportPdf = createPdfExporter({
-    BrowserWindow,
     dialog,
     getParentWindow: () => mainWindow,
+    getPrintTarget: () => mainWindow?.webContents,
     getSettings: () => handlers['settings.get'](ctx, {}),
     writeFileAtomic,
-    secureWebPreferences,
-    preloadPath: path.join(__dirname, 'preload.cjs'),
-    appOrigin: APP_ORIGIN,
     today: () => localDateOf(ctx.now()),
   });
   // Menu, tray, global shortcut, idle detection, reminders, saved window position (electron/desktop/).

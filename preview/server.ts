@@ -14,6 +14,7 @@ import { getCurriculum } from '../curriculum';
 import type { Envelope } from '../shared/errors';
 import { openDatabase, type Db } from '../electron/db/open';
 import { handlers, type HandlerContext } from '../electron/handlers';
+import type { PdfExporter } from '../electron/handlers/context';
 import { backupBeforeMigration, dailyBackup } from '../electron/data/startup';
 import { dispatchAsync } from '../electron/ipc/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../electron/security';
@@ -31,6 +32,12 @@ export interface PreviewOptions {
   now?: () => number;
   /** Check every answer against the contract (the default: a mismatch is a bug to see). `npm run bench` turns it off, as the desktop app has it. */
   validateOutput?: boolean;
+  /**
+   * The desktop export's printer (portfolio.exportPdf). The preview has none, so the channel says
+   * to use `npm run pdf`; the end-to-end test and the benchmark give one that prints the page
+   * through Playwright, as main's printToPDF prints the app's window.
+   */
+  exportPdf?: PdfExporter;
 }
 
 export interface Preview {
@@ -54,6 +61,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     curriculum: getCurriculum(),
     now: options.now ?? Date.now,
     files: { dbFile: options.dbFile, backupDir },
+    ...(options.exportPdf ? { exportPdf: options.exportPdf } : {}),
   };
   await dailyBackup(ctx);
   const token = randomBytes(24).toString('hex');

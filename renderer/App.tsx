@@ -5,6 +5,7 @@ import { TimerPill } from './components/TimerPill';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { DataProvider, prefetch, useData, useQuery } from './lib/data';
 import { FocusProvider } from './lib/focus';
+import { loadPrintView, PdfExportProvider, type PrintModule } from './print/PdfExport';
 import { useShortcuts, type ShortcutAction } from './lib/shortcuts';
 import { onAppCommand } from './lib/commands';
 import { NoticeProvider, useNotices } from './lib/notices';
@@ -27,8 +28,6 @@ const TimeLogScreen = lazy(() => import('./screens/TimeLogScreen').then((m) => (
 const ROADMAP_QUERIES = ['settings.get', 'progress.overview', 'stats.roadmap'] as const;
 const PRINT_QUERIES = ['settings.get', 'progress.overview', 'stats.roadmap', 'portfolio.list', 'milestones.get'] as const;
 
-type PrintModule = typeof import('./print/PrintPortfolio');
-const loadPrintView = (): Promise<PrintModule> => import('./print/PrintPortfolio');
 
 const navigation: { route: Route; label: string }[] = [
   { route: { screen: 'roadmap' }, label: 'Roadmap' },
@@ -83,7 +82,9 @@ export function App() {
           )
         ) : (
           <FocusProvider>
-            <Shell />
+            <PdfExportProvider>
+              <Shell />
+            </PdfExportProvider>
           </FocusProvider>
         )}
       </DataProvider>

@@ -5,13 +5,14 @@
 import { mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import config from '../playwright.config';
 import { getCurriculum } from '../curriculum';
 import type { PaperSize } from '../shared/contract';
 import { printHash } from '../shared/print';
 import { openDatabase } from '../electron/db/open';
 import { fillDemoLearner } from '../electron/demo/demo-learner';
+import type { PrintTargetLike } from '../electron/export/pdf-export';
 import { READ_FAILURE_SCRIPT, READ_READY_SCRIPT } from '../electron/export/print-ready';
 import { startPreview } from '../preview/server';
 import { countPdfPages, formatPdfSummary, parsePdfArgs, rendererNeedsBuild, waitForPrintReady, writeFileAtomic } from './pdf-lib';
@@ -128,6 +129,27 @@ export async function printPortfolioPdf(job: PrintJob): Promise<PdfResult> {
     await context?.close();
     await launched?.close();
   }
+}
+
+/**
+ * A Playwright page as the desktop exporter's print target (electron/export/pdf-export.ts): what
+ * main does with the app window's webContents, done to the page. page.pdf is Chromium's
+ * Page.printToPDF, which Electron's printToPDF also calls. The end-to-end test and the benchmark
+ * print the running app through it.
+ */
+export function pageAsPrintTarget(page: Page): PrintTargetLike {
+  return {
+    isDestroyed: () => page.isClosed(),
+    executeJavaScript: (code) => page.evaluate(code),
+    printToPDF: async (options) =>
+      page.pdf({
+        format: options.pageSize,
+        printBackground: options.printBackground,
+        preferCSSPageSize: options.preferCSSPageSize,
+        outline: options.generateDocumentOutline ?? false,
+        tagged: options.generateTaggedPDF ?? false,
+      }),
+  };
 }
 
 async function main() {

@@ -5,12 +5,30 @@ import { AppError } from '../../shared/errors';
 import { PRINT_READY_ATTRIBUTE } from '../../shared/print';
 
 export const PRINT_READY_TIMEOUT_MS = 30_000;
-export const PRINT_POLL_INTERVAL_MS = 100;
+/** Between reads that found no document to ask (a page still loading). */
+export const PRINT_POLL_INTERVAL_MS = 20;
+/** How long one read waits in the page for the attribute to change before it answers. */
+export const READ_WAIT_MS = 500;
 
-/** Run in the print page: the ready attribute's value ("true", "error" or null while drawing). */
-export const READ_READY_SCRIPT = `document.documentElement.getAttribute(${JSON.stringify(PRINT_READY_ATTRIBUTE)})`;
-/** Run in the print page after an "error": what the page says went wrong. */
-export const READ_FAILURE_SCRIPT = `(document.querySelector('.print-failure p, [role="alert"]')?.textContent ?? '').trim()`;
+/**
+ * Run in the print page: the ready attribute's value ("true", "error", or null while drawing). It
+ * answers at once when the value is set and otherwise waits for it, up to READ_WAIT_MS, so the
+ * printer hears of "ready" the moment it happens instead of at its next poll.
+ */
+export const READ_READY_SCRIPT = `new Promise((resolve) => {
+  const root = document.documentElement;
+  const read = () => root.getAttribute(${JSON.stringify(PRINT_READY_ATTRIBUTE)});
+  if (read()) return resolve(read());
+  const done = () => { observer.disconnect(); clearTimeout(timer); resolve(read()); };
+  const observer = new MutationObserver(() => { if (read()) done(); });
+  observer.observe(root, { attributes: true, attributeFilter: [${JSON.stringify(PRINT_READY_ATTRIBUTE)}] });
+  const timer = setTimeout(done, ${READ_WAIT_MS});
+})`;
+/**
+ * Run in the print page after an "error": what the page says went wrong. The print view's own
+ * message first (the app around an embedded one may show other alerts), then the boot failure's.
+ */
+export const READ_FAILURE_SCRIPT = `((document.querySelector('.print-failure p') ?? document.querySelector('.boot-failure p'))?.textContent ?? '').trim()`;
 
 /** An AppError, so its plain-words message reaches the learner instead of the generic one. */
 export class PrintViewError extends AppError {

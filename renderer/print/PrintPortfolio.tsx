@@ -1,10 +1,13 @@
-// The portfolio as a printed document: the route that `npm run pdf` (Chromium's page.pdf) and the
-// desktop app (printToPDF in a hidden window) both load. It renders for paper, not for the screen:
+// The portfolio as a printed document, in two places: the print route that `npm run pdf` loads in
+// Chromium (page.pdf), and embedded in the desktop app's own window while its export runs (laid out
+// off screen beside the app, the only thing shown in print; main's printToPDF prints that window,
+// so no second renderer has to start). It renders for paper, not for the screen:
 // light colours whatever the theme, fixed chart sizes, no animation, and page breaks that keep
 // headings with what follows. Once everything is drawn it sets PRINT_READY_ATTRIBUTE on <html>;
 // the printers wait for that and never print a half-loaded page.
 import { entriesToPrint } from '../../shared/portfolio';
 import { useEffect, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { Assessment, ChannelOutput, ItemStatus, PaperSize, PortfolioEntry, Progress, RoadmapStats, Settings } from '../../shared/contract';
 import type { Curriculum, CurriculumItem } from '../../shared/curriculum';
 import { PRINT_READY_ATTRIBUTE } from '../../shared/print';
@@ -33,7 +36,11 @@ interface PrintData {
   milestones: MilestoneData;
 }
 
-export function PrintPortfolio({ paper }: { paper: PaperSize }) {
+/**
+ * `embedded`: inside the running app (PdfExportProvider) rather than as the page's only content.
+ * The document then goes into a host beside the app's root, and the app keeps its theme on screen.
+ */
+export function PrintPortfolio({ paper, embedded = false }: { paper: PaperSize; embedded?: boolean }) {
   const { curriculum } = useData();
   const settings = useQuery('settings.get', {});
   const overview = useQuery('progress.overview', {});
@@ -58,7 +65,7 @@ export function PrintPortfolio({ paper }: { paper: PaperSize }) {
       ? { settings: settings.data, overview: overview.data, roadmap: roadmap.data, entries: portfolio.data.entries, milestones: milestones.data }
       : null;
 
-  usePrintDocument(paper, data ? printTitle(data.settings) : 'MLOps Portfolio');
+  usePrintDocument(paper, data ? printTitle(data.settings) : 'MLOps Portfolio', embedded);
   const [drawError, setDrawError] = useState<string | null>(null);
   const error = failureMessage ?? drawError;
 
@@ -96,16 +103,17 @@ export function PrintPortfolio({ paper }: { paper: PaperSize }) {
     };
   }, [loaded, error, paper]);
 
-  if (error) {
-    return (
-      <main className="print-doc print-failure" role="alert">
-        <h1>The portfolio could not be printed</h1>
-        <p>{error}</p>
-      </main>
-    );
-  }
-  if (!data) return <main className="print-doc" aria-busy="true" />;
-  return <PortfolioDocument data={data} curriculum={curriculum} paper={paper} />;
+  const content = error ? (
+    <main className="print-doc print-failure" role="alert">
+      <h1>The portfolio could not be printed</h1>
+      <p>{error}</p>
+    </main>
+  ) : data ? (
+    <PortfolioDocument data={data} curriculum={curriculum} paper={paper} />
+  ) : (
+    <main className="print-doc" aria-busy="true" />
+  );
+  return embedded ? createPortal(<div className="print-host">{content}</div>, document.body) : content;
 }
 
 /** A frame, or 100 ms where frames never come (a hidden window that is not painting). */
@@ -131,25 +139,30 @@ const learnerNameOf = (settings: Settings) => settings.learnerName.trim() || 'ML
 const printTitle = (settings: Settings) => `${learnerNameOf(settings)} – MLOps Portfolio`;
 
 /**
- * While the print view is up: light colours whatever the app's theme, the paper size for @page
- * (named pages in print.css, as the CSP allows no inline <style>), the learner's name for the page
- * footer, and a document title that becomes the PDF's title.
+ * While the print view is up: the class print.css keys on (`printing` for the print route, where
+ * the whole page turns light; `print-embedded` in the app, where only print media changes and the
+ * screen keeps the learner's theme), the learner's name for the page footer, and a document title
+ * that becomes the PDF's title. The paper size comes from the document's class (named pages in
+ * print.css, as the CSP allows no inline <style>).
  */
-function usePrintDocument(paper: PaperSize, title: string) {
+function usePrintDocument(paper: PaperSize, title: string, embedded: boolean) {
   useEffect(() => {
     const root = document.documentElement;
     const previousTheme = root.dataset.theme;
     const previousTitle = document.title;
-    root.dataset.theme = 'light';
-    root.classList.add('printing', `printing-${paper}`);
+    const mode = embedded ? 'print-embedded' : 'printing';
+    if (!embedded) root.dataset.theme = 'light';
+    root.classList.add(mode);
     return () => {
-      root.classList.remove('printing', `printing-${paper}`);
-      if (previousTheme === undefined) delete root.dataset.theme;
-      else root.dataset.theme = previousTheme;
+      root.classList.remove(mode);
+      if (!embedded) {
+        if (previousTheme === undefined) delete root.dataset.theme;
+        else root.dataset.theme = previousTheme;
+      }
       root.removeAttribute(PRINT_READY_ATTRIBUTE);
       document.title = previousTitle;
     };
-  }, [paper]);
+  }, [paper, embedded]);
   useEffect(() => {
     document.title = title;
     // Read by the page footer (`content: var(--print-footer)` in print.css): a CSS string.

@@ -10,6 +10,7 @@ import { onAppCommand } from '../lib/commands';
 import { StatusBadge } from '../components/StatusBadge';
 import { useData, useQuery } from '../lib/data';
 import { estimateLabel, itemLabel } from '../lib/labels';
+import { usePdfExport } from '../print/PdfExport';
 import { useNotices } from '../lib/notices';
 import { useAutosave } from '../lib/useAutosave';
 
@@ -71,10 +72,11 @@ function ExportButton({ includedCount }: { includedCount: number }) {
   const notices = useNotices();
   const [paper, setPaper] = useState<PaperSize>('A4');
   const [busy, setBusy] = useState(false);
+  const printPdf = usePdfExport();
   const exportPdf = async () => {
     setBusy(true);
     try {
-      const result = await call('portfolio.exportPdf', { paper });
+      const result = await printPdf(paper);
       if (result.saved) notices.success(`Saved ${result.fileName}: ${result.pages} pages.`);
     } catch (e) {
       notices.error((e as Error).message);

@@ -1,5 +1,6 @@
 // The learner path in the real desktop app: Electron, the app:// protocol, the preload and IPC.
 // Each launch gets its own data folder through COMPANION_DATA_DIR.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -116,6 +117,30 @@ test('the window has no Node, stays on the app, and sends web links to the brows
     expect(page.url()).toMatch(/^app:\/\/companion\//);
     expect(app.windows()).toHaveLength(1);
     expect(await app.evaluate(() => (globalThis as { opened?: string[] }).opened)).toEqual(['https://example.com/docs']);
+  } finally {
+    await app.close();
+  }
+});
+
+test('Export PDF prints the app’s own window: the portfolio alone, saved where the dialog says', async () => {
+  const app = await launch();
+  try {
+    const page = await app.firstWindow();
+    const outFile = path.join(dataDir, 'My portfolio.pdf');
+    // The native save dialog cannot be clicked by Playwright: answer it from main.
+    await app.evaluate(({ dialog }, file) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;
+    }, outFile);
+    await page.evaluate(() => (location.hash = '#/portfolio'));
+    await page.getByRole('button', { name: /^Export PDF/ }).click();
+    await expect(page.getByText(/^Saved My portfolio\.pdf: \d+ pages\.$/)).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('.print-host')).toHaveCount(0);
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', outFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('MLOps Portfolio');
+    expect(text).toContain('Estimated and actual hours');
+    // Print media shows the document alone: nothing of the sidebar or the screen.
+    expect(text).not.toContain('Time log');
+    expect(text).not.toContain('Export PDF');
   } finally {
     await app.close();
   }

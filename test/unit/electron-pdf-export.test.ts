@@ -1,84 +1,79 @@
-// The desktop app's "Export PDF" with fakes for Electron's BrowserWindow and dialog: what it asks,
-// what it loads, what it writes, and that the hidden window is closed whatever happens.
+// The desktop app's "Export PDF" with fakes for the app window's webContents and the dialog: what it
+// asks, what it waits for, what it prints and writes, and what it says when something goes wrong.
+// The same exporter prints a real page in Chromium in test/e2e/pdf-export.e2e.ts.
 import { describe, expect, it } from 'vitest';
-import { APP_ORIGIN } from '../../shared/bridge';
-import { PRINT_READY_ATTRIBUTE } from '../../shared/print';
-import { createPdfExporter, type PdfExporterDeps, type PrintWindowLike, type PrintWindowOptions, type SaveDialogOptions } from '../../electron/export/pdf-export';
+import { createPdfExporter, WINDOW_CLOSED_MESSAGE, type PdfExporterDeps, type PrintTargetLike, type SaveDialogOptions } from '../../electron/export/pdf-export';
 import { READ_READY_SCRIPT } from '../../electron/export/print-ready';
-import { secureWebPreferences } from '../../electron/security';
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n<< /Type /Pages >>\n<< /Type /Page >>\n<< /Type /Page >>\n%%EOF');
 
 interface Scenario {
   /** What the save dialog answers. */
   choice?: { canceled: boolean; filePath?: string };
-  /** The ready attribute's values, one per poll; the last one repeats. */
+  /** The ready attribute's values, one per read; the last one repeats. 'close': the window closes. */
   ready?: (string | null)[];
   failureText?: string;
   parent?: object | null;
   writeFails?: Error;
+  /** No app window to print. */
+  noTarget?: boolean;
 }
 
 function setup(scenario: Scenario = {}) {
-  const windows: FakeWindow[] = [];
   const dialogCalls: { parent: unknown; options: SaveDialogOptions }[] = [];
   const writes: { file: string; data: Uint8Array }[] = [];
   const ready = scenario.ready ?? ['true'];
+  const events: string[] = [];
 
-  class FakeWindow implements PrintWindowLike {
-    loaded: string[] = [];
-    closed = false;
+  class FakeContents implements PrintTargetLike {
+    destroyed = false;
     polls = 0;
     printOptions: unknown = null;
-    constructor(readonly options: PrintWindowOptions) {
-      windows.push(this);
-    }
-    async loadURL(url: string) {
-      this.loaded.push(url);
-    }
-    close() {
-      this.closed = true;
-    }
     isDestroyed() {
-      return this.closed;
+      return this.destroyed;
     }
-    webContents = {
-      executeJavaScript: async (code: string) => {
-        if (code === READ_READY_SCRIPT) return ready[Math.min(this.polls++, ready.length - 1)];
-        return scenario.failureText ?? '';
-      },
-      printToPDF: async (options: unknown) => {
-        this.printOptions = options;
-        return PDF;
-      },
-    };
+    async executeJavaScript(code: string) {
+      if (code === READ_READY_SCRIPT) {
+        const value = ready[Math.min(this.polls++, ready.length - 1)];
+        if (value === 'close') {
+          this.destroyed = true;
+          return null;
+        }
+        return value;
+      }
+      return scenario.failureText ?? '';
+    }
+    async printToPDF(options: unknown) {
+      events.push('print');
+      this.printOptions = options;
+      return PDF;
+    }
   }
+  const target = new FakeContents();
 
   const dialog = {
     showSaveDialog: async (...args: unknown[]) => {
       const [parent, options] = args.length === 2 ? args : [undefined, args[0]];
+      events.push('dialog');
       dialogCalls.push({ parent, options: options as SaveDialogOptions });
       return scenario.choice ?? { canceled: false, filePath: '/home/alex/Documents/portfolio.pdf' };
     },
   } as PdfExporterDeps<object>['dialog'];
 
   const deps: PdfExporterDeps<object> = {
-    BrowserWindow: FakeWindow,
     dialog,
     getParentWindow: () => (scenario.parent === undefined ? { id: 'main' } : scenario.parent),
+    getPrintTarget: () => (scenario.noTarget ? null : target),
     getSettings: () => ({ learnerName: 'Alex Rivera' }),
     writeFileAtomic: async (file, data) => {
       if (scenario.writeFails) throw scenario.writeFails;
       writes.push({ file, data });
     },
-    secureWebPreferences,
-    preloadPath: '/app/dist-electron/preload.cjs',
-    appOrigin: APP_ORIGIN,
     today: () => '2026-11-26',
     timeoutMs: 300,
     intervalMs: 10,
   };
-  return { exportPdf: createPdfExporter(deps), windows, dialogCalls, writes };
+  return { exportPdf: createPdfExporter(deps), target, dialogCalls, writes, events };
 }
 
 describe('createPdfExporter', () => {
@@ -100,29 +95,21 @@ describe('createPdfExporter', () => {
   });
 
   it('does nothing more when the learner cancels the dialog', async () => {
-    const { exportPdf, windows, writes } = setup({ choice: { canceled: true, filePath: '' } });
+    const { exportPdf, target, writes } = setup({ choice: { canceled: true, filePath: '' } });
     await expect(exportPdf('A4')).resolves.toEqual({ saved: false, fileName: '', pages: 0, bytes: 0 });
-    expect(windows).toHaveLength(0);
+    expect(target.polls).toBe(0);
+    expect(target.printOptions).toBeNull();
     expect(writes).toHaveLength(0);
   });
 
-  it('prints the print route in a hidden, locked-down window, writes the bytes and closes the window', async () => {
-    const { exportPdf, windows, writes } = setup({ ready: [null, null, 'true'] });
+  it('asks first, waits for the app window to say the document is drawn, then prints it and writes the bytes', async () => {
+    const { exportPdf, target, writes, events } = setup({ ready: [null, null, 'true'] });
     const result = await exportPdf('Letter');
     expect(result).toEqual({ saved: true, fileName: 'portfolio.pdf', pages: 2, bytes: PDF.byteLength });
-
-    expect(windows).toHaveLength(1);
-    const window = windows[0]!;
-    expect(window.options.show).toBe(false);
-    expect(window.options.webPreferences).toMatchObject({
-      ...secureWebPreferences('/app/dist-electron/preload.cjs'),
-      backgroundThrottling: false,
-    });
-    expect(window.loaded).toEqual(['app://companion/index.html#/print/Letter']);
-    expect(window.polls).toBe(3);
-    expect(window.printOptions).toMatchObject({ pageSize: 'Letter', printBackground: true, preferCSSPageSize: true });
+    expect(events).toEqual(['dialog', 'print']);
+    expect(target.polls).toBe(3);
+    expect(target.printOptions).toEqual({ pageSize: 'Letter', printBackground: true, preferCSSPageSize: true, generateDocumentOutline: true, generateTaggedPDF: true });
     expect(writes).toEqual([{ file: '/home/alex/Documents/portfolio.pdf', data: PDF }]);
-    expect(window.closed).toBe(true);
   });
 
   it('returns the file name only, never the folder, and adds .pdf when the chooser did not', async () => {
@@ -132,27 +119,34 @@ describe('createPdfExporter', () => {
     expect(writes[0]!.file).toBe('/home/alex/private/folder/My portfolio.pdf');
   });
 
-  it('fails clearly when the page never says it is ready, and still closes the window', async () => {
-    const { exportPdf, windows, writes } = setup({ ready: [null] });
+  it('fails clearly when the document never says it is ready, and prints nothing', async () => {
+    const { exportPdf, target, writes } = setup({ ready: [null] });
     await expect(exportPdf('A4')).rejects.toThrow(/did not finish drawing within 300 ms, so no PDF was made/);
-    expect(windows[0]!.closed).toBe(true);
+    expect(target.printOptions).toBeNull();
     expect(writes).toHaveLength(0);
   });
 
-  it('passes on the page’s error message and closes the window', async () => {
-    const { exportPdf, windows, writes } = setup({ ready: [null, 'error'], failureText: 'The milestones could not be loaded: database is locked' });
+  it('passes on the page’s error message', async () => {
+    const { exportPdf, writes } = setup({ ready: [null, 'error'], failureText: 'The milestones could not be loaded: database is locked' });
     await expect(exportPdf('A4')).rejects.toThrow('The portfolio could not be printed: The milestones could not be loaded: database is locked');
-    expect(windows[0]!.closed).toBe(true);
     expect(writes).toHaveLength(0);
   });
 
-  it('closes the window when writing the file fails', async () => {
-    const { exportPdf, windows } = setup({ writeFails: new Error('EACCES: permission denied') });
-    await expect(exportPdf('A4')).rejects.toThrow('EACCES');
-    expect(windows[0]!.closed).toBe(true);
+  it('says the window closed, at once, when it closes while the document draws', async () => {
+    const { exportPdf, writes } = setup({ ready: [null, 'close'] });
+    await expect(exportPdf('A4')).rejects.toThrow(`The portfolio could not be printed: ${WINDOW_CLOSED_MESSAGE}`);
+    expect(writes).toHaveLength(0);
   });
 
-  it('reads the ready attribute the print view sets', () => {
-    expect(READ_READY_SCRIPT).toBe(`document.documentElement.getAttribute("${PRINT_READY_ATTRIBUTE}")`);
+  it('says the window is gone when there is none to print', async () => {
+    const { exportPdf, writes } = setup({ noTarget: true });
+    await expect(exportPdf('A4')).rejects.toThrow(WINDOW_CLOSED_MESSAGE);
+    expect(writes).toHaveLength(0);
+  });
+
+  it('says where saving failed, in plain words', async () => {
+    const error = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    const { exportPdf } = setup({ writeFails: error });
+    await expect(exportPdf('A4')).rejects.toThrow('The PDF could not be saved to portfolio.pdf: EACCES. Choose another folder and try again.');
   });
 });
