@@ -73,10 +73,10 @@ const paragraph = (item: string, topic: string, sentences: number) =>
   ).join(' ');
 
 /**
- * Sentences per long field: two make about 340 characters, the top of the demo learner's range
- * (200-350 per field, electron/demo). 24 entries of them print on 30 pages or so.
+ * Sentences per long field: four make about 700 characters, twice the longest the demo learner
+ * writes (200-350 per field, electron/demo), so 24 entries print on 52 pages: a generous portfolio.
  */
-export const SENTENCES_PER_FIELD = 2;
+export const SENTENCES_PER_FIELD = 4;
 
 /** A portfolio entry with every field and link filled, as a learner who finished the item writes it. */
 export function filledPortfolio(itemId: string, title: string): ChannelInput<'portfolio.update'> {

@@ -179,6 +179,9 @@ function createWindow(): BrowserWindow {
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
+  // The window keeps the app's name: the page's title changes only while the PDF export draws its
+  // document (the title becomes the PDF's), and the taskbar should not flicker with it.
+  window.on('page-title-updated', (event) => event.preventDefault());
   desktop?.trackWindow(window);
   mainWindow = window;
   void window.loadURL(`${APP_ORIGIN}/index.html`);

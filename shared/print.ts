@@ -1,5 +1,6 @@
-// The portfolio's print view: one route of the renderer that the desktop app (printToPDF in a
-// hidden window) and `npm run pdf` (Chromium's page.pdf) both load, so the PDF is the same.
+// The portfolio's print view: one document, drawn by the print route that `npm run pdf` loads
+// (Chromium's page.pdf) and embedded in the desktop app's window while its export prints that
+// window (printToPDF), so the PDF is the same.
 import type { PaperSize } from './contract';
 
 export const printHash = (paper: PaperSize) => `#/print/${paper}`;

@@ -116,7 +116,7 @@ export function PrintPortfolio({ paper, embedded = false }: { paper: PaperSize; 
   return embedded ? createPortal(<div className="print-host">{content}</div>, document.body) : content;
 }
 
-/** A frame, or 100 ms where frames never come (a hidden window that is not painting). */
+/** A frame, or 100 ms where frames never come (a window that is not painting, e.g. minimised). */
 const nextFrame = () =>
   new Promise<void>((resolve) => {
     const timer = setTimeout(resolve, 100);

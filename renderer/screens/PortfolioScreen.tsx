@@ -10,7 +10,7 @@ import { onAppCommand } from '../lib/commands';
 import { StatusBadge } from '../components/StatusBadge';
 import { useData, useQuery } from '../lib/data';
 import { estimateLabel, itemLabel } from '../lib/labels';
-import { usePdfExport } from '../print/PdfExport';
+import { EXPORT_RUNNING_MESSAGE, usePdfExport } from '../print/PdfExport';
 import { useNotices } from '../lib/notices';
 import { useAutosave } from '../lib/useAutosave';
 
@@ -74,6 +74,8 @@ function ExportButton({ includedCount }: { includedCount: number }) {
   const [busy, setBusy] = useState(false);
   const printPdf = usePdfExport();
   const exportPdf = async () => {
+    // The menu's command can come while the button's export runs.
+    if (busy) return notices.info(EXPORT_RUNNING_MESSAGE);
     setBusy(true);
     try {
       const result = await printPdf(paper);

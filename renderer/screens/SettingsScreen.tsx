@@ -1,6 +1,6 @@
 // The learner's settings. Each field saves on its own when it changes (no save button to forget);
 // a value the main process refuses is explained next to the field and nothing is saved.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../shared/contract';
 import { call } from '../api';
 import { DataSettings } from '../components/DataSettings';
@@ -31,7 +31,19 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const [values, setValues] = useState<Record<Field, string>>(() => toText(initial));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [saved, setSaved] = useState<Field | null>(null);
-  useEffect(() => setValues(toText(initial)), [initial]);
+  // Fresh settings arrive after every save (any field's). Only the fields whose stored value
+  // changed take it: a field the learner is typing in keeps what they typed.
+  const shown = useRef(toText(initial));
+  useEffect(() => {
+    const before = shown.current;
+    const after = toText(initial);
+    shown.current = after;
+    setValues((current) => {
+      const next = { ...current };
+      for (const field of Object.keys(after) as Field[]) if (after[field] !== before[field]) next[field] = after[field];
+      return next;
+    });
+  }, [initial]);
 
   const save = async (field: Field, text: string) => {
     if (text === toText(initial)[field]) return;

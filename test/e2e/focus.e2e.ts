@@ -90,3 +90,23 @@ test('the new settings save and the settings screen stays accessible', async ({ 
   await page.goto(`${preview.url}#/item/1.1`);
   await expect(page.getByRole('region', { name: 'Focus mode' })).toContainText('50 min work');
 });
+
+test('a settings field being typed in keeps its text when another field saves', async ({ page, preview }) => {
+  await page.goto(`${preview.url}#/settings`);
+  const interval = page.getByLabel('Work interval (minutes)');
+  const name = page.getByLabel('Your name');
+  await expect(interval).toHaveValue('25');
+  await interval.fill('45');
+  // Saving the interval (on blur) reloads the settings; the name, typed meanwhile, is not saved yet.
+  const reloaded = page.waitForResponse((response) => response.url().endsWith('/__api/settings.get'));
+  await name.focus();
+  await name.pressSequentially('Sam Ortega', { delay: 40 }); // slow enough for the reload to land mid-word
+  await expect(page.locator('#focusWorkMinutes-help')).toHaveText('Saved');
+  await reloaded;
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+  await expect(name).toHaveValue('Sam Ortega');
+  await name.blur();
+  await page.reload();
+  await expect(name).toHaveValue('Sam Ortega');
+  await expect(interval).toHaveValue('45');
+});
