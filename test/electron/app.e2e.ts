@@ -1,42 +1,11 @@
 // The learner path in the real desktop app: Electron, the app:// protocol, the preload and IPC.
 // Each launch gets its own data folder through COMPANION_DATA_DIR.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { _electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { buildElectron } from '../../scripts/build-electron.mjs';
+import { expect, test } from '@playwright/test';
+import { electronTests } from './launch';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const binaryMissing = !existsSync(path.join(repoRoot, 'node_modules', 'electron', 'dist'));
-const SKIP_REASON = 'Electron binary not installed here (node_modules/electron/dist missing): the _electron tests run where it exists, e.g. GitHub Actions';
-if (binaryMissing) console.log(`Skipping test/electron: ${SKIP_REASON}`);
-test.skip(binaryMissing, SKIP_REASON);
-
-test.beforeAll(async () => {
-  if (!existsSync(path.join(repoRoot, 'dist', 'renderer', 'index.html'))) {
-    throw new Error('dist/renderer is missing: run `npm run build:renderer` before the Electron tests.');
-  }
-  // Always test the current main and preload: bundling them takes a second.
-  await buildElectron();
-});
-
-let dataDir: string;
-test.beforeEach(() => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'companion-electron-'));
-});
-test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function launch(): Promise<ElectronApplication> {
-  // Linux CI runners often forbid the user namespaces Chromium's OS sandbox needs; the app's own
-  // renderer sandbox (contextIsolation, sandboxed preload) still applies.
-  const ciLinux = process.platform === 'linux' && Boolean(process.env.CI);
-  return _electron.launch({
-    args: [...(ciLinux ? ['--no-sandbox'] : []), '.'],
-    cwd: repoRoot,
-    env: { ...process.env, COMPANION_DATA_DIR: dataDir },
-  });
-}
+const { launch, dataDir } = electronTests('app');
 
 const clockSeconds = (text: string | null) => {
   const [h, m, s] = (text ?? '').split(':').map(Number);
@@ -126,7 +95,7 @@ test('Export PDF prints the app’s own window: the portfolio alone, saved where
   const app = await launch();
   try {
     const page = await app.firstWindow();
-    const outFile = path.join(dataDir, 'My portfolio.pdf');
+    const outFile = path.join(dataDir(), 'My portfolio.pdf');
     // The native save dialog cannot be clicked by Playwright: answer it from main.
     await app.evaluate(({ dialog }, file) => {
       dialog.showSaveDialog = (async () => ({ canceled: false, filePath: file })) as typeof dialog.showSaveDialog;

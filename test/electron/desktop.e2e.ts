@@ -1,38 +1,9 @@
 // The desktop integration in real Electron: tray, application menu, and idle detection end to end
 // (powerMonitor events → native dialog → the log). Skips where Electron's binary is not installed.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { _electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { buildElectron } from '../../scripts/build-electron.mjs';
+import { expect, test } from '@playwright/test';
+import { electronTests } from './launch';
 
-const repoRoot = path.resolve(import.meta.dirname, '../..');
-const binaryMissing = !existsSync(path.join(repoRoot, 'node_modules', 'electron', 'dist'));
-const SKIP_REASON = 'Electron binary not installed here (node_modules/electron/dist missing): the _electron tests run where it exists, e.g. GitHub Actions';
-if (binaryMissing) console.log(`Skipping test/electron/desktop: ${SKIP_REASON}`);
-test.skip(binaryMissing, SKIP_REASON);
-
-test.beforeAll(async () => {
-  if (!existsSync(path.join(repoRoot, 'dist', 'renderer', 'index.html'))) {
-    throw new Error('dist/renderer is missing: run `npm run build:renderer` before the Electron tests.');
-  }
-  await buildElectron();
-});
-
-let dataDir: string;
-test.beforeEach(() => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'companion-desktop-'));
-});
-test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function launch(): Promise<ElectronApplication> {
-  const ciLinux = process.platform === 'linux' && Boolean(process.env.CI);
-  return _electron.launch({
-    args: [...(ciLinux ? ['--no-sandbox'] : []), '.'],
-    cwd: repoRoot,
-    env: { ...process.env, COMPANION_DATA_DIR: dataDir, COMPANION_E2E: '1' },
-  });
-}
+const { launch } = electronTests('desktop');
 
 type Desktop = { trayModel(): { tooltip: string; items: { label: string }[] } | null };
 

@@ -1,0 +1,47 @@
+// What every _electron test file shares: skip (saying why) where Electron's binary is not
+// installed, bundle the current main and preload once, give each test its own data folder, and
+// launch the app on it.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { _electron, test, type ElectronApplication } from '@playwright/test';
+import { buildElectron } from '../../scripts/build-electron.mjs';
+
+export const repoRoot = path.resolve(import.meta.dirname, '../..');
+const binaryMissing = !existsSync(path.join(repoRoot, 'node_modules', 'electron', 'dist'));
+const SKIP_REASON = 'Electron binary not installed here (node_modules/electron/dist missing): the _electron tests run where it exists, e.g. GitHub Actions';
+
+/** Call at the top of a test file; `dataDir()` is the running test's data folder (COMPANION_DATA_DIR). */
+export function electronTests(name: string): { launch: () => Promise<ElectronApplication>; dataDir: () => string } {
+  if (binaryMissing) console.log(`Skipping test/electron/${name}: ${SKIP_REASON}`);
+  test.skip(binaryMissing, SKIP_REASON);
+
+  test.beforeAll(async () => {
+    if (!existsSync(path.join(repoRoot, 'dist', 'renderer', 'index.html'))) {
+      throw new Error('dist/renderer is missing: run `npm run build:renderer` before the Electron tests.');
+    }
+    // Always test the current main and preload: bundling them takes a second.
+    await buildElectron();
+  });
+
+  let dataDir = '';
+  test.beforeEach(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), `companion-${name}-`));
+  });
+  test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  return {
+    dataDir: () => dataDir,
+    launch: () => {
+      // Linux CI runners often forbid the user namespaces Chromium's OS sandbox needs; the app's own
+      // renderer sandbox (contextIsolation, sandboxed preload) still applies.
+      const ciLinux = process.platform === 'linux' && Boolean(process.env.CI);
+      return _electron.launch({
+        args: [...(ciLinux ? ['--no-sandbox'] : []), '.'],
+        cwd: repoRoot,
+        // COMPANION_E2E: main exposes the tray's model, which Electron cannot read back.
+        env: { ...process.env, COMPANION_DATA_DIR: dataDir, COMPANION_E2E: '1' },
+      });
+    },
+  };
+}
