@@ -1,5 +1,6 @@
 // What every measurement shares: order statistics, figures with their budgets, the table, and the
 // memory sampler.
+import { percentile } from '../electron/stats/insights';
 
 export type Unit = 'ms' | 'ratio' | 'KB' | 'MB' | 'pages' | 'count';
 
@@ -26,16 +27,8 @@ export function figure(value: number, unit: Unit, budget: Budget | null = null, 
 
 const round = (value: number) => (Number.isInteger(value) ? value : Math.round(value * 1000) / 1000);
 
-/** The p-quantile (0..1), linear between closest ranks (numpy's default). */
-export function quantile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const position = (sorted.length - 1) * p;
-  const lower = Math.floor(position);
-  const upper = Math.min(lower + 1, sorted.length - 1);
-  return sorted[lower]! + (position - lower) * (sorted[upper]! - sorted[lower]!);
-}
-
+/** The p-quantile (0..1), linear between closest ranks (numpy's default): the app's own, from Insights. */
+export const quantile = percentile;
 export const median = (values: readonly number[]) => quantile(values, 0.5);
 
 /** Milliseconds one synchronous call takes. */

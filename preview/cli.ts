@@ -1,11 +1,12 @@
 // `npm run preview -- [--db FILE] [--port N] [--demo]`: the app in a browser, over the real handlers.
 // `--demo` fills a new database with the demo learner (a fresh .preview-data/demo.db unless --db is
 // given, and then only if that file holds no learner's data yet).
-import { mkdirSync, realpathSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { getCurriculum } from '../curriculum';
-import { DatabaseOpenError, openDatabase } from '../electron/db/open';
+import { openDatabase } from '../electron/db/open';
 import { canFillDemo, fillDemoLearner } from '../electron/demo/demo-learner';
+import { runMain } from '../scripts/run-main';
 import { startPreview } from './server';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -69,21 +70,4 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-/** True when this file is the program being run, not a module a test imported. */
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(import.meta.filename);
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
-  main().catch((error: unknown) => {
-    if (error instanceof DatabaseOpenError || error instanceof Error) console.error(error.message);
-    else console.error(error);
-    process.exit(1);
-  });
-}
+runMain(import.meta.filename, main);

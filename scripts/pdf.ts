@@ -2,7 +2,7 @@
 // the desktop app. It serves the built renderer over the real handlers (the browser preview, in this
 // process), opens the print route in Chromium, waits until the page says it has drawn everything,
 // and prints it: the same page and the same print CSS as the app's "Export PDF".
-import { mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
@@ -16,6 +16,7 @@ import type { PrintTargetLike } from '../electron/export/pdf-export';
 import { READ_FAILURE_SCRIPT, READ_READY_SCRIPT } from '../electron/export/print-ready';
 import { startPreview } from '../preview/server';
 import { countPdfPages, formatPdfSummary, parsePdfArgs, rendererNeedsBuild, waitForPrintReady, writeFileAtomic } from './pdf-lib';
+import { runMain } from './run-main';
 
 const root = path.resolve(import.meta.dirname, '..');
 export const RENDERER_DIR = path.join(root, 'dist', 'renderer');
@@ -159,20 +160,4 @@ async function main() {
   console.log(formatPdfSummary({ ...result, file: relative.startsWith('..') ? result.file : relative }));
 }
 
-/** True when this file is the program being run, not a module a test imported. */
-function isEntryPoint(): boolean {
-  const entry = process.argv[1];
-  if (!entry) return false;
-  try {
-    return realpathSync(entry) === realpathSync(import.meta.filename);
-  } catch {
-    return false;
-  }
-}
-
-if (isEntryPoint()) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+runMain(import.meta.filename, main);

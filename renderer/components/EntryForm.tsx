@@ -2,12 +2,11 @@
 // an entry on the item screen and to edit any entry.
 import { useId, useState, type FormEvent } from 'react';
 import { NOTE_MAX, type TimeEntry } from '../../shared/contract';
-import type { CurriculumItem } from '../../shared/curriculum';
 import { MINUTE_MS } from '../../shared/time';
 import { call } from '../api';
 import { endFromClock, fromLocal, toDateInput, toTimeInput } from '../lib/dates';
 import { useData } from '../lib/data';
-import { itemLabel } from '../lib/labels';
+import { ItemOptions } from './ItemOptions';
 
 interface Props {
   /** The entry being edited; absent when adding. */
@@ -70,11 +69,7 @@ export function EntryForm({ entry, itemId: initialItemId, onDone, onCancel }: Pr
         <label className="field field-wide">
           <span>Item</span>
           <select value={itemId} onChange={(e) => setItemId(e.target.value)}>
-            {curriculum.items.map((item: CurriculumItem) => (
-              <option key={item.id} value={item.id}>
-                {itemLabel(item)}: {item.title}
-              </option>
-            ))}
+            <ItemOptions items={curriculum.items} />
           </select>
         </label>
       )}

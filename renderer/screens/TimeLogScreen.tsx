@@ -6,7 +6,7 @@ import { call } from '../api';
 import { EntryList } from '../components/EntryList';
 import { fromLocal } from '../lib/dates';
 import { useData } from '../lib/data';
-import { itemLabel } from '../lib/labels';
+import { ItemOptions } from '../components/ItemOptions';
 
 const PAGE = 100;
 
@@ -71,11 +71,7 @@ export function TimeLogScreen() {
           <span>Item</span>
           <select value={itemId} onChange={(e) => (setItemId(e.target.value), setPages(1))}>
             <option value="">All items</option>
-            {curriculum.items.map((item) => (
-              <option key={item.id} value={item.id}>
-                {itemLabel(item)}: {item.title}
-              </option>
-            ))}
+            <ItemOptions items={curriculum.items} />
           </select>
         </label>
         <label className="field">
