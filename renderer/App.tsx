@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Curriculum } from '../shared/curriculum';
 import { call } from './api';
 import { TimerPill } from './components/TimerPill';
+import { ScreenErrorBoundary } from './components/ScreenErrorBoundary';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { DataProvider, prefetch, useData, useQuery } from './lib/data';
 import { FocusProvider } from './lib/focus';
@@ -173,10 +174,12 @@ function Shell() {
       </aside>
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       <main className="content" id="content" tabIndex={-1}>
-        <Suspense fallback={<div className="screen-loading" aria-busy="true" />}>
-          <Screen route={route} />
-          <ScreenFocus key={screenKey} />
-        </Suspense>
+        <ScreenErrorBoundary key={screenKey}>
+          <Suspense fallback={<div className="screen-loading" aria-busy="true" />}>
+            <Screen route={route} />
+            <ScreenFocus key={screenKey} />
+          </Suspense>
+        </ScreenErrorBoundary>
       </main>
     </div>
   );

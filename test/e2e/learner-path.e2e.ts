@@ -162,3 +162,26 @@ test('the preview refuses calls from other origins and without the token', async
   const unknown = await page.evaluate(() => window.api!.invoke('db.exec', { sql: 'DROP TABLE time_entries' }));
   expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
 });
+
+test('a screen whose code cannot load says so in plain words, and the rest of the app still works', async ({ page, preview }) => {
+  // As if the Insights screen's file were missing or unreadable.
+  await page.route('**/assets/InsightsScreen-*.js', (route) => route.abort());
+  await page.goto(preview.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible();
+  await page.getByRole('link', { name: 'Insights' }).click();
+  const failure = page.getByRole('alert').filter({ hasText: 'This screen could not be shown' });
+  await expect(failure).toBeVisible();
+  await expect(failure).toContainText('Its part of the app did not load. Your study data is safe: nothing was changed.');
+  await expect(failure.getByRole('button', { name: 'Reload the app' })).toBeVisible();
+  // The sidebar still works, and the next screen draws normally.
+  await page.getByRole('link', { name: 'Time log' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Time log' })).toBeVisible();
+  await expect(page.getByText('This screen could not be shown')).toHaveCount(0);
+  // Once the file is there again, the Reload button brings the screen back.
+  await page.getByRole('link', { name: 'Insights' }).click();
+  await expect(failure).toBeVisible();
+  await page.unroute('**/assets/InsightsScreen-*.js');
+  await failure.getByRole('button', { name: 'Reload the app' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
+  await expect(failure).toHaveCount(0);
+});
