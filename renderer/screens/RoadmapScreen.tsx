@@ -89,7 +89,38 @@ export function RoadmapScreen() {
           </section>
         );
       })}
+
+      <ResourcesCard resources={curriculum.resources} />
     </div>
+  );
+}
+
+/**
+ * The curriculum's "Additional resources": templates and toolkits to reach for while working
+ * through the items. Web links open in the learner's browser (the desktop app hands every new
+ * window to the system browser, http and https only).
+ */
+function ResourcesCard({ resources }: { resources: ReturnType<typeof useData>['curriculum']['resources'] }) {
+  return (
+    <section className="card resources" aria-labelledby="resources-title">
+      <h2 id="resources-title">Additional resources</h2>
+      <div className="resources-grid">
+        {resources.map((group) => (
+          <div key={group.title} className="resource-group">
+            <h3 className="resource-group-title">{group.title}</h3>
+            <ul>
+              {group.links.map((link) => (
+                <li key={link.url}>
+                  <a href={link.url} target="_blank" rel="noreferrer">
+                    {link.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </div>
+    </section>
   );
 }
 

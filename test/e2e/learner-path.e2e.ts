@@ -185,3 +185,17 @@ test('a screen whose code cannot load says so in plain words, and the rest of th
   await expect(page.getByRole('heading', { level: 1, name: 'Insights' })).toBeVisible();
   await expect(failure).toHaveCount(0);
 });
+
+test('the roadmap ends with the curriculum’s additional resources, opening in the browser', async ({ page, preview }) => {
+  await page.goto(preview.url);
+  const resources = page.getByRole('region', { name: 'Additional resources' });
+  await expect(resources.getByRole('heading', { level: 3 })).toHaveText(['Code Templates & Boilerplates', 'Testing & Validation', 'Monitoring & Observability']);
+  const links = resources.getByRole('link');
+  await expect(links).toHaveCount(10);
+  await expect(resources.getByRole('link', { name: 'Model Drift Detection' })).toHaveAttribute('href', 'https://github.com/drift-detection');
+  // A new window, which the desktop app hands to the system browser instead of opening.
+  for (const link of await links.all()) {
+    await expect(link).toHaveAttribute('target', '_blank');
+    await expect(link).toHaveAttribute('href', /^https:\/\//);
+  }
+});
