@@ -94,8 +94,12 @@ test('Export PDF prints the open app’s own window: the portfolio alone, as the
   expect(pdfInfo(exported)).toMatch(/Title:\s+Alex Rivera – MLOps Portfolio/);
   expect(pdfInfo(exported)).toMatch(/Page size:.*\(A4\)/);
   const pages = pdfPages(exported);
-  // The same document, page for page, as the print route prints.
+  // The same document, page for page, as the print route prints, with the same tags for screen
+  // readers (the structure tree, node ids aside): nothing of it was lost to the off-screen drawing.
   expect(pages).toEqual(pdfPages(routeFile));
+  const structure = (file: string) => execFileSync('pdfinfo', ['-struct', file], { encoding: 'utf8' }).replace(/node\d+/g, 'node');
+  expect(structure(exported)).toContain('H1 (block)');
+  expect(structure(exported)).toEqual(structure(routeFile));
   expect(pages[0]).toContain('MLOps Portfolio Alex Rivera');
   // Nothing of the app: no sidebar, no screen heading, no buttons.
   const all = pages.join('\n');
