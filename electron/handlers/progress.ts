@@ -59,7 +59,8 @@ export const progressHandlers: HandlerGroup<
       (
         sql(
           ctx.db,
-          'SELECT item_id, COUNT(*) AS n, SUM(ended_at - started_at) AS ms FROM time_entries GROUP BY item_id',
+          // Kept by triggers as entries change (migration 3): no pass over the entries.
+          'SELECT item_id, entries AS n, ms FROM item_totals',
         ).all() as { item_id: string; n: number; ms: number }[]
       ).map((r) => [r.item_id, r]),
     );

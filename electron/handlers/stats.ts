@@ -19,11 +19,9 @@ function readStatuses(ctx: HandlerContext): (itemId: string) => ItemStatus {
   return (itemId) => statuses.get(itemId) ?? 'not_started';
 }
 
-/** Hours logged per item, all time: one GROUP BY over the entries. */
+/** Hours logged per item, all time: the totals the triggers keep (migration 3), one row per item. */
 function readItemHours(ctx: HandlerContext): (itemId: string) => number {
-  const rows = sql(ctx.db, 'SELECT item_id, SUM(ended_at - started_at) FROM time_entries GROUP BY item_id')
-    .raw(true)
-    .all() as [string, number][];
+  const rows = sql(ctx.db, 'SELECT item_id, ms FROM item_totals').raw(true).all() as [string, number][];
   const hours = new Map(rows.map(([itemId, ms]) => [itemId, ms / HOUR_MS]));
   return (itemId) => hours.get(itemId) ?? 0;
 }

@@ -1,6 +1,6 @@
 // The Insights screen's numbers: streaks, hours per week, the calendar heatmap, the burn-up of
 // planned against actual hours, estimate calibration and the completion forecast. All pure: the
-// handler reads hours per item (one GROUP BY) and minutes per local day (readDayMinutes: summed in
+// handler reads hours per item (the totals kept by triggers) and minutes per local day (readDayMinutes: summed in
 // SQL between local midnights) and this module turns them into compact series.
 //
 // Conventions used throughout:

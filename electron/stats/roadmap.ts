@@ -1,5 +1,5 @@
 // Estimated range against actual hours, per item, per month, per phase and in total. Pure: the
-// handler reads hours per item with one GROUP BY query and passes them in.
+// handler reads hours per item (the totals the triggers keep, migration 3) and passes them in.
 // Estimates count every item, skipped ones included: the roadmap shows the curriculum as written
 // (311-396 hours in total); progress (progress.ts) is where skipped items leave the plan.
 import type { ItemStatus, RoadmapStats } from '../../shared/contract';

@@ -26,7 +26,7 @@ export interface CrashTrialResult {
   acknowledged: number;
   /** Acknowledged entries missing after a reopen, or not as planned: each counted once. */
   lost: number;
-  /** Reopens where the file did not open, `PRAGMA integrity_check` was not 'ok' or a foreign key dangled. */
+  /** Reopens where the file did not open, `PRAGMA integrity_check` was not 'ok', a foreign key dangled or the per-item totals were off. */
   integrityFailures: number;
 }
 
@@ -113,7 +113,15 @@ export async function runCrashTrial({ kills, dbFile, seed, minDelayMs = 20, maxD
     try {
       const integrity = db.pragma('integrity_check', { simple: true });
       const danglingKeys = db.pragma('foreign_key_check') as unknown[];
-      if (integrity !== 'ok' || danglingKeys.length > 0) integrityFailures += 1;
+      // The per-item totals the triggers keep must still equal the entries they add up.
+      const totalsOff = db
+        .prepare(
+          `SELECT COUNT(*) FROM (SELECT item_id, COUNT(*) AS n, SUM(ended_at - started_at) AS ms FROM time_entries GROUP BY item_id) e
+           FULL JOIN (SELECT * FROM item_totals WHERE entries > 0) t USING (item_id) WHERE t.entries IS NOT e.n OR t.ms IS NOT e.ms`,
+        )
+        .pluck()
+        .get() as number;
+      if (integrity !== 'ok' || danglingKeys.length > 0 || totalsOff > 0) integrityFailures += 1;
       // Every acknowledged entry so far, not just this round's: a later crash must not lose an earlier one.
       const rows = new Map((db.prepare('SELECT id, item_id, started_at, ended_at, note, source FROM time_entries').all() as Row[]).map((r) => [r.id, r]));
       for (const [id, k] of acknowledged) {
