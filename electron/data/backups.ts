@@ -11,6 +11,7 @@ import { AppError } from '../../shared/errors';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
 import { localDateOf } from '../stats/local-days';
+import { LEARNER_TABLES } from '../db/tables';
 
 export type BackupReason = Backup['reason'];
 
@@ -84,7 +85,6 @@ export function checkBackupFile(file: string): { userVersion: number } {
   }
 }
 
-const LEARNER_TABLES = ['item_progress', 'list_ticks', 'time_entries', 'running_timer', 'portfolio_entries', 'self_assessments', 'milestone_ticks', 'settings'];
 
 /**
  * Replaces the learner's data with a backup's, in one transaction on the open connection (the

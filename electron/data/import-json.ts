@@ -9,6 +9,7 @@ import { AppError } from '../../shared/errors';
 import { EXPORT_FORMAT_VERSION, exportFileSchema, exportHeaderSchema, type ExportFile } from '../../shared/export-format';
 import type { Db } from '../db/open';
 import { scoreAssessment } from '../portfolio/assessment';
+import { LEARNER_TABLES } from '../db/tables';
 
 /** Parses and validates the file, or throws an AppError saying in plain words what is wrong. */
 export function parseExportFile(content: string, curriculum: Curriculum): ExportFile {
@@ -53,7 +54,6 @@ export function parseExportFile(content: string, curriculum: Curriculum): Export
   return parsed.data;
 }
 
-const LEARNER_TABLES = ['item_progress', 'list_ticks', 'time_entries', 'running_timer', 'portfolio_entries', 'self_assessments', 'milestone_ticks', 'settings'];
 
 export function applyImport(db: Db, file: ExportFile, mode: 'replace' | 'merge', curriculum: Curriculum, now: number) {
   const d = file.data;
