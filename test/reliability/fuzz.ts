@@ -616,7 +616,12 @@ function channelArbitrary(channel: Channel, facts: Facts): fc.Arbitrary<{ kind: 
         apply: (p) => {
           const target = getAt(p, path);
           if (!target.found || typeof target.value !== 'object' || target.value === null) return p;
-          Object.defineProperty(target.value, key, { value, enumerable: true, writable: true, configurable: true });
+          try {
+            Object.defineProperty(target.value, key, { value, enumerable: true, writable: true, configurable: true });
+          } catch {
+            // An earlier mutation can leave a value here that refuses the key (an array's "length",
+            // a typed array's index): the payload goes on without this mutation.
+          }
           return p;
         },
       })),
