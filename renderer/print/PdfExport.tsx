@@ -44,7 +44,9 @@ export function PdfExportProvider({ children }: { children: ReactNode }) {
       return await call('portfolio.exportPdf', { paper: chosen });
     } finally {
       running.current = false;
-      setPaper(null);
+      // Taken down once the next frame, with the caller's "Saved" notice, is on screen: the notice
+      // does not wait for 50 pages of document to be removed (about 30 ms).
+      requestAnimationFrame(() => setTimeout(() => setPaper(null), 0));
     }
   }, []);
 
