@@ -30,6 +30,7 @@ export function PdfExportProvider({ children }: { children: ReactNode }) {
   const [paper, setPaper] = useState<PaperSize | null>(null);
   const [view, setView] = useState<PrintModule | null>(null);
   const running = useRef(false);
+  const jobs = useRef(0);
   useEffect(() => {
     // Main is waiting on the ready attribute: if the code cannot load, say so at once.
     if (paper && !view) loadPrintView().then(setView, () => document.documentElement.setAttribute(PRINT_READY_ATTRIBUTE, 'error'));
@@ -38,6 +39,7 @@ export function PdfExportProvider({ children }: { children: ReactNode }) {
   const exportPdf = useCallback<ExportPdf>(async (chosen) => {
     if (running.current) throw new Error(EXPORT_RUNNING_MESSAGE);
     running.current = true;
+    const job = ++jobs.current;
     // The document starts drawing now, while main's save dialog is open.
     setPaper(chosen);
     try {
@@ -45,8 +47,9 @@ export function PdfExportProvider({ children }: { children: ReactNode }) {
     } finally {
       running.current = false;
       // Taken down once the next frame, with the caller's "Saved" notice, is on screen: the notice
-      // does not wait for 50 pages of document to be removed (about 30 ms).
-      requestAnimationFrame(() => setTimeout(() => setPaper(null), 0));
+      // does not wait for 50 pages of document to be removed (about 30 ms). Not if another export
+      // has begun meanwhile: the document is its now.
+      afterNextFrame(() => jobs.current === job && setPaper(null));
     }
   }, []);
 
@@ -56,4 +59,16 @@ export function PdfExportProvider({ children }: { children: ReactNode }) {
       {paper && view ? <view.PrintPortfolio paper={paper} embedded /> : null}
     </PdfExportContext.Provider>
   );
+}
+
+/** Runs `fn` in a task after the next frame, or after 100 ms where frames do not come (a hidden window). */
+function afterNextFrame(fn: () => void) {
+  let queued = false;
+  const queue = () => {
+    if (queued) return;
+    queued = true;
+    setTimeout(fn, 0);
+  };
+  requestAnimationFrame(queue);
+  setTimeout(queue, 100);
 }
