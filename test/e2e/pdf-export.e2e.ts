@@ -47,12 +47,17 @@ test('Export PDF prints the open app’s own window: the portfolio alone, as the
 
   const savedAs = path.join(info.outputDir, 'Alex portfolio');
   const dialogs: string[] = [];
+  // What the learner answers in the save dialog, export after export.
+  const answers = [
+    { canceled: false, filePath: savedAs }, // a name without the extension: the exporter adds it
+    { canceled: false, filePath: path.join(info.outputDir, 'letter.pdf') },
+    { canceled: true, filePath: '' },
+  ];
   const preview = await startPreview({
     dbFile,
     rendererDir: RENDERER_DIR,
     exportPdf: createPdfExporter({
-      // The learner types a name without the extension; the exporter adds it.
-      dialog: { showSaveDialog: async (...args: unknown[]) => (dialogs.push(JSON.stringify(args.at(-1))), { canceled: false, filePath: savedAs }) },
+      dialog: { showSaveDialog: async (...args: unknown[]) => (dialogs.push(JSON.stringify(args.at(-1))), answers.shift()!) },
       getParentWindow: () => null,
       getPrintTarget: () => pageAsPrintTarget(page),
       getSettings: () => ({ learnerName: 'Alex Rivera' }),
@@ -85,12 +90,23 @@ test('Export PDF prints the open app’s own window: the portfolio alone, as the
     await expect(page.locator('.print-host')).toHaveCount(0);
     expect(await page.evaluate((attr) => [document.documentElement.getAttribute(attr), document.documentElement.className], PRINT_READY_ATTRIBUTE)).toEqual([null, '']);
     expect(await appLooks(page)).toEqual(before);
+
+    // Again, on Letter paper; then once more, cancelled in the dialog: nothing saved, nothing left.
+    await page.getByLabel('Paper').selectOption('Letter');
+    await button.click();
+    await expect(page.getByText(/^Saved letter\.pdf: \d+ pages\.$/)).toBeVisible({ timeout: 60_000 });
+    await button.click();
+    await expect.poll(() => dialogs.length).toBe(3);
+    await expect(button).toBeEnabled();
+    await expect(page.locator('.print-host')).toHaveCount(0);
+    expect(await appLooks(page)).toEqual(before);
   } finally {
     await preview.close();
   }
+  expect(pdfInfo(path.join(info.outputDir, 'letter.pdf'))).toMatch(/Page size:.*\(letter\)/i);
 
   const exported = `${savedAs}.pdf`;
-  expect(readdirSync(info.outputDir).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['Alex portfolio.pdf', 'route.pdf']);
+  expect(readdirSync(info.outputDir).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['Alex portfolio.pdf', 'letter.pdf', 'route.pdf']);
   expect(pdfInfo(exported)).toMatch(/Title:\s+Alex Rivera – MLOps Portfolio/);
   expect(pdfInfo(exported)).toMatch(/Page size:.*\(A4\)/);
   const pages = pdfPages(exported);
