@@ -12,7 +12,7 @@ import type { PaperSize } from '../shared/contract';
 import { printHash } from '../shared/print';
 import { openDatabase } from '../electron/db/open';
 import { fillDemoLearner } from '../electron/demo/demo-learner';
-import type { PrintTargetLike } from '../electron/export/pdf-export';
+import { portfolioPrintOptions, type PrintTargetLike } from '../electron/export/pdf-export';
 import { READ_FAILURE_SCRIPT, READ_READY_SCRIPT } from '../electron/export/print-ready';
 import { startPreview } from '../preview/server';
 import { countPdfPages, formatPdfSummary, parsePdfArgs, rendererNeedsBuild, waitForPrintReady, writeFileAtomic } from './pdf-lib';
@@ -123,7 +123,7 @@ export async function printPortfolioPdf(job: PrintJob): Promise<PdfResult> {
       const reported = pageErrors.length ? `\nThe page reported:\n  ${pageErrors.slice(0, 5).join('\n  ')}` : '';
       throw new Error(`${(error as Error).message}${reported}`);
     }
-    const pdf = await page.pdf({ format: job.paper, preferCSSPageSize: true, printBackground: true, outline: true, tagged: true });
+    const pdf = await pageAsPrintTarget(page).printToPDF(portfolioPrintOptions(job.paper));
     await writeFileAtomic(job.outFile, pdf);
     return { file: job.outFile, pages: countPdfPages(pdf), bytes: pdf.byteLength, ms: performance.now() - started };
   } finally {
@@ -135,8 +135,8 @@ export async function printPortfolioPdf(job: PrintJob): Promise<PdfResult> {
 /**
  * A Playwright page as the desktop exporter's print target (electron/export/pdf-export.ts): what
  * main does with the app window's webContents, done to the page. page.pdf is Chromium's
- * Page.printToPDF, which Electron's printToPDF also calls. The end-to-end test and the benchmark
- * print the running app through it.
+ * Page.printToPDF, which Electron's printToPDF also calls. `npm run pdf`, the end-to-end test
+ * and the benchmark print through it.
  */
 export function pageAsPrintTarget(page: Page): PrintTargetLike {
   return {

@@ -59,6 +59,19 @@ export interface PdfExporterDeps<W> {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/**
+ * How the portfolio is printed, by the desktop export and by `npm run pdf` alike: the paper the
+ * page's CSS names, its backgrounds, headings as the PDF's bookmarks, and text tagged for screen
+ * readers.
+ */
+export const portfolioPrintOptions = (paper: PaperSize): PrintToPdfOptions => ({
+  pageSize: paper,
+  printBackground: true,
+  preferCSSPageSize: true,
+  generateDocumentOutline: true,
+  generateTaggedPDF: true,
+});
+
 export const WINDOW_CLOSED_MESSAGE = 'The app’s window was closed before the PDF was made.';
 
 export const NOT_SAVED = { saved: false, fileName: '', pages: 0, bytes: 0 } as const;
@@ -90,14 +103,7 @@ export function createPdfExporter<W>(deps: PdfExporterDeps<W>): PdfExporter {
       intervalMs: deps.intervalMs,
       sleep: deps.sleep,
     });
-    const pdf = await target.printToPDF({
-      pageSize: paper,
-      printBackground: true,
-      preferCSSPageSize: true,
-      // Headings become the PDF's bookmarks, and the text is tagged for screen readers (as `npm run pdf` does).
-      generateDocumentOutline: true,
-      generateTaggedPDF: true,
-    });
+    const pdf = await target.printToPDF(portfolioPrintOptions(paper));
     try {
       await deps.writeFileAtomic(filePath, pdf);
     } catch (error) {

@@ -12,11 +12,11 @@ import { formatHours } from '../../shared/time';
 import { itemLabel } from '../../renderer/lib/labels';
 import { countPdfPages } from '../../scripts/pdf-lib';
 import { expect, expectAccessible, startPreviewProcess, test } from './fixtures';
+import { collapse, pdfInfo, pdfText } from './pdf-tools';
 import { PRINT_READY_ATTRIBUTE, printHash } from '../../shared/print';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const DEMO_LEARNER_NAME = 'Alex Rivera';
-const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 const lower = (text: string) => collapse(text).toLowerCase();
 
 /** `npm run pdf -- ARGS`, as a learner runs it; resolves with its output, fails the test on a non-zero exit. */
@@ -34,15 +34,6 @@ function parseSummary(stdout: string) {
   const match = /^Wrote (.+): (\d+) pages?, ([\d,]+) KB in ([\d.]+) s$/m.exec(stdout);
   expect(match, stdout).not.toBeNull();
   return { file: match![1]!, pages: Number(match![2]), kb: Number(match![3]!.replace(/,/g, '')), seconds: Number(match![4]) };
-}
-
-function pdfText(file: string): string[] {
-  // One string per page: pdftotext ends every page with a form feed.
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1);
-}
-function pdfInfo(file: string): Record<string, string> {
-  const out = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
-  return Object.fromEntries(out.split('\n').filter(Boolean).map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1).trim()]));
 }
 
 interface DemoData {
