@@ -1,6 +1,6 @@
 // The main process: one window, one database, one IPC door. Every decision lives in a tested module
 // (security, app-protocol, ipc/register, native-binding); this file only wires them to Electron.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, protocol, screen, session, shell, Tray } from 'electron';
 import { getCurriculum } from '../curriculum';
@@ -9,7 +9,9 @@ import { AppError } from '../shared/errors';
 import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { applyRecovery, recoveryButtons, recoveryOffer } from './data/recovery';
 import { backupBeforeMigration, dailyBackup } from './data/startup';
+import { takeDataLock } from './data/data-lock';
 import { DatabaseOpenError, openDatabase, type Db } from './db/open';
+import { useNativeBinding } from './db/sqlite';
 import { startDesktopIntegration, type DesktopIntegration } from './desktop';
 import { createPdfExporter } from './export/pdf-export';
 import { writeFileAtomic } from './export/write-atomic';
@@ -20,6 +22,9 @@ import { localDateOf } from './stats/local-days';
 import { denyAllPermissions, hardenWebContents, secureWebPreferences } from './security';
 
 const APP_NAME = 'MLOps Study Companion';
+// The same id as electron-builder.yml's appId: Windows matches notifications to the Start menu
+// shortcut by it, and shows none for an app whose id differs from its shortcut's.
+const APP_USER_MODEL_ID = 'io.mlopsstudy.companion';
 const rendererDir = path.join(__dirname, '../dist/renderer');
 
 // Tests give each run its own data folder. It must be set before the single-instance lock, which is
@@ -29,12 +34,14 @@ if (process.env.COMPANION_DATA_DIR) app.setPath('userData', path.resolve(process
 let mainWindow: BrowserWindow | null = null;
 let db: Db | null = null;
 let desktop: DesktopIntegration | null = null;
+let releaseDataLock: (() => void) | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // Another copy already has the data open: it focuses its window (below) and this one leaves.
   app.quit();
 } else {
   registerAppScheme(protocol);
+  if (process.platform === 'win32') app.setAppUserModelId(APP_USER_MODEL_ID);
   app.on('second-instance', () => {
     // On macOS the app can be running with its window closed: open it again.
     showWindow();
@@ -51,6 +58,8 @@ if (!app.requestSingleInstanceLock()) {
     desktop = null;
     if (db?.open) db.close();
     db = null;
+    releaseDataLock?.();
+    releaseDataLock = null;
   });
   app.whenReady().then(start).catch(fail);
 }
@@ -61,11 +70,7 @@ if (!app.requestSingleInstanceLock()) {
  * (the old file is kept aside either way) or to quit.
  */
 function openLearnerDatabase(dbFile: string, backupDir: string): Db | null {
-  const open = () =>
-    openDatabase(dbFile, getCurriculum(), {
-      nativeBinding: pickNativeBinding({ isElectron: Boolean(process.versions.electron), appRoot: app.getAppPath(), exists: existsSync }),
-      beforeMigrate: backupBeforeMigration(backupDir),
-    });
+  const open = () => openDatabase(dbFile, getCurriculum(), { beforeMigrate: backupBeforeMigration(backupDir) });
   try {
     return open();
   } catch (error) {
@@ -79,8 +84,9 @@ function openLearnerDatabase(dbFile: string, backupDir: string): Db | null {
       message: offer.title,
       detail: `${offer.message}\n\n${error.message}`,
       buttons: buttons.map((b) => b.label),
-      defaultId: 0,
-      cancelId: buttons.length - 1,
+      // Quit is the safe default: Enter or Escape pressed by habit must not start anything fresh.
+      defaultId: buttons.findIndex((b) => b.action === 'quit'),
+      cancelId: buttons.findIndex((b) => b.action === 'quit'),
       noLink: true,
     });
     const action = buttons[choice]?.action ?? 'quit';
@@ -92,6 +98,16 @@ function openLearnerDatabase(dbFile: string, backupDir: string): Db | null {
 async function start() {
   const dataDir = app.getPath('userData');
   const files = { dbFile: path.join(dataDir, 'companion.db'), backupDir: path.join(dataDir, 'backups') };
+  // Every database main opens (this file, backups, restore copies) loads Electron's build of SQLite.
+  useNativeBinding(pickNativeBinding({ isElectron: Boolean(process.versions.electron), appRoot: app.getAppPath(), exists: existsSync }));
+  // The browser version (npm start where Electron cannot run) may have this logbook open.
+  mkdirSync(dataDir, { recursive: true });
+  const lock = takeDataLock(files.dbFile, 'desktop');
+  if (!lock.ok) {
+    dialog.showErrorBox(`${APP_NAME} is already open`, lock.message);
+    return app.quit();
+  }
+  releaseDataLock = lock.release;
   const opened = openLearnerDatabase(files.dbFile, files.backupDir);
   if (!opened) return app.quit();
   db = opened;

@@ -4,12 +4,12 @@
 // like a backup. Names carry the time and the reason; the renderer only ever sees these names.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { BACKUP_ID, type Backup } from '../../shared/contract';
 import type { Curriculum } from '../../shared/curriculum';
 import { AppError } from '../../shared/errors';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
+import { openSqlite } from '../db/sqlite';
 import { localDateOf } from '../stats/local-days';
 import { LEARNER_TABLES } from '../db/tables';
 
@@ -70,9 +70,9 @@ export function dailyBackupDue(backups: readonly Backup[], now: number): boolean
 
 /** Opens a backup read-only and checks it is whole and not from a newer app. */
 export function checkBackupFile(file: string): { userVersion: number } {
-  let probe: Database.Database | undefined;
+  let probe: Db | undefined;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true });
+    probe = openSqlite(file, { readonly: true, fileMustExist: true });
     const integrity = probe.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new Error(String(integrity));
     const userVersion = probe.pragma('user_version', { simple: true }) as number;

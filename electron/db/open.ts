@@ -1,10 +1,10 @@
 // Opening the learner's database: pragmas, a refusal of files we must not touch, migrations.
-import Database from 'better-sqlite3';
 import type { Curriculum } from '../../shared/curriculum';
 import { localDateOf } from '../stats/local-days';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations';
+import { openSqlite, type Db } from './sqlite';
 
-export type Db = Database.Database;
+export type { Db };
 
 /** Why a database file could not be opened. The message is for the learner, in plain words. */
 export class DatabaseOpenError extends Error {
@@ -18,8 +18,6 @@ export class DatabaseOpenError extends Error {
 }
 
 export interface OpenOptions {
-  /** The compiled better-sqlite3 addon to load (Node and Electron need different builds). */
-  nativeBinding?: string;
   /** Runs before the first migration is applied to an existing database (a backup, later). */
   beforeMigrate?: (db: Db, fromVersion: number) => void;
   migrations?: readonly Migration[];
@@ -29,7 +27,7 @@ export function openDatabase(file: string, curriculum: Curriculum, options: Open
   const list = options.migrations ?? migrations;
   let db: Db;
   try {
-    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db = openSqlite(file);
   } catch (error) {
     throw new DatabaseOpenError('cannot-open', `The data file ${file} could not be opened: ${(error as Error).message}`);
   }
