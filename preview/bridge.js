@@ -19,8 +19,23 @@
       return unreachable;
     }
   }
+  // App commands (menu, tray, shortcuts in the desktop app) arrive as server-sent events; the
+  // renderer checks each against the allow-list, as it does the preload's.
+  const commandListeners = new Set();
+  let commandSource = null;
+  function onCommand(listener) {
+    if (typeof listener !== 'function') return () => {};
+    if (!commandSource) {
+      commandSource = new EventSource('/__preview/commands?token=' + encodeURIComponent(token));
+      commandSource.onmessage = (event) => {
+        for (const l of commandListeners) l(String(event.data));
+      };
+    }
+    commandListeners.add(listener);
+    return () => void commandListeners.delete(listener);
+  }
   Object.defineProperty(window, 'api', {
-    value: Object.freeze({ transport: 'preview', invoke }),
+    value: Object.freeze({ transport: 'preview', invoke, onCommand }),
     writable: false,
     configurable: false,
   });

@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { getCurriculum } from '../curriculum';
 import type { Envelope } from '../shared/errors';
+import { isAppCommand, type AppCommand } from '../shared/commands';
 import { openDatabase, type Db } from '../electron/db/open';
 import { handlers, type HandlerContext } from '../electron/handlers';
 import type { PdfExporter } from '../electron/handlers/context';
@@ -23,6 +24,8 @@ import { contentTypeFor } from '../electron/app-protocol';
 export const TOKEN_HEADER = 'x-companion-token';
 const MAX_BODY_BYTES = 1024 * 1024;
 const BRIDGE_PATH = '/__preview/bridge.js';
+/** Server-sent events carrying app commands, as main sends them to the desktop window. */
+const COMMANDS_PATH = '/__preview/commands';
 const API_PREFIX = '/__api/';
 
 export interface PreviewOptions {
@@ -44,6 +47,11 @@ export interface Preview {
   url: string;
   token: string;
   db: Db;
+  /**
+   * Sends an app command (shared/commands.ts) to every open page, as the desktop app's menu, tray
+   * and shortcuts do through the preload's onCommand. Resolves with how many pages it reached.
+   */
+  sendCommand: (command: AppCommand) => number;
   close: () => Promise<void>;
 }
 
@@ -75,6 +83,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   if (!indexHtml.includes(BRIDGE_PATH)) throw new Error(`${indexFile} has no <meta charset="UTF-8" />; the preview bridge cannot be added.`);
 
   let origin = '';
+  const commandStreams = new Set<ServerResponse>();
   const server: Server = createServer((req, res) => {
     void route(req, res).catch((error: unknown) => {
       console.error('[preview]', error);
@@ -88,6 +97,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     if (url.pathname.startsWith(API_PREFIX)) return api(req, res, decodeURIComponent(url.pathname.slice(API_PREFIX.length)));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     if (url.pathname === BRIDGE_PATH) return send(res, 200, 'text/javascript; charset=utf-8', bridgeSource);
+    if (url.pathname === COMMANDS_PATH) return commandStream(req, res, url.searchParams.get('token') ?? '');
     const file = staticFile(url.pathname);
     if (file) return send(res, 200, contentTypeFor(file), readFileSync(file));
     // Everything else is the app itself (hash routes need nothing from the server).
@@ -103,6 +113,17 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     } catch {
       return null;
     }
+  }
+
+  // EventSource cannot send headers, so the page's token comes in the query; same check as calls.
+  function commandStream(req: IncomingMessage, res: ServerResponse, given: string) {
+    const a = Buffer.from(given);
+    const b = Buffer.from(token);
+    if (a.length !== b.length || !timingSafeEqual(a, b)) return send(res, 403, 'text/plain', 'The preview token is missing or wrong.');
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.write(': commands\n\n');
+    commandStreams.add(res);
+    req.on('close', () => commandStreams.delete(res));
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, channel: string) {
@@ -144,6 +165,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     url: `${origin}/`,
     token,
     db,
+    sendCommand: (command) => {
+      if (!isAppCommand(command)) throw new Error(`${String(command)} is not an app command.`);
+      for (const stream of commandStreams) stream.write(`data: ${command}\n\n`);
+      return commandStreams.size;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

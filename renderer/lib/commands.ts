@@ -2,7 +2,7 @@
 // the hash route; everything else becomes a DOM event other parts listen for:
 //   window 'companion:command' (detail: the command), e.g. 'timer:toggle', 'entry:new',
 //   'help:shortcuts', 'export:pdf', 'export:csv', and 'data:changed' (main changed data: reload).
-// The preview has no onCommand, and then this does nothing.
+// The browser preview's bridge offers onCommand too (its server can send commands, as tests do).
 import { isAppCommand, type AppCommand } from '../../shared/commands';
 
 export const COMMAND_DOM_EVENT = 'companion:command';
@@ -14,6 +14,15 @@ const screenFor: Partial<Record<AppCommand, string>> = {
   'export:csv': '#/settings',
 };
 
+/**
+ * A command waiting for its screen. Screens load lazily, so right after the hash changes nobody
+ * listens yet: an event sent then would be lost, and "Export portfolio PDF…" from the Roadmap would
+ * only switch screens. The screen's listener takes the command when it subscribes (onAppCommand).
+ */
+const pending = new WeakMap<object, { command: AppCommand; at: number }>();
+/** A command older than this is dropped: a screen that took longer to load is not what the learner waits for. */
+export const PENDING_COMMAND_MS = 15_000;
+
 export function runCommand(command: string, target: Window = window): boolean {
   // Checked again here: the page trusts no string just because the preload passed it.
   if (!isAppCommand(command)) return false;
@@ -22,7 +31,11 @@ export function runCommand(command: string, target: Window = window): boolean {
     return true;
   }
   const hash = screenFor[command];
-  if (hash && target.location.hash !== hash) target.location.hash = hash;
+  if (hash && target.location.hash !== hash) {
+    pending.set(target, { command, at: Date.now() });
+    target.location.hash = hash;
+    return true;
+  }
   target.dispatchEvent(new CustomEvent(COMMAND_DOM_EVENT, { detail: command }));
   return true;
 }
@@ -40,5 +53,15 @@ export function onAppCommand(command: AppCommand, listener: () => void, target: 
     if ((event as CustomEvent).detail === command) listener();
   };
   target.addEventListener(COMMAND_DOM_EVENT, handler);
-  return () => target.removeEventListener(COMMAND_DOM_EVENT, handler);
+  let cancelled = false;
+  const waiting = pending.get(target);
+  if (waiting?.command === command) {
+    pending.delete(target);
+    // After the subscribing effect has returned, as an event would arrive.
+    if (Date.now() - waiting.at <= PENDING_COMMAND_MS) queueMicrotask(() => cancelled || listener());
+  }
+  return () => {
+    cancelled = true;
+    target.removeEventListener(COMMAND_DOM_EVENT, handler);
+  };
 }

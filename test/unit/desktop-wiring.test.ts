@@ -15,7 +15,7 @@ import { createShortcutKeeper, registerTimerShortcut } from '../../electron/desk
 import { createTray, formatElapsed, recentItemIds, toMenuTemplate, trayModel } from '../../electron/desktop/tray';
 import { loadWindowState, trackWindowState } from '../../electron/desktop/window-state-store';
 import { APP_COMMANDS, isAppCommand, type AppCommand } from '../../shared/commands';
-import { runCommand, subscribeToCommands } from '../../renderer/lib/commands';
+import { onAppCommand, PENDING_COMMAND_MS, runCommand, subscribeToCommands } from '../../renderer/lib/commands';
 
 const MIN = 60_000;
 const T0 = new Date(2026, 2, 10, 9, 0).getTime();
@@ -491,10 +491,16 @@ describe('main → renderer commands', () => {
 
   function fakeWindow(onCommand?: (l: (c: string) => void) => () => void) {
     const events: string[] = [];
+    const listeners = new Set<(e: Event) => void>();
     const target = {
       location: { hash: '#/roadmap' },
       api: onCommand ? { transport: 'electron', invoke: vi.fn(), onCommand } : undefined,
-      dispatchEvent: (e: CustomEvent) => void events.push(`${e.type}:${e.detail}`),
+      dispatchEvent: (e: CustomEvent) => {
+        events.push(`${e.type}:${e.detail}`);
+        for (const l of listeners) l(e);
+      },
+      addEventListener: (_name: string, l: (e: Event) => void) => void listeners.add(l),
+      removeEventListener: (_name: string, l: (e: Event) => void) => void listeners.delete(l),
     };
     return { target: target as unknown as Window, events, location: target.location };
   }
@@ -510,7 +516,40 @@ describe('main → renderer commands', () => {
     runCommand('export:pdf', target);
     expect(location.hash).toBe('#/portfolio');
     runCommand('timer:toggle', target);
-    expect(events).toEqual(['companion:command:entry:new', 'companion:command:export:pdf', 'companion:command:timer:toggle']);
+    runCommand('export:pdf', target);
+    // The first export:pdf waits for the Portfolio screen (it is not loaded yet); once there, it is an event.
+    expect(events).toEqual(['companion:command:entry:new', 'companion:command:timer:toggle', 'companion:command:export:pdf']);
+  });
+
+  it('a command that switches screens reaches the screen when it starts listening, once', async () => {
+    const { target, events } = fakeWindow();
+    runCommand('export:csv', target);
+    const got: string[] = [];
+    // Another command's listener does not take it.
+    onAppCommand('export:pdf', () => got.push('pdf'), target);
+    onAppCommand('export:csv', () => got.push('csv'), target);
+    onAppCommand('export:csv', () => got.push('csv again'), target);
+    await Promise.resolve();
+    expect(got).toEqual(['csv']);
+    expect(events).toEqual([]);
+  });
+
+  it('a waiting command is dropped when its screen unsubscribes at once or comes too late', async () => {
+    vi.useFakeTimers();
+    try {
+      const first = fakeWindow();
+      runCommand('export:pdf', first.target);
+      const got: string[] = [];
+      onAppCommand('export:pdf', () => got.push('unmounted'), first.target)();
+      const late = fakeWindow();
+      runCommand('export:pdf', late.target);
+      vi.advanceTimersByTime(PENDING_COMMAND_MS + 1);
+      onAppCommand('export:pdf', () => got.push('late'), late.target);
+      await Promise.resolve();
+      expect(got).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('subscribes when the bridge has onCommand, and does nothing in the preview', () => {
