@@ -102,6 +102,12 @@ export const localDateSchema = z
 
 export const themes = ['system', 'light', 'dark'] as const;
 
+/**
+ * The global start/stop-timer shortcut until the learner picks another. Not Ctrl+Alt+T: that opens
+ * a terminal on Ubuntu, and the app would silently take it (or lose it) there.
+ */
+export const DEFAULT_TIMER_SHORTCUT = 'CommandOrControl+Shift+Alt+T';
+
 export const settingsFields = {
   learnerName: z.string().trim().max(80, 'A name can be at most 80 characters.'),
   planStartDate: localDateSchema,
@@ -116,7 +122,7 @@ export const settingsFields = {
   studyReminderTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is written HH:MM, for example 20:00.'),
   studyReminderEnabled: z.boolean(),
   overEstimateReminderEnabled: z.boolean(),
-  /** An Electron accelerator such as "CommandOrControl+Alt+T"; empty turns the global shortcut off. */
+  /** An Electron accelerator such as DEFAULT_TIMER_SHORTCUT; empty turns the global shortcut off. */
   globalTimerShortcut: z.string().max(60).regex(/^$|^[A-Za-z0-9+]+$/, 'A shortcut looks like CommandOrControl+Alt+T.'),
   focusWorkMinutes: z.number().int().min(1).max(180),
   focusShortBreakMinutes: z.number().int().min(1).max(60),

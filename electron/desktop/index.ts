@@ -3,7 +3,7 @@
 // parameters; this file wires them to the handlers and to each other, and main.ts calls it once.
 import path from 'node:path';
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
-import { COMMAND_EVENT, type AppCommand } from '../../shared/commands';
+import type { AppCommand } from '../../shared/commands';
 import { handlers, type HandlerContext } from '../handlers';
 import { readTimer, startTimerAt, stopTimerAt } from '../handlers/timer';
 import type { IpcMainLike } from '../ipc/register';
@@ -12,6 +12,7 @@ import { diamondIconPng } from './icon-png';
 import { createIdleWatcher, IDLE_BUTTONS, idleQuestion, type PowerMonitorLike } from './idle-watcher';
 import { readJson, writeJsonAtomic } from './json-store';
 import { menuTemplate } from './menu';
+import { sendCommandWhenLoaded } from './send-command';
 import { createReminderScheduler, type NotificationClass, type ReminderState } from './reminder-scheduler';
 import { createShortcutKeeper, type GlobalShortcutLike } from './shortcut';
 import { createTray, recentItemIds, type TrayAction, type TrayLike } from './tray';
@@ -55,10 +56,7 @@ export function startDesktopIntegration(deps: DesktopDeps) {
     return item ? `${item.id} ${item.title}` : id;
   };
 
-  const send = (command: AppCommand) => {
-    const window = deps.getWindow();
-    if (window && !window.isDestroyed()) window.webContents.send(COMMAND_EVENT, command);
-  };
+  const send = (command: AppCommand) => void sendCommandWhenLoaded(deps.getWindow(), command);
   const sendShown = (command: AppCommand) => {
     deps.showWindow();
     send(command);

@@ -7,7 +7,7 @@ import { nextStudyReminder, overEstimateReminders, type EstimateItem } from './r
 
 export interface NotificationLike {
   show(): void;
-  on(event: 'click', listener: () => void): unknown;
+  on(event: 'click' | 'close', listener: () => void): unknown;
 }
 export interface NotificationClass {
   new (options: { title: string; body: string; silent?: boolean }): NotificationLike;
@@ -52,10 +52,18 @@ export function createReminderScheduler(deps: ReminderDeps) {
   let handle: unknown = null;
   const supported = () => deps.Notification.isSupported?.() ?? true;
 
+  // Shown notifications stay referenced until clicked or closed: a Notification object that nothing
+  // references can be garbage-collected while it is on screen, and its click then does nothing.
+  const shown = new Set<NotificationLike>();
   const notify = (body: string, target: 'today' | { itemId: string }) => {
     if (!supported()) return;
     const n = new deps.Notification({ title: deps.appName, body });
-    n.on('click', () => deps.onClick(target));
+    shown.add(n);
+    n.on('click', () => {
+      shown.delete(n);
+      deps.onClick(target);
+    });
+    n.on('close', () => void shown.delete(n));
     n.show();
   };
 
@@ -116,9 +124,12 @@ export function createReminderScheduler(deps: ReminderDeps) {
     reschedule,
     checkOverEstimate,
     state: () => ({ ...state }),
+    /** Notifications on screen now (kept referenced until clicked or closed). */
+    shownCount: () => shown.size,
     dispose() {
       if (handle !== null) cancel(handle);
       handle = null;
+      shown.clear();
     },
   };
 }

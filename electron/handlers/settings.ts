@@ -1,6 +1,6 @@
 // The learner's settings: stored one key per row as JSON, read over defaults.
 import { addMonths } from '../../shared/dates';
-import { settingsSchema, type Settings } from '../../shared/contract';
+import { DEFAULT_TIMER_SHORTCUT, settingsSchema, type Settings } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { localDateOf } from '../stats/local-days';
 import { sql, type HandlerContext, type HandlerGroup } from './context';
@@ -20,7 +20,7 @@ export function defaultSettings(planStartDate: string): Settings {
     studyReminderTime: '20:00',
     studyReminderEnabled: true,
     overEstimateReminderEnabled: true,
-    globalTimerShortcut: 'CommandOrControl+Alt+T',
+    globalTimerShortcut: DEFAULT_TIMER_SHORTCUT,
     focusWorkMinutes: 25,
     focusShortBreakMinutes: 5,
     focusLongBreakMinutes: 15,

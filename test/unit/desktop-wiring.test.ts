@@ -337,14 +337,14 @@ describe('createReminderScheduler', () => {
 
   function setup(overrides: Partial<ReminderSettings> = {}, saved: ReminderState | null = null) {
     vi.useFakeTimers();
-    const shown: { title: string; body: string; click?: () => void }[] = [];
+    const shown: { title: string; body: string; click?: () => void; close?: () => void }[] = [];
     class FakeNotification {
-      record: { title: string; body: string; click?: () => void };
+      record: { title: string; body: string; click?: () => void; close?: () => void };
       constructor(options: { title: string; body: string }) {
         this.record = { ...options };
       }
-      on(_event: 'click', listener: () => void) {
-        this.record.click = listener;
+      on(event: 'click' | 'close', listener: () => void) {
+        this.record[event] = listener;
       }
       show() {
         shown.push(this.record);
@@ -415,6 +415,21 @@ describe('createReminderScheduler', () => {
     expect(onClick).toHaveBeenCalledWith({ itemId: '1.2' });
     expect(scheduler.checkOverEstimate()).toEqual([]);
     expect(shown).toHaveLength(1);
+  });
+
+  it('keeps each notification on screen referenced until it is clicked or closed (else its click could be collected)', () => {
+    vi.useFakeTimers();
+    const { scheduler, shown, data } = setup();
+    scheduler.checkOverEstimate();
+    data.items[1]!.loggedHours = 4.5;
+    data.items.push({ itemId: '2.1', title: '2.1 Item 3', loggedHours: 9, maxHours: 8 });
+    scheduler.checkOverEstimate();
+    expect(shown).toHaveLength(2);
+    expect(scheduler.shownCount()).toBe(2);
+    shown[0]!.click!();
+    expect(scheduler.shownCount()).toBe(1);
+    shown[1]!.close!();
+    expect(scheduler.shownCount()).toBe(0);
   });
 
   it('respects the over-estimate setting', () => {
