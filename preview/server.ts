@@ -18,6 +18,7 @@ import { handlers, type HandlerContext } from '../electron/handlers';
 import type { PdfExporter } from '../electron/handlers/context';
 import { backupBeforeMigration, dailyBackup } from '../electron/data/startup';
 import { dispatchAsync } from '../electron/ipc/dispatch';
+import { takeDataLock } from '../electron/data/data-lock';
 import { CONTENT_SECURITY_POLICY } from '../electron/security';
 import { contentTypeFor } from '../electron/app-protocol';
 
@@ -33,6 +34,8 @@ export interface PreviewOptions {
   rendererDir: string;
   port?: number;
   now?: () => number;
+  /** When `port` is taken, listen on any free port instead of failing (npm start does). */
+  anyPortIfTaken?: boolean;
   /** Check every answer against the contract (the default: a mismatch is a bug to see). `npm run bench` turns it off, as the desktop app has it. */
   validateOutput?: boolean;
   /**
@@ -63,7 +66,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     throw new Error(`The renderer is not built (${indexFile} is missing). Run \`npm run build:renderer\` first.`);
   }
   const backupDir = path.join(path.dirname(options.dbFile), 'backups');
-  const db = openDatabase(options.dbFile, getCurriculum(), { beforeMigrate: backupBeforeMigration(backupDir) });
+  // The desktop app, or another browser version, may have this logbook open (electron/data/data-lock.ts).
+  const lock = takeDataLock(options.dbFile, 'browser');
+  if (!lock.ok) throw new Error(lock.message);
+  let db: Db;
+  try {
+    db = openDatabase(options.dbFile, getCurriculum(), { beforeMigrate: backupBeforeMigration(backupDir) });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const ctx: HandlerContext = {
     db,
     curriculum: getCurriculum(),
@@ -154,12 +166,28 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     sendJson(res, 200, await dispatchAsync(handlers, ctx, channel, input, { validateOutput: options.validateOutput ?? true }));
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => (server.off('error', reject), resolve()));
+    });
+  try {
+    try {
+      await listen(options.port ?? 0);
+    } catch (error) {
+      // The usual port is taken (another program, an older preview): any free one will do.
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !options.anyPortIfTaken) throw error;
+      await listen(0);
+    }
+  } catch (error) {
+    db.close();
+    lock.release();
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(code === 'EADDRINUSE' ? `Port ${options.port} on 127.0.0.1 is already used by another program; choose another with --port.` : `The preview could not listen on 127.0.0.1: ${(error as Error).message}`);
+  }
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  lock.update({ url: `${origin}/` });
 
   return {
     url: `${origin}/`,
@@ -175,6 +203,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         server.closeAllConnections();
         server.close(() => {
           db.close();
+          lock.release();
           resolve();
         });
       }),

@@ -19,15 +19,24 @@ export function nativeBuildPlan(rootDir = root) {
   return { electronVersion, sqliteVersion, output, stamp, wanted, upToDate: current === JSON.stringify(wanted) };
 }
 
+/** True for the package's build/ folder and what is in it, wherever the package itself lives. */
+export function copiesNodeBuild(packageDir, file) {
+  const inside = path.relative(packageDir, file).split(path.sep);
+  return inside[0] === 'build';
+}
+
 export async function buildNativeForElectron(rootDir = root) {
   const plan = nativeBuildPlan(rootDir);
   if (plan.upToDate) return plan;
   const staging = path.join(rootDir, 'build-electron', 'staging');
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(path.join(staging, 'node_modules'), { recursive: true });
-  cpSync(path.join(rootDir, 'node_modules/better-sqlite3'), path.join(staging, 'node_modules/better-sqlite3'), {
+  const source = path.join(rootDir, 'node_modules/better-sqlite3');
+  cpSync(source, path.join(staging, 'node_modules/better-sqlite3'), {
     recursive: true,
-    filter: (src) => !src.includes(`${path.sep}build${path.sep}`) && !src.endsWith(`${path.sep}build`),
+    // Leave out the package's own build/ (the Node build), judged by the path inside the package:
+    // the checkout itself may sit under a folder named build.
+    filter: (src) => !copiesNodeBuild(source, src),
   });
   writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: 'staging', dependencies: { 'better-sqlite3': plan.sqliteVersion } }));
   // The machine-wide npm config may point node-gyp at Node's own headers; Electron needs its own.

@@ -1,3 +1,2 @@
 export type ElectronBinaryStatus = { installed: true; binary: string } | { installed: false; missing: string };
 export function electronBinaryStatus(rootDir: string): ElectronBinaryStatus;
-export function missingBinaryMessage(missing: string): string;

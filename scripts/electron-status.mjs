@@ -1,5 +1,5 @@
-// Whether Electron's binary is really installed. `npm install` succeeds without it (Electron 45
-// fetches it on first use, and that fetch fails offline), so the only proof is the file itself.
+// Whether Electron's binary is really installed. `npm install` never fetches it (Electron 45 fetches
+// it on first use: npm start and the _electron tests do), so the only proof is the file itself.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -18,9 +18,4 @@ export function electronBinaryStatus(rootDir) {
   const binary = path.join(dist, readFileSync(pathFile, 'utf8').trim());
   if (!existsSync(binary)) return { installed: false, missing: relative(binary) };
   return { installed: true, binary };
-}
-
-/** The one sentence `npm start` prints when it can't start the desktop app. */
-export function missingBinaryMessage(missing) {
-  return `Electron's binary is not installed on this machine (${missing} is missing), so the desktop app cannot start here; run \`npm run preview\` to use the app in your browser instead.`;
 }

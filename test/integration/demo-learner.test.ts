@@ -242,20 +242,29 @@ describe('the preview command line', () => {
   const root = path.resolve(import.meta.dirname, '../..');
 
   it('defaults to the preview database on port 5180, without the demo', () => {
-    expect(parseArgs([])).toEqual({ dbFile: path.join(root, '.preview-data', 'companion.db'), port: 5180, demo: false });
-    expect(parseArgs(['--db', 'x.db', '--port', '0'])).toEqual({ dbFile: path.resolve('x.db'), port: 0, demo: false });
+    expect(parseArgs([])).toEqual({ dbFile: path.join(root, '.preview-data', 'companion.db'), port: 5180, demo: false, open: false, anyPortIfTaken: true });
+    expect(parseArgs(['--db', 'x.db', '--port', '0'])).toEqual({ dbFile: path.resolve('x.db'), port: 0, demo: false, open: false, anyPortIfTaken: false });
+  });
+
+  it('opens the desktop app\'s own data folder with --desktop-data, and the browser with --open', () => {
+    expect(parseArgs(['--desktop-data', '--open'], () => '/home/ada/.config/MLOps Study Companion')).toMatchObject({
+      dbFile: '/home/ada/.config/MLOps Study Companion/companion.db',
+      open: true,
+      port: 5180,
+      anyPortIfTaken: true,
+    });
   });
 
   it('puts the demo in its own fresh file, or only-if-empty into the file given', () => {
-    expect(parseArgs(['--demo'])).toEqual({ dbFile: path.join(root, '.preview-data', 'demo.db'), port: 5180, demo: 'fresh' });
+    expect(parseArgs(['--demo'])).toEqual({ dbFile: path.join(root, '.preview-data', 'demo.db'), port: 5180, demo: 'fresh', open: false, anyPortIfTaken: true });
     expect(parseArgs(['--demo', '--port', '5191'])).toMatchObject({ port: 5191, demo: 'fresh' });
-    expect(parseArgs(['--db', 'mine.db', '--demo'])).toEqual({ dbFile: path.resolve('mine.db'), port: 5180, demo: 'if-empty' });
+    expect(parseArgs(['--db', 'mine.db', '--demo'])).toEqual({ dbFile: path.resolve('mine.db'), port: 5180, demo: 'if-empty', open: false, anyPortIfTaken: true });
     expect(parseArgs(['--demo', '--db', 'mine.db'])).toMatchObject({ demo: 'if-empty' });
   });
 
   it('refuses unknown and incomplete options with the usage', () => {
     for (const argv of [['--demo', '--seed'], ['--db'], ['--port', 'eighty'], ['--port', '70000'], ['demo']]) {
-      expect(() => parseArgs(argv), argv.join(' ')).toThrow(/Usage: npm run preview -- \[--db FILE\] \[--port N\] \[--demo\]/);
+      expect(() => parseArgs(argv), argv.join(' ')).toThrow(/Usage: npm run preview -- \[--db FILE \| --desktop-data\] \[--port N\] \[--demo\] \[--open\]/);
     }
   });
 });
