@@ -40,6 +40,29 @@ describe('electron-builder.yml', () => {
     expect(config.directories.output).toBe('release');
   });
 
+  it('is valid by electron-builder\'s own schema', async () => {
+    const requireFromRepo = createRequire(path.join(root, 'package.json'));
+    const { validateConfiguration } = requireFromRepo('app-builder-lib/out/util/config/config.js') as { validateConfiguration: (c: unknown, l: unknown) => Promise<void> };
+    await expect(validateConfiguration(config, { isEnabled: false, add: () => {} })).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...config, linux: { ...config.linux, maintainers: 'x' } }, { isEnabled: false, add: () => {} })).rejects.toThrow(/Invalid configuration object/);
+  });
+
+  it('gives the deb package what its FPM target requires: a maintainer and the homepage', () => {
+    expect(config.linux.maintainer).toMatch(/^.+ <[^@\s]+@[^@\s]+\.[a-z]+>$/);
+    expect(pkg.homepage).toMatch(/^https:\/\//);
+    expect(pkg.author.email).toMatch(/@/);
+  });
+
+  it('re-signs the macOS app ad hoc after flipping fuses, or an unsigned arm64 build will not launch', () => {
+    expect(config.electronFuses.resetAdHocDarwinSignature).toBe(true);
+  });
+
+  it('asks for the Node that Electron 45, @electron/get and @electron/rebuild declare', () => {
+    const electronEngines = JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).engines.node as string;
+    expect(electronEngines.replace(/\s/g, '')).toBe('>=22.12.0');
+    expect(pkg.engines.node).toBe('>=22.12');
+  });
+
   it('flips the security fuses', () => {
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
