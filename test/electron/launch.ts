@@ -1,20 +1,23 @@
-// What every _electron test file shares: skip (saying why) where Electron's binary is not
-// installed, bundle the current main and preload once, give each test its own data folder, and
-// launch the app on it.
+// What every _electron test file shares: get Electron ready (prepare.ts: download on first use,
+// the Electron build of the database module; skip saying why, or fail where it is required), bundle
+// the current main and preload once, give each test its own data folder, and launch the app on it.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron, test, type ElectronApplication } from '@playwright/test';
 import { buildElectron } from '../../scripts/build-electron.mjs';
+import { prepareElectron } from './prepare';
 
 export const repoRoot = path.resolve(import.meta.dirname, '../..');
-const binaryMissing = !existsSync(path.join(repoRoot, 'node_modules', 'electron', 'dist'));
-const SKIP_REASON = 'Electron binary not installed here (node_modules/electron/dist missing): the _electron tests run where it exists, e.g. GitHub Actions';
+const decision = prepareElectron();
+// Thrown while the file loads, so the run fails: a skip must never pass CI where Electron exists.
+if (!decision.run && 'fail' in decision) throw new Error(decision.fail);
+const skipReason = !decision.run && 'skip' in decision ? decision.skip : null;
 
 /** Call at the top of a test file; `dataDir()` is the running test's data folder (COMPANION_DATA_DIR). */
 export function electronTests(name: string): { launch: () => Promise<ElectronApplication>; dataDir: () => string } {
-  if (binaryMissing) console.log(`Skipping test/electron/${name}: ${SKIP_REASON}`);
-  test.skip(binaryMissing, SKIP_REASON);
+  if (skipReason) console.log(`Skipping test/electron/${name}: ${skipReason}`);
+  test.skip(skipReason !== null, skipReason ?? '');
 
   test.beforeAll(async () => {
     if (!existsSync(path.join(repoRoot, 'dist', 'renderer', 'index.html'))) {
