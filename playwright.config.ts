@@ -31,5 +31,7 @@ export default defineConfig({
   projects: [
     { name: 'preview', testDir: 'test/e2e', testMatch: '**/*.e2e.ts' },
     { name: 'electron', testDir: 'test/electron', testMatch: '**/*.e2e.ts' },
+    // The installed app from `npm run dist`: only `npm run test:packaged` runs it (GitHub's CI matrix).
+    { name: 'packaged', testDir: 'test/packaged', testMatch: '**/*.e2e.ts' },
   ],
 });

@@ -13,7 +13,7 @@ import { takeDataLock } from './data/data-lock';
 import { DatabaseOpenError, openDatabase, type Db } from './db/open';
 import { useNativeBinding } from './db/sqlite';
 import { startDesktopIntegration, type DesktopIntegration } from './desktop';
-import { createPdfExporter } from './export/pdf-export';
+import { answeringSaveDialog, createPdfExporter } from './export/pdf-export';
 import { writeFileAtomic } from './export/write-atomic';
 import { handlers, type HandlerContext } from './handlers';
 import { registerIpc } from './ipc/register';
@@ -127,8 +127,9 @@ async function start() {
   void dailyBackup(ctx);
   // The portfolio PDF: a save dialog while the renderer draws the document off screen, then the
   // app's window printed by Chromium (print media shows the document alone).
+  const e2eSaveDir = process.env.COMPANION_E2E === '1' ? process.env.COMPANION_E2E_SAVE_DIR : undefined;
   ctx.exportPdf = createPdfExporter({
-    dialog,
+    dialog: e2eSaveDir ? answeringSaveDialog(e2eSaveDir) : dialog,
     getParentWindow: () => mainWindow,
     getPrintTarget: () => mainWindow?.webContents,
     getSettings: () => handlers['settings.get'](ctx, {}),

@@ -113,3 +113,18 @@ export function createPdfExporter<W>(deps: PdfExporterDeps<W>): PdfExporter {
     return { saved: true, fileName: path.basename(filePath), pages: countPdfPages(pdf), bytes: pdf.byteLength };
   };
 }
+
+/**
+ * A save dialog that answers by itself with the suggested name in `dir`: for the smoke test of the
+ * packaged app (COMPANION_E2E=1 and COMPANION_E2E_SAVE_DIR), which reaches the window over the
+ * DevTools protocol and so cannot answer a native dialog or replace it from main as the _electron
+ * tests do.
+ */
+export function answeringSaveDialog<W>(dir: string): SaveDialogLike<W> {
+  return {
+    showSaveDialog: async (...args: [W, SaveDialogOptions] | [SaveDialogOptions]) => {
+      const options = args.length === 2 ? args[1] : args[0];
+      return { canceled: false, filePath: path.join(dir, path.basename(options.defaultPath)) };
+    },
+  };
+}
