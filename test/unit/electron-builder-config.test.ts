@@ -40,7 +40,8 @@ describe('electron-builder.yml', () => {
     expect(config.directories.output).toBe('release');
   });
 
-  it('is valid by electron-builder\'s own schema', async () => {
+  // Loading electron-builder's schema and validator takes seconds on a busy machine.
+  it('is valid by electron-builder\'s own schema', { timeout: 30_000 }, async () => {
     const requireFromRepo = createRequire(path.join(root, 'package.json'));
     const { validateConfiguration } = requireFromRepo('app-builder-lib/out/util/config/config.js') as { validateConfiguration: (c: unknown, l: unknown) => Promise<void> };
     await expect(validateConfiguration(config, { isEnabled: false, add: () => {} })).resolves.toBeUndefined();
@@ -78,21 +79,5 @@ describe('electron-builder.yml', () => {
   it('npm run dist builds everything first and targets this OS by default', () => {
     expect(pkg.scripts.dist).toBe('npm run build && npm run build:native && electron-builder');
     expect(existsSync(path.join(root, '.github', 'workflows', 'ci.yml'))).toBe(true);
-  });
-});
-
-describe('.github/workflows/ci.yml', () => {
-  const ci = yaml.load(readFileSync(path.join(root, '.github', 'workflows', 'ci.yml'), 'utf8')) as any;
-  const steps = ci.jobs.test.steps as { uses?: string; run?: string; with?: Record<string, unknown> }[];
-  const runs = steps.map((s) => s.run ?? '').join('\n');
-
-  it('runs on ubuntu with Node 22, installs, runs npm test (Electron tests included) under xvfb and uploads the AppImage', () => {
-    expect(ci.jobs.test['runs-on']).toBe('ubuntu-latest');
-    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(22);
-    for (const command of ['npm ci', 'sudo apt-get install -y xvfb poppler-utils', 'npx playwright install --with-deps chromium', 'xvfb-run -a npm test', 'npm run dist -- --linux AppImage']) {
-      expect(runs).toContain(command);
-    }
-    const upload = steps.find((s) => s.uses === 'actions/upload-artifact@v4');
-    expect(upload?.with?.path).toBe('release/*.AppImage');
   });
 });
