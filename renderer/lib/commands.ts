@@ -56,9 +56,13 @@ export function onAppCommand(command: AppCommand, listener: () => void, target: 
   let cancelled = false;
   const waiting = pending.get(target);
   if (waiting?.command === command) {
-    pending.delete(target);
-    // After the subscribing effect has returned, as an event would arrive.
-    if (Date.now() - waiting.at <= PENDING_COMMAND_MS) queueMicrotask(() => cancelled || listener());
+    // Taken only when delivered, after the subscribing effect has returned: a subscription undone at
+    // once (React's StrictMode mounts, unmounts and mounts again) leaves it for the next one.
+    queueMicrotask(() => {
+      if (cancelled || pending.get(target) !== waiting) return;
+      pending.delete(target);
+      if (Date.now() - waiting.at <= PENDING_COMMAND_MS) listener();
+    });
   }
   return () => {
     cancelled = true;

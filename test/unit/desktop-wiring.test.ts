@@ -556,6 +556,11 @@ describe('main → renderer commands', () => {
       runCommand('export:pdf', first.target);
       const got: string[] = [];
       onAppCommand('export:pdf', () => got.push('unmounted'), first.target)();
+      // React's StrictMode: the screen subscribes again at once and gets it.
+      onAppCommand('export:pdf', () => got.push('remounted'), first.target);
+      await Promise.resolve();
+      expect(got).toEqual(['remounted']);
+      got.splice(0);
       const late = fakeWindow();
       runCommand('export:pdf', late.target);
       vi.advanceTimersByTime(PENDING_COMMAND_MS + 1);
