@@ -23,7 +23,7 @@ const WHAT = 'Chromium for the browser tests';
  * @property {string} downloadHost where Playwright downloads its browsers from
  * @property {() => string | null} systemChromium a Chromium installed on the machine (test-browser.mjs)
  * @property {() => Promise<LaunchResult>} launchPlaywrightChromium starts and closes Playwright's own Chromium
- * @property {(step: 'download' | 'install-deps' | 'apt') => Promise<RunResult>} run one of the steps below (real machine)
+ * @property {(step: 'download' | 'install-deps' | 'apt') => Promise<RunResult>} run runs one step (the real commands: `steps`, below), its output kept
  * @property {() => number} now milliseconds
  * @property {(text: string) => void} write to the terminal, as is (lines end with "\n")
  */
