@@ -91,19 +91,17 @@ export function paperName(width: number, height: number): string | undefined {
   return undefined;
 }
 
-/** pdfinfo's fields the tests read: "Pages", "Page size" (of the first page, "W x H pts (A4)"), "Title", "Tagged". */
+/** pdfinfo's fields the tests read: "Pages", "Page size" (of the first page, "W x H pts (A4)"), "Title". */
 export async function pdfInfo(file: string): Promise<Record<string, string>> {
   return withPdf(file, async (doc) => {
     const [x0, y0, x1, y1] = (await doc.getPage(1)).view as [number, number, number, number];
     const [width, height] = [x1 - x0, y1 - y0];
     const paper = paperName(width, height);
     const info = (await doc.getMetadata()).info as { Title?: string };
-    const markInfo = await doc.getMarkInfo();
     return {
       Pages: String(doc.numPages),
       'Page size': `${+width.toFixed(2)} x ${+height.toFixed(2)} pts${paper ? ` (${paper})` : ''}`,
       Title: info.Title ?? '',
-      Tagged: markInfo?.Marked ? 'yes' : 'no',
     };
   });
 }
