@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, systemChromium } from './scripts/test-browser.mjs';
 
-// Debian's Chromium where it is installed (CI and these machines); Playwright's own elsewhere.
-const debianChromium = '/usr/lib/chromium/chromium';
+// A Chromium already on the machine (Debian's) where there is one, else Playwright's own; `npm test`
+// makes sure one of them is there first (scripts/ensure-test-tools.mjs).
+const executablePath = systemChromium();
 
 export default defineConfig({
   timeout: 60_000,
@@ -15,17 +16,8 @@ export default defineConfig({
   use: {
     trace: 'retain-on-failure',
     launchOptions: {
-      ...(existsSync(debianChromium) ? { executablePath: debianChromium } : {}),
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      ...(executablePath ? { executablePath } : {}),
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

@@ -65,8 +65,8 @@ test('"Export portfolio PDF…" from the Roadmap opens the Portfolio and saves t
   } finally {
     await preview.close();
   }
-  expect(pdfInfo(saved[0]!).Title).toBe('Alex Rivera – MLOps Portfolio');
-  expect(collapse(pdfText(saved[0]!)[0]!)).toContain('MLOps Portfolio Alex Rivera');
+  expect((await pdfInfo(saved[0]!)).Title).toBe('Alex Rivera – MLOps Portfolio');
+  expect(collapse((await pdfText(saved[0]!))[0]!)).toContain('MLOps Portfolio Alex Rivera');
 });
 
 test('"Export time log CSV…" from the Roadmap opens Settings and downloads the CSV', async ({ page, dataDir }) => {

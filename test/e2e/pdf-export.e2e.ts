@@ -4,7 +4,6 @@
 // in the same page, and prints that page as main prints the app's window. The PDF must be the very
 // document `npm run pdf` prints from its print route, with nothing of the app in it, and the app
 // must look the same before, during and after.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -17,9 +16,9 @@ import { startPreview } from '../../preview/server';
 import { makePortfolioPdf, pageAsPrintTarget, RENDERER_DIR } from '../../scripts/pdf';
 import { PRINT_READY_ATTRIBUTE } from '../../shared/print';
 import { expect, test } from './fixtures';
-import { collapse, pdfInfo, pdfText } from './pdf-tools';
+import { collapse, pdfInfo, pdfStructure, pdfText, renderPages } from './pdf-tools';
 
-const pdfPages = (file: string) => pdfText(file).map(collapse);
+const pdfPages = async (file: string) => (await pdfText(file)).map(collapse);
 
 /** What the learner would notice of the app while it exports: its theme, its classes, anything new on screen. */
 const appLooks = (page: Page) =>
@@ -102,28 +101,26 @@ test('Export PDF prints the open app’s own window: the portfolio alone, as the
   } finally {
     await preview.close();
   }
-  expect(pdfInfo(path.join(info.outputDir, 'letter.pdf'))['Page size']).toMatch(/\(letter\)/i);
+  expect((await pdfInfo(path.join(info.outputDir, 'letter.pdf')))['Page size']).toMatch(/\(letter\)/i);
 
   const exported = `${savedAs}.pdf`;
   expect(readdirSync(info.outputDir).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['Alex portfolio.pdf', 'letter.pdf', 'route.pdf']);
-  expect(pdfInfo(exported).Title).toBe('Alex Rivera – MLOps Portfolio');
-  expect(pdfInfo(exported)['Page size']).toMatch(/\(A4\)/);
-  const pages = pdfPages(exported);
+  expect((await pdfInfo(exported)).Title).toBe('Alex Rivera – MLOps Portfolio');
+  expect((await pdfInfo(exported))['Page size']).toMatch(/\(A4\)/);
+  const pages = await pdfPages(exported);
   // The same document, page for page, as the print route prints, with the same tags for screen
   // readers (the structure tree, node ids aside): nothing of it was lost to the off-screen drawing.
-  expect(pages).toEqual(pdfPages(routeFile));
-  const structure = (file: string) => execFileSync('pdfinfo', ['-struct', file], { encoding: 'utf8' }).replace(/node\d+/g, 'node');
-  expect(structure(exported)).toContain('H1 (block)');
-  expect(structure(exported)).toEqual(structure(routeFile));
+  expect(pages).toEqual(await pdfPages(routeFile));
+  const structure = await pdfStructure(exported);
+  expect(structure).toContain('H1 (block)');
+  expect(structure).toEqual(await pdfStructure(routeFile));
   expect(pages[0]).toContain('MLOps Portfolio Alex Rivera');
   // Nothing of the app: no sidebar, no screen heading, no buttons.
   const all = pages.join('\n');
   for (const appText of ['Time log', 'Export PDF', 'Include in the PDF', 'Save assessment']) expect(all).not.toContain(appText);
 
   // Printed light although the app is dark: page 2 (the roadmap) is white paper with dark ink.
-  const gray = execFileSync('pdftoppm', ['-gray', '-r', '20', '-f', '2', '-l', '2', exported]);
-  const [, width, height] = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(gray.subarray(0, 20).toString('latin1'))!.map(Number);
-  const pixels = gray.subarray(gray.length - width! * height!);
+  const pixels = (await renderPages(exported, [2], 20))[0]!.gray.pixels;
   const mean = pixels.reduce((sum, v) => sum + v, 0) / pixels.length;
   expect(pixels[0], 'the top-left corner').toBeGreaterThan(245);
   expect(mean, 'the page’s mean grey').toBeGreaterThan(200);

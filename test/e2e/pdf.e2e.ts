@@ -1,10 +1,10 @@
 // The portfolio PDF of the demo learner, made by `npm run pdf` (the print route in Chromium over the
-// real handlers), then read back with poppler: the text a recruiter would see, the page count, the
+// real handlers), then read back with pdf.js: the text a recruiter would see, the page count, the
 // paper size, no heading stranded at the bottom of a page, and pages that render. What the PDF must
 // hold comes from the same database through the preview's API.
 import { entriesToPrint } from '../../shared/portfolio';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChannelOutput, PortfolioEntry } from '../../shared/contract';
 import type { Curriculum } from '../../shared/curriculum';
@@ -12,7 +12,7 @@ import { formatHours } from '../../shared/time';
 import { itemLabel } from '../../renderer/lib/labels';
 import { countPdfPages } from '../../scripts/pdf-lib';
 import { expect, expectAccessible, startPreviewProcess, test } from './fixtures';
-import { collapse, pdfInfo, pdfText } from './pdf-tools';
+import { collapse, pdfInfo, pdfText, renderPages } from './pdf-tools';
 import { PRINT_READY_ATTRIBUTE, printHash } from '../../shared/print';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -87,7 +87,7 @@ test.describe('the portfolio PDF', () => {
     const bytes = readFileSync(outFile);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(Math.abs(result.kb - bytes.length / 1024)).toBeLessThan(1);
-    const details = pdfInfo(outFile);
+    const details = await pdfInfo(outFile);
     expect(Number(details.Pages)).toBe(result.pages);
     expect(countPdfPages(bytes)).toBe(result.pages);
     expect(result.pages).toBeGreaterThanOrEqual(4);
@@ -95,7 +95,7 @@ test.describe('the portfolio PDF', () => {
     expect(details['Page size']).toMatch(/\(A4\)/);
     expect(details.Title).toBe(`${DEMO_LEARNER_NAME} – MLOps Portfolio`);
 
-    const pages = pdfText(outFile);
+    const pages = await pdfText(outFile);
     expect(pages).toHaveLength(result.pages);
     const all = collapse(pages.join('\n'));
     expect(all).toContain(DEMO_LEARNER_NAME);
@@ -127,7 +127,7 @@ test.describe('the portfolio PDF', () => {
       expect(first).toContain(`${formatHours(entry.loggedHours)} h of ${item.estimate.minHours}–${item.estimate.maxHours} h estimated`);
       if (entry.latestAssessment) {
         expect(first).toContain(`${entry.latestAssessment.weightedTotal.toFixed(1)} / 100`);
-        // The four categories with their weights, then their percents (pdftotext reads the row of
+        // The four categories with their weights, then their percents (the reader gives the row of
         // labels before the row of values).
         const percents = entry.latestAssessment.categoryPercents;
         for (const category of curriculum.evaluationCriteria) expect(first).toContain(`${category.title} ${category.weight}%`);
@@ -176,8 +176,8 @@ test.describe('the portfolio PDF', () => {
       expect(/^\d+\. (project|exercise) /.test(last), `page ${n + 1} ends with an entry's eyebrow`).toBe(false);
     });
 
-    // The pages render: poppler rasterises the first three.
-    execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '3', outFile, path.join(info.outputDir, 'page')]);
+    // The pages render: pdf.js draws the first three, kept as PNG files to look at.
+    for (const [n, { png }] of (await renderPages(outFile, [1, 2, 3], 50)).entries()) writeFileSync(path.join(info.outputDir, `page-${n + 1}.png`), png);
     const pngs = readdirSync(info.outputDir).filter((f) => /^page-\d+\.png$/.test(f));
     expect(pngs).toHaveLength(3);
     for (const png of pngs) expect(statSync(path.join(info.outputDir, png)).size).toBeGreaterThan(5_000);
@@ -190,9 +190,9 @@ test.describe('the portfolio PDF', () => {
     const run = runPdf(['--demo', '--out', outFile, '--paper', 'Letter']);
     expect(run.status, run.stderr).toBe(0);
     const result = parseSummary(run.stdout);
-    expect(pdfInfo(outFile)['Page size']).toMatch(/\(letter\)/i);
+    expect((await pdfInfo(outFile))['Page size']).toMatch(/\(letter\)/i);
     expect(result.pages).toBeGreaterThanOrEqual(4);
-    expect(collapse(pdfText(outFile)[0]!)).toContain(DEMO_LEARNER_NAME);
+    expect(collapse((await pdfText(outFile))[0]!)).toContain(DEMO_LEARNER_NAME);
     // Only the PDF: the atomic write leaves no temporary file, the demo database lived elsewhere.
     expect(readdirSync(info.outputDir)).toEqual(['demo-letter.pdf']);
   });

@@ -1,9 +1,9 @@
 // The learner path in the real desktop app: Electron, the app:// protocol, the preload and IPC.
 // Each launch gets its own data folder through COMPANION_DATA_DIR.
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { electronTests } from './launch';
+import { collapse, pdfText } from '../e2e/pdf-tools';
 
 const { launch, dataDir } = electronTests('app');
 
@@ -104,7 +104,7 @@ test('Export PDF prints the app’s own window: the portfolio alone, saved where
     await page.getByRole('button', { name: /^Export PDF/ }).click();
     await expect(page.getByText(/^Saved My portfolio\.pdf: \d+ pages\.$/)).toBeVisible({ timeout: 30_000 });
     await expect(page.locator('.print-host')).toHaveCount(0);
-    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', outFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const text = collapse((await pdfText(outFile)).join(' '));
     expect(text).toContain('MLOps Portfolio');
     expect(text).toContain('Estimated and actual hours');
     // Print media shows the document alone: nothing of the sidebar or the screen.

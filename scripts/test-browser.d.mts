@@ -1,0 +1,3 @@
+export const DEBIAN_CHROMIUM: string;
+export function systemChromium(exists?: (file: string) => boolean): string | null;
+export const CHROMIUM_ARGS: string[];
