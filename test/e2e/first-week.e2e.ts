@@ -1,0 +1,52 @@
+// A new learner's first week, on an empty logbook (no demo data), as issue 12 walked it: what they
+// type, what the app answers in words, what is kept, and that the window stays in its frame.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** The screens of the sidebar, and an item, with their headings. */
+const SCREENS = [
+  ['#/roadmap', 'Roadmap'],
+  ['#/item/4.1', 'Model API Service'],
+  ['#/log', 'Time log'],
+  ['#/insights', 'Insights'],
+  ['#/portfolio', 'Portfolio'],
+  ['#/milestones', 'Milestones'],
+  ['#/settings', 'Settings'],
+] as const;
+
+/**
+ * Scrolls the screen to its end with the mouse wheel, over the content and over the sidebar, as a
+ * learner does, then checks that the window itself never moved: the app is a fixed frame whose panes
+ * scroll, and nothing in it (a hidden legend, a hidden file input) may make the page larger than the
+ * window.
+ */
+async function expectFrameInPlace(page: Page, what: string) {
+  const content = page.locator('main.content');
+  await content.hover();
+  for (let i = 0; i < 12; i++) await page.mouse.wheel(600, 1500);
+  await expect.poll(() => content.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1), { message: `${what}: the content pane reached its end` }).toBe(true);
+  await page.locator('aside.sidebar').hover();
+  for (let i = 0; i < 4; i++) await page.mouse.wheel(600, 1500);
+  const frame = await page.evaluate(() => {
+    const root = document.scrollingElement!;
+    const shell = document.querySelector('.shell')!.getBoundingClientRect();
+    return {
+      scrollLeft: root.scrollLeft,
+      scrollTop: root.scrollTop,
+      overflowX: root.scrollWidth - root.clientWidth,
+      overflowY: root.scrollHeight - root.clientHeight,
+      shellLeft: shell.left,
+      shellTop: shell.top,
+    };
+  });
+  expect(frame, what).toEqual({ scrollLeft: 0, scrollTop: 0, overflowX: 0, overflowY: 0, shellLeft: 0, shellTop: 0 });
+}
+
+test('every screen of an empty app, scrolled to its end, leaves the window in its frame', async ({ page, preview }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const [hash, heading] of SCREENS) {
+    await page.goto(`${preview.url}${hash}`);
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+    await expectFrameInPlace(page, hash);
+  }
+});
