@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer,
 import type { Insights } from '../../shared/contract';
 import { formatHours } from '../../shared/time';
 import { formatLocalDate } from '../lib/dates';
+import { ChartFigure } from './ChartFigure';
 
 interface Props {
   weekly: Insights['weekly'];
@@ -13,7 +14,7 @@ interface Props {
 
 export function WeeklyChart({ weekly, goalHours, size, animate = true }: Props) {
   const chart = (
-    <BarChart data={weekly} margin={{ top: 18, right: 64, bottom: 4, left: 0 }} className="chart" {...(size ?? {})}>
+    <BarChart data={weekly} margin={{ top: 18, right: 64, bottom: 4, left: 0 }} className="chart" title={`Hours per week for the last 26 weeks against a goal of ${formatHours(goalHours)} hours. The left and right arrow keys go from week to week.`} {...(size ?? {})}>
       <CartesianGrid vertical={false} className="chart-grid" />
       <XAxis
         dataKey="weekStart"
@@ -33,14 +34,18 @@ export function WeeklyChart({ weekly, goalHours, size, animate = true }: Props) 
     </BarChart>
   );
   return (
-    <figure className="chart-figure" data-testid="weekly-chart" aria-label="Hours per week, last 26 weeks">
+    <ChartFigure
+      testId="weekly-chart"
+      legend={
+        <>
+          <span className="legend-swatch legend-actual" /> Hours that week
+          <span className="legend-swatch legend-met" /> Goal met
+          <span className="legend-swatch legend-goal" /> Weekly goal
+        </>
+      }
+    >
       {size ? chart : <ResponsiveContainer width="100%" height={240}>{chart}</ResponsiveContainer>}
-      <figcaption className="chart-legend">
-        <span className="legend-swatch legend-actual" /> Hours that week
-        <span className="legend-swatch legend-met" /> Goal met
-        <span className="legend-swatch legend-goal" /> Weekly goal
-      </figcaption>
-    </figure>
+    </ChartFigure>
   );
 }
 

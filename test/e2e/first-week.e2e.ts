@@ -50,3 +50,47 @@ test('every screen of an empty app, scrolled to its end, leaves the window in it
     await expectFrameInPlace(page, hash);
   }
 });
+
+/** The elements Tab lands on from the screen's heading to the end of the page, as "tag name". */
+async function tabStops(page: Page, max = 80): Promise<string[]> {
+  await page.locator('main h1').focus();
+  const stops: string[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body || !el.closest('main')) return null;
+      const name =
+        el.getAttribute('aria-label') ??
+        (el as HTMLInputElement).labels?.[0]?.innerText ??
+        el.querySelector(':scope > title')?.textContent ??
+        (el as HTMLElement).innerText ??
+        '';
+      return `${el.tagName.toLowerCase()} ${name.trim().split('\n')[0]}`;
+    });
+    if (stop === null) break;
+    stops.push(stop);
+  }
+  return stops;
+}
+
+test('a chart is one tab stop with a text alternative, on the Roadmap and on Insights', async ({ page, preview }) => {
+  await page.goto(`${preview.url}#/roadmap`);
+  await expect(page.getByTestId('roadmap-chart').locator('path.bar-range')).toHaveCount(24);
+  const roadmap = await tabStops(page, 6);
+  // The view switch, the chart, then the first item: nothing unnamed in between.
+  expect(roadmap.slice(0, 3)).toEqual([
+    'input By item',
+    'svg Estimated range and actual hours per item. The left and right arrow keys go from bar to bar; the Table view lists every number.',
+    'a Exercise 1.1',
+  ]);
+
+  await page.goto(`${preview.url}#/insights`);
+  await expect(page.getByTestId('weekly-chart').locator('svg.recharts-surface')).toBeVisible();
+  const insights = await tabStops(page);
+  expect(insights.filter((stop) => stop.startsWith('svg'))).toEqual([
+    expect.stringMatching(/^svg Planned and logged hours added up week by week/),
+    expect.stringMatching(/^svg Hours per week for the last 26 weeks against a goal of 10 hours/),
+  ]);
+  expect(insights.filter((stop) => stop.startsWith('g '))).toEqual([]);
+});
