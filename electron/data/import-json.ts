@@ -10,6 +10,24 @@ import { EXPORT_FORMAT_VERSION, exportFileSchema, exportHeaderSchema, type Expor
 import type { Db } from '../db/open';
 import { scoreAssessment } from '../portfolio/assessment';
 import { LEARNER_TABLES } from '../db/tables';
+import { continuing, issueSentence } from '../../shared/validation';
+
+/** Where in an export a problem is, as a learner would say it: "time entry 3", "the settings". */
+function placeInFile(path: readonly PropertyKey[]): string {
+  const [top, section, index] = path;
+  if (top !== 'data') return "the file's header";
+  const nth = typeof index === 'number' ? ` ${index + 1}` : 's';
+  switch (section) {
+    case 'settings': return 'the settings';
+    case 'items': return `item record${nth}`;
+    case 'timeEntries': return `time entry${nth}`;
+    case 'runningTimer': return 'the running timer';
+    case 'portfolio': return `portfolio entry${nth}`;
+    case 'assessments': return `self-assessment${nth}`;
+    case 'milestoneTicks': return `milestone tick${nth}`;
+    default: return 'the data';
+  }
+}
 
 /** Parses and validates the file, or throws an AppError saying in plain words what is wrong. */
 export function parseExportFile(content: string, curriculum: Curriculum): ExportFile {
@@ -30,12 +48,11 @@ export function parseExportFile(content: string, curriculum: Curriculum): Export
   const parsed = exportFileSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    const where = first.path.map((key) => String(key).slice(0, 40)).join('.');
-    // Never echo a hostile file's own names back in full: unknown fields are counted, not quoted.
-    const what = first.code === 'unrecognized_keys' ? `${first.keys.length} unexpected field${first.keys.length > 1 ? 's' : ''}` : first.message;
+    const others = parsed.error.issues.length - 1;
+    const more = others > 0 ? ` ${others} more problem${others > 1 ? 's were' : ' was'} found.` : '';
     throw new AppError(
       'INVALID_INPUT',
-      `This export is damaged or was edited by hand: at ${where || 'the top'}: ${what}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problems)` : ''}. Nothing was imported.`,
+      `This export is damaged or was edited by hand: in ${placeInFile(first.path)}, ${continuing(issueSentence(first, raw))}${more} Nothing was imported.`,
     );
   }
   const known = new Set(curriculum.items.map((i) => i.id));
