@@ -3,6 +3,9 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
+// The words and times below are as an English (US) locale writes them.
+test.use({ locale: 'en-US' });
+
 /** The screens of the sidebar, and an item, with their headings. */
 const SCREENS = [
   ['#/roadmap', 'Roadmap'],
@@ -93,4 +96,43 @@ test('a chart is one tab stop with a text alternative, on the Roadmap and on Ins
     expect.stringMatching(/^svg Hours per week for the last 26 weeks against a goal of 10 hours/),
   ]);
   expect(insights.filter((stop) => stop.startsWith('g '))).toEqual([]);
+});
+
+/** A local date `days` before today, as a date input wants it. */
+const daysAgo = (days: number) => {
+  const d = new Date();
+  d.setDate(d.getDate() - days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+test('the entry form refuses an end before the start and an empty duration in words beside the field, and writes nothing', async ({ page, preview }) => {
+  await page.goto(`${preview.url}#/item/4.1`);
+  const form = page.getByRole('form', { name: 'Add time by hand' });
+  await form.getByLabel('Date').fill(daysAgo(2));
+  await form.getByLabel('Start').fill('15:00');
+  await form.getByRole('radio', { name: 'End time' }).check();
+  await form.getByLabel('End', { exact: true }).fill('14:30');
+  await form.getByRole('button', { name: 'Add entry' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    'The end (2:30 PM) is before the start (3:00 PM). Correct the times, or tick “Ends the next day” for a session past midnight.',
+  );
+  await expect(form.getByLabel('End', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('No time logged on this item yet.')).toBeVisible();
+
+  // Past midnight is said, not guessed: 23:30 to 00:30 the next day is one hour.
+  await form.getByLabel('Start').fill('23:30');
+  await form.getByLabel('End', { exact: true }).fill('00:30');
+  await form.getByLabel('Ends the next day').check();
+  await form.getByRole('button', { name: 'Add entry' }).click();
+  await expect(page.getByTestId('time-entry')).toHaveCount(1);
+  await expect(page.getByTestId('time-entry')).toContainText('11:30 PM–12:30 AM next day');
+  await expect(page.getByTestId('time-entry')).toContainText('1 h 00 min');
+
+  await form.getByRole('radio', { name: 'Duration' }).check();
+  await form.getByLabel('Start').fill('09:00');
+  await form.getByLabel('Hours').fill('0');
+  await form.getByLabel('Minutes').fill('0');
+  await form.getByRole('button', { name: 'Add entry' }).click();
+  await expect(form.getByRole('alert')).toHaveText('An entry must be at least 1 minute long.');
+  await expect(page.getByTestId('time-entry')).toHaveCount(1);
 });
