@@ -2,11 +2,14 @@
 // a value the main process refuses is explained next to the field and nothing is saved.
 import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../shared/contract';
-import { call } from '../api';
+import { call, fieldError } from '../api';
 import { DataSettings } from '../components/DataSettings';
 import { useData, useQuery } from '../lib/data';
 
 type Field = keyof Settings;
+
+/** How long typing pauses before a field saves on its own. */
+const TYPING_PAUSE_MS = 700;
 
 export function SettingsScreen() {
   const settings = useQuery('settings.get', {});
@@ -45,24 +48,50 @@ function SettingsForm({ initial }: { initial: Settings }) {
     });
   }, [initial]);
 
-  const save = async (field: Field, text: string) => {
-    if (text === toText(initial)[field]) return;
+  // What each field last sent (or was loaded with): a save of the same text again is skipped.
+  const sent = useRef(toText(initial));
+  const save = async (field: Field, text: string, { quiet = false } = {}) => {
+    cancelPending(field);
+    if (text === sent.current[field]) return;
     // Each field keeps the type it has: numbers as numbers, switches as booleans.
     const kind = typeof initial[field];
     const value = kind === 'number' ? Number(text) : kind === 'boolean' ? text === 'true' : text;
     if (typeof value === 'number' && (text.trim() === '' || !Number.isFinite(value))) {
-      setErrors((e) => ({ ...e, [field]: 'Enter a number.' }));
+      // Half-typed ("", "-") while the learner is still typing is not worth a message yet.
+      if (!quiet) setErrors((e) => ({ ...e, [field]: 'Enter a number.' }));
       return;
     }
     try {
       await call('settings.update', { [field]: value });
+      sent.current = { ...sent.current, [field]: text };
       setErrors((e) => ({ ...e, [field]: undefined }));
       setSaved(field);
       changed();
     } catch (e) {
-      setErrors((prev) => ({ ...prev, [field]: (e as Error).message.replace(/^The request was not valid\. (\w+: )?/, '') }));
+      setErrors((prev) => ({ ...prev, [field]: fieldError(e, field) ?? (e as Error).message }));
     }
   };
+
+  // Typing saves after a short pause, Enter and leaving the field save at once, and so does leaving
+  // the screen or closing the window: "saved as you make them" holds however the learner stops.
+  const pending = useRef(new Map<Field, { timer: ReturnType<typeof setTimeout>; text: string }>());
+  const cancelPending = (field: Field) => {
+    const waiting = pending.current.get(field);
+    if (waiting) clearTimeout(waiting.timer), pending.current.delete(field);
+  };
+  const saveSoon = (field: Field, text: string) => {
+    cancelPending(field);
+    pending.current.set(field, { text, timer: setTimeout(() => void save(field, text, { quiet: true }), TYPING_PAUSE_MS) });
+  };
+  const latestSave = useRef(save);
+  latestSave.current = save;
+  useEffect(() => {
+    const flush = () => {
+      for (const [field, { text }] of [...pending.current]) void latestSave.current(field, text, { quiet: true });
+    };
+    window.addEventListener('pagehide', flush);
+    return () => (window.removeEventListener('pagehide', flush), flush());
+  }, []);
 
   const input = (field: Field, label: string, type: string, hint?: string, extra: Record<string, string | number> = {}) => (
     <label className="field settings-field">
@@ -75,6 +104,10 @@ function SettingsForm({ initial }: { initial: Settings }) {
         onChange={(e) => {
           setValues((v) => ({ ...v, [field]: e.target.value }));
           if (type === 'date') void save(field, e.target.value);
+          else saveSoon(field, e.target.value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.preventDefault(), void save(field, e.currentTarget.value);
         }}
         onBlur={(e) => type !== 'date' && void save(field, e.target.value)}
         {...extra}

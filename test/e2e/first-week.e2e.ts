@@ -136,3 +136,27 @@ test('the entry form refuses an end before the start and an empty duration in wo
   await expect(form.getByRole('alert')).toHaveText('An entry must be at least 1 minute long.');
   await expect(page.getByTestId('time-entry')).toHaveCount(1);
 });
+
+test('a name ended with Enter is saved at once and kept after a reload; so is one left alone while typing', async ({ page, preview }) => {
+  await page.goto(`${preview.url}#/settings`);
+  const name = page.getByLabel('Your name');
+  await name.fill('Sam Okafor');
+  await name.press('Enter');
+  await expect(name).toBeFocused();
+  await expect(page.locator('#learnerName-help')).toHaveText('Saved');
+  await page.reload();
+  await expect(page.getByLabel('Your name')).toHaveValue('Sam Okafor');
+
+  // No Enter, no leaving the field: a pause in typing is enough.
+  await page.getByLabel('Your name').fill('Sam O.');
+  await expect(page.locator('#learnerName-help')).toHaveText('Saved');
+  await page.reload();
+  await expect(page.getByLabel('Your name')).toHaveValue('Sam O.');
+
+  // A value the app refuses is explained under its field, in a sentence, and not saved.
+  await page.getByLabel('Weekly goal (hours)').fill('0');
+  await page.getByLabel('Weekly goal (hours)').press('Enter');
+  await expect(page.locator('#weeklyGoalHours-help')).toHaveText('A weekly goal is at least half an hour.');
+  await page.reload();
+  await expect(page.getByLabel('Weekly goal (hours)')).toHaveValue('10');
+});
