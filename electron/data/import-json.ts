@@ -3,7 +3,8 @@
 //   replace: the file becomes the learner's data (settings included).
 //   merge:   the file's records are added to what is here; an entry already present (same item,
 //            start and end) is never added twice; local statuses, notes and settings win, except
-//            where the local record is still empty.
+//            where the local record is still empty or a setting is only the app's default (a new
+//            app's plan start is the day it was opened, not the learner's choice).
 import type { Curriculum } from '../../shared/curriculum';
 import { AppError } from '../../shared/errors';
 import { EXPORT_FORMAT_VERSION, exportFileSchema, exportHeaderSchema, type ExportFile } from '../../shared/export-format';
@@ -79,10 +80,12 @@ export function applyImport(db: Db, file: ExportFile, mode: 'replace' | 'merge',
   db.transaction(() => {
     if (mode === 'replace') for (const table of LEARNER_TABLES) db.prepare(`DELETE FROM ${table}`).run();
 
+    // A setting the file holds was chosen in the app that wrote it: it counts as the learner's here.
     const putSetting = db.prepare(
       mode === 'replace'
-        ? 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
-        : 'INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)',
+        ? "INSERT INTO settings (key, value, set_by) VALUES (?, ?, 'learner') ON CONFLICT (key) DO UPDATE SET value = excluded.value, set_by = 'learner'"
+        : `INSERT INTO settings (key, value, set_by) VALUES (?, ?, 'learner')
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value, set_by = 'learner' WHERE settings.set_by = 'app'`,
     );
     for (const [key, value] of Object.entries(d.settings)) putSetting.run(key, JSON.stringify(value));
 
@@ -90,6 +93,7 @@ export function applyImport(db: Db, file: ExportFile, mode: 'replace' | 'merge',
       `INSERT INTO item_progress (item_id, status, notes, status_changed_at, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (item_id) DO UPDATE SET
          status = CASE WHEN item_progress.status = 'not_started' THEN excluded.status ELSE item_progress.status END,
+         status_auto = CASE WHEN item_progress.status = 'not_started' THEN 0 ELSE item_progress.status_auto END,
          notes = CASE WHEN item_progress.notes = '' THEN excluded.notes ELSE item_progress.notes END`,
     );
     const tick = db.prepare('INSERT OR IGNORE INTO list_ticks (item_id, entry_index, ticked_at) VALUES (?, ?, ?)');
