@@ -183,6 +183,10 @@ export const insightsSchema = z.object({
     overall: remaining,
     phases: z.array(remaining.extend({ phase: phaseNumber })),
     paceHoursPerWeek: hours,
+    /** Whether the first study day is 4 weeks back: before that the pace says little, and no finish date is given. */
+    enoughHistory: z.boolean(),
+    /** The day a finish date is first given (4 weeks from the first study day); null before any study. */
+    forecastFrom: localDateSchema.nullable(),
     finishP50: localDateSchema.nullable(),
     finishP80: localDateSchema.nullable(),
     weeksToTarget: z.number(),
