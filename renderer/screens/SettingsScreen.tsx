@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../shared/contract';
 import { call, fieldError } from '../api';
 import { DataSettings } from '../components/DataSettings';
+import { ShortcutRecorder } from '../components/ShortcutRecorder';
 import { useData, useQuery } from '../lib/data';
 
 type Field = keyof Settings;
@@ -176,7 +177,17 @@ function SettingsForm({ initial }: { initial: Settings }) {
         <h2 id="settings-desktop">Timer and reminders</h2>
         <div className="settings-grid">
           {input('idleMinutes', 'Ask about idle time after (minutes)', 'number', 'Away this long while the timer runs, and the app asks whether to keep that time.', { min: 1, max: 240, step: 1 })}
-          {input('globalTimerShortcut', 'Global timer shortcut', 'text', 'Starts or stops the timer from any app, e.g. CommandOrControl+Alt+T. Empty turns it off.', { maxLength: 60, spellCheck: 'false' })}
+          <ShortcutRecorder
+            value={values.globalTimerShortcut}
+            message={{
+              text: errors.globalTimerShortcut ?? (saved === 'globalTimerShortcut' ? 'Saved' : 'Starts or stops the timer from any app.'),
+              error: Boolean(errors.globalTimerShortcut),
+            }}
+            onChange={(accelerator) => {
+              setValues((v) => ({ ...v, globalTimerShortcut: accelerator }));
+              void save('globalTimerShortcut', accelerator);
+            }}
+          />
           {input('studyReminderTime', 'Study reminder time', 'time', 'When to remind you on a day with no study yet.')}
         </div>
         {checkbox('studyReminderEnabled', 'Remind me on days I have not studied yet')}
