@@ -157,16 +157,16 @@ export function EntryForm({ entry, itemId: initialItemId, onDone, onCancel }: Pr
           </label>
         </div>
       ) : (
-        <div className="field-pair field-end">
+        <>
           <label className="field">
             <span>End</span>
             <input type="time" value={end} onChange={(e) => setEnd(e.target.value)} {...invalid('length')} />
           </label>
-          <label className="check next-day">
+          <label className="check next-day field-wide">
             <input type="checkbox" checked={nextDay} onChange={(e) => setNextDay(e.target.checked)} />
             <span>Ends the next day</span>
           </label>
-        </div>
+        </>
       )}
       {message('length')}
       <label className="field field-wide">

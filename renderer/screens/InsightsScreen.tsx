@@ -84,7 +84,7 @@ function Stat({ label, value, detail, testId }: { label: string; value: string; 
 
 /** The finish date, or why there is none yet. */
 function finishValue({ forecast }: Insights): string {
-  if (!forecast.enoughHistory && forecast.finishP50 === null) return 'Too early to tell';
+  if (!forecast.enoughHistory && forecast.finishP50 === null) return 'Too early';
   return forecast.finishP50 ? formatLocalDate(forecast.finishP50) : 'Not yet';
 }
 

@@ -266,7 +266,8 @@ test("a new learner's first week, on an empty logbook", async ({ page, preview, 
 
   // ---- Insights: no ten-year date after a week; the plan and what it asks instead.
   await page.getByRole('link', { name: 'Insights' }).click();
-  await expect(page.getByTestId('finish-p50')).toHaveText('Too early to tell');
+  await expect(page.getByTestId('finish-p50')).toHaveText('Too early');
+  await expect(page.getByText(/^A date from .+, after 4 weeks of study$/)).toBeVisible();
   await expect(page.getByTestId('forecast-too-early')).toContainText('Too early for a finish date: your pace is measured over 4 weeks of study');
   await expect(page.getByTestId('plan-dates')).toBeVisible();
   await expect(page.getByTestId('needed-per-week')).toHaveText(/^[\d.]+ h a week from now on$/);
