@@ -17,7 +17,8 @@ export function ShortcutRecorder({ value, message, onChange }: Props) {
   const [holding, setHolding] = useState('');
   const [refusal, setRefusal] = useState<string | null>(null);
 
-  const stop = () => (setRecording(false), setHolding(''));
+  // Ending a recording keeps the shortcut there was, and forgets what was refused meanwhile.
+  const stop = () => (setRecording(false), setHolding(''), setRefusal(null));
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (!recording) return;
     // Tab still moves on; every other key is the shortcut being recorded, not a command.
