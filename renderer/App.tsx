@@ -9,7 +9,7 @@ import { FocusProvider } from './lib/focus';
 import { loadPrintView, PdfExportProvider, type PrintModule } from './print/PdfExport';
 import { useShortcuts, type ShortcutAction } from './lib/shortcuts';
 import { onAppCommand } from './lib/commands';
-import { NoticeProvider, useNotices } from './lib/notices';
+import { NoticeArea, NoticeProvider, useNotices } from './lib/notices';
 import { hrefFor, navigate, useRoute, type Route } from './lib/router';
 import { PRINT_READY_ATTRIBUTE } from '../shared/print';
 import { RoadmapScreen } from './screens/RoadmapScreen';
@@ -167,6 +167,7 @@ function Shell() {
             ))}
           </ul>
         </nav>
+        <NoticeArea />
         <TimerPill />
         <button type="button" className="button button-small shortcuts-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="Shift+?">
           Keyboard shortcuts

@@ -14,6 +14,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Each refused field's own sentence ("endedAt", "links.liveDemo"), for a form to show beside it. */
+    readonly fields: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -25,6 +27,9 @@ export async function call<C extends Channel>(channel: C, ...args: {} extends Ch
   const bridge = window.api;
   if (!bridge) throw new ApiError('INTERNAL', 'The app is not connected to its data. Start it with `npm start` or `npm run preview`.');
   const result = await bridge.invoke(channel, args[0] ?? {});
-  if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.fields);
   return result.value as ChannelOutput<C>;
 }
+
+/** The sentence for one field of a refused call, if the refusal was about that field. */
+export const fieldError = (error: unknown, field: string): string | undefined => (error instanceof ApiError ? error.fields[field] : undefined);

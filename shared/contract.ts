@@ -24,18 +24,22 @@ export const entryNote = z.string().max(NOTE_MAX, `A note can be at most ${NOTE_
 const entryId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const noInput = z.strictObject({});
 
+/** What a span that breaks a rule is told; the entry form says the same before it asks. */
+export const SPAN_MESSAGES = {
+  endAfterStart: 'The end must be after the start.',
+  atLeastAMinute: 'An entry must be at least 1 minute long.',
+  atMostADay: 'An entry can be at most 24 hours long. Split a longer session into several entries.',
+} as const;
+
 /** The rules every stored time span obeys, whether typed by hand or edited later. */
 export const spanRules = <T extends { startedAt: number; endedAt: number }>(schema: z.ZodType<T>) =>
   schema
-    .refine((s) => s.endedAt > s.startedAt, { message: 'The end must be after the start.', path: ['endedAt'] })
+    .refine((s) => s.endedAt > s.startedAt, { message: SPAN_MESSAGES.endAfterStart, path: ['endedAt'] })
     .refine((s) => s.endedAt - s.startedAt >= MIN_ENTRY_MS || s.endedAt <= s.startedAt, {
-      message: 'An entry must be at least 1 minute long.',
+      message: SPAN_MESSAGES.atLeastAMinute,
       path: ['endedAt'],
     })
-    .refine((s) => s.endedAt - s.startedAt <= MAX_ENTRY_MS, {
-      message: 'An entry can be at most 24 hours long. Split a longer session into several entries.',
-      path: ['endedAt'],
-    });
+    .refine((s) => s.endedAt - s.startedAt <= MAX_ENTRY_MS, { message: SPAN_MESSAGES.atMostADay, path: ['endedAt'] });
 
 export const itemStateSchema = z.object({
   itemId: itemIdSchema,
@@ -185,6 +189,10 @@ export const insightsSchema = z.object({
     overall: remaining,
     phases: z.array(remaining.extend({ phase: phaseNumber })),
     paceHoursPerWeek: hours,
+    /** Whether the first study day is 4 weeks back: before that the pace says little, and no finish date is given. */
+    enoughHistory: z.boolean(),
+    /** The day a finish date is first given (4 weeks from the first study day); null before any study. */
+    forecastFrom: localDateSchema.nullable(),
     finishP50: localDateSchema.nullable(),
     finishP80: localDateSchema.nullable(),
     weeksToTarget: z.number(),

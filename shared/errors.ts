@@ -13,7 +13,10 @@ export type ErrorCode = (typeof errorCodes)[number];
 
 export interface ApiErrorValue {
   code: ErrorCode;
+  /** Plain sentences for the learner. */
   message: string;
+  /** The same sentences under the fields they concern ("endedAt", "links.liveDemo"), for a form to show beside them. */
+  fields?: Record<string, string>;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorValue };
@@ -22,6 +25,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The field the message is about, when there is one: the form shows it there. */
+    readonly fields?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';

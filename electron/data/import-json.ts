@@ -3,13 +3,32 @@
 //   replace: the file becomes the learner's data (settings included).
 //   merge:   the file's records are added to what is here; an entry already present (same item,
 //            start and end) is never added twice; local statuses, notes and settings win, except
-//            where the local record is still empty.
+//            where the local record is still empty or a setting is only the app's default (a new
+//            app's plan start is the day it was opened, not the learner's choice).
 import type { Curriculum } from '../../shared/curriculum';
 import { AppError } from '../../shared/errors';
 import { EXPORT_FORMAT_VERSION, exportFileSchema, exportHeaderSchema, type ExportFile } from '../../shared/export-format';
 import type { Db } from '../db/open';
 import { scoreAssessment } from '../portfolio/assessment';
 import { LEARNER_TABLES } from '../db/tables';
+import { continuing, issueSentence } from '../../shared/validation';
+
+/** Where in an export a problem is, as a learner would say it: "time entry 3", "the settings". */
+function placeInFile(path: readonly PropertyKey[]): string {
+  const [top, section, index] = path;
+  if (top !== 'data') return "the file's header";
+  const nth = typeof index === 'number' ? ` ${index + 1}` : 's';
+  switch (section) {
+    case 'settings': return 'the settings';
+    case 'items': return `item record${nth}`;
+    case 'timeEntries': return `time entry${nth}`;
+    case 'runningTimer': return 'the running timer';
+    case 'portfolio': return `portfolio entry${nth}`;
+    case 'assessments': return `self-assessment${nth}`;
+    case 'milestoneTicks': return `milestone tick${nth}`;
+    default: return 'the data';
+  }
+}
 
 /** Parses and validates the file, or throws an AppError saying in plain words what is wrong. */
 export function parseExportFile(content: string, curriculum: Curriculum): ExportFile {
@@ -30,12 +49,11 @@ export function parseExportFile(content: string, curriculum: Curriculum): Export
   const parsed = exportFileSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
-    const where = first.path.map((key) => String(key).slice(0, 40)).join('.');
-    // Never echo a hostile file's own names back in full: unknown fields are counted, not quoted.
-    const what = first.code === 'unrecognized_keys' ? `${first.keys.length} unexpected field${first.keys.length > 1 ? 's' : ''}` : first.message;
+    const others = parsed.error.issues.length - 1;
+    const more = others > 0 ? ` ${others} more problem${others > 1 ? 's were' : ' was'} found.` : '';
     throw new AppError(
       'INVALID_INPUT',
-      `This export is damaged or was edited by hand: at ${where || 'the top'}: ${what}${parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problems)` : ''}. Nothing was imported.`,
+      `This export is damaged or was edited by hand: in ${placeInFile(first.path)}, ${continuing(issueSentence(first, raw))}${more} Nothing was imported.`,
     );
   }
   const known = new Set(curriculum.items.map((i) => i.id));
@@ -62,10 +80,12 @@ export function applyImport(db: Db, file: ExportFile, mode: 'replace' | 'merge',
   db.transaction(() => {
     if (mode === 'replace') for (const table of LEARNER_TABLES) db.prepare(`DELETE FROM ${table}`).run();
 
+    // A setting the file holds was chosen in the app that wrote it: it counts as the learner's here.
     const putSetting = db.prepare(
       mode === 'replace'
-        ? 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value'
-        : 'INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)',
+        ? "INSERT INTO settings (key, value, set_by) VALUES (?, ?, 'learner') ON CONFLICT (key) DO UPDATE SET value = excluded.value, set_by = 'learner'"
+        : `INSERT INTO settings (key, value, set_by) VALUES (?, ?, 'learner')
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value, set_by = 'learner' WHERE settings.set_by = 'app'`,
     );
     for (const [key, value] of Object.entries(d.settings)) putSetting.run(key, JSON.stringify(value));
 
@@ -73,6 +93,7 @@ export function applyImport(db: Db, file: ExportFile, mode: 'replace' | 'merge',
       `INSERT INTO item_progress (item_id, status, notes, status_changed_at, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (item_id) DO UPDATE SET
          status = CASE WHEN item_progress.status = 'not_started' THEN excluded.status ELSE item_progress.status END,
+         status_auto = CASE WHEN item_progress.status = 'not_started' THEN 0 ELSE item_progress.status_auto END,
          notes = CASE WHEN item_progress.notes = '' THEN excluded.notes ELSE item_progress.notes END`,
     );
     const tick = db.prepare('INSERT OR IGNORE INTO list_ticks (item_id, entry_index, ticked_at) VALUES (?, ?, ?)');

@@ -36,14 +36,33 @@ function ensureProgressRow(ctx: HandlerContext, itemId: string) {
   sql(ctx.db, 'INSERT OR IGNORE INTO item_progress (item_id, updated_at) VALUES (?, ?)').run(itemId, ctx.now());
 }
 
-/** Logging time on an item nobody started yet means the learner has started it. */
+/**
+ * Logging time on an item nobody started yet means the learner has started it. The status is marked
+ * as the app's doing (status_auto), so settleStatusAfterRemoval can take it back.
+ */
 export function markInProgressIfNotStarted(ctx: HandlerContext, itemId: string) {
   ensureProgressRow(ctx, itemId);
   sql(
     ctx.db,
-    `UPDATE item_progress SET status = 'in_progress', status_changed_at = ?, updated_at = ?
+    `UPDATE item_progress SET status = 'in_progress', status_auto = 1, status_changed_at = ?, updated_at = ?
      WHERE item_id = ? AND status = 'not_started'`,
   ).run(ctx.now(), ctx.now(), itemId);
+}
+
+/**
+ * After time leaves an item (its entry deleted or moved, a timer stopped under a minute): an item
+ * that is "in progress" only because time was logged on it, and now has no time, no running timer,
+ * no ticked step and no notes, is "not started" again. A status the learner set stays as it is.
+ */
+export function settleStatusAfterRemoval(ctx: HandlerContext, itemId: string) {
+  sql(
+    ctx.db,
+    `UPDATE item_progress SET status = 'not_started', status_auto = 0, status_changed_at = ?, updated_at = ?
+     WHERE item_id = ? AND status = 'in_progress' AND status_auto = 1 AND notes = ''
+       AND NOT EXISTS (SELECT 1 FROM time_entries WHERE item_id = ?)
+       AND NOT EXISTS (SELECT 1 FROM running_timer WHERE item_id = ?)
+       AND NOT EXISTS (SELECT 1 FROM list_ticks WHERE item_id = ?)`,
+  ).run(ctx.now(), ctx.now(), itemId, itemId, itemId, itemId);
 }
 
 export const progressHandlers: HandlerGroup<
@@ -102,7 +121,8 @@ export const progressHandlers: HandlerGroup<
       ensureProgressRow(ctx, itemId);
       sql(
         ctx.db,
-        `UPDATE item_progress SET status = ?, updated_at = ?,
+        // The learner's own choice: never taken back on their behalf.
+        `UPDATE item_progress SET status = ?, status_auto = 0, updated_at = ?,
            status_changed_at = CASE WHEN status = ? THEN status_changed_at ELSE ? END
          WHERE item_id = ?`,
       ).run(status, ctx.now(), status, ctx.now(), itemId);

@@ -62,7 +62,11 @@ export const settingsHandlers: HandlerGroup<'settings.get' | 'settings.update'> 
     if (next.targetDate <= next.planStartDate) {
       throw new AppError('INVALID_INPUT', 'The target date must be after the plan start date.');
     }
-    const write = sql(ctx.db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    // The learner chose these: a merge-import never replaces them (migration 4).
+    const write = sql(
+      ctx.db,
+      "INSERT INTO settings (key, value, set_by) VALUES (?, ?, 'learner') ON CONFLICT (key) DO UPDATE SET value = excluded.value, set_by = 'learner'",
+    );
     ctx.db.transaction(() => {
       for (const [key, value] of Object.entries(changes)) write.run(key, JSON.stringify(value));
     })();

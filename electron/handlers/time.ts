@@ -3,7 +3,7 @@ import type { TimeEntry } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { FUTURE_TOLERANCE_MS } from '../../shared/time';
 import { requireItem, sql, type HandlerContext, type HandlerGroup } from './context';
-import { markInProgressIfNotStarted } from './progress';
+import { markInProgressIfNotStarted, settleStatusAfterRemoval } from './progress';
 
 interface EntryRow {
   id: number;
@@ -74,12 +74,14 @@ export const timeHandlers: HandlerGroup<'time.add' | 'time.edit' | 'time.delete'
     requireItem(ctx, input.itemId);
     refuseFuture(ctx, input.endedAt);
     return ctx.db.transaction(() => {
-      requireEntry(ctx, input.id);
+      const before = requireEntry(ctx, input.id);
       sql(
         ctx.db,
         'UPDATE time_entries SET item_id = ?, started_at = ?, ended_at = ?, note = ?, updated_at = ? WHERE id = ?',
       ).run(input.itemId, input.startedAt, input.endedAt, input.note, ctx.now(), input.id);
       markInProgressIfNotStarted(ctx, input.itemId);
+      // Moved to another item: the one it left may have no time now.
+      if (before.itemId !== input.itemId) settleStatusAfterRemoval(ctx, before.itemId);
       return requireEntry(ctx, input.id);
     })();
   },
@@ -88,6 +90,7 @@ export const timeHandlers: HandlerGroup<'time.add' | 'time.edit' | 'time.delete'
     ctx.db.transaction(() => {
       const deleted = requireEntry(ctx, id);
       sql(ctx.db, 'DELETE FROM time_entries WHERE id = ?').run(id);
+      settleStatusAfterRemoval(ctx, deleted.itemId);
       return { deleted: { ...deleted, overlaps: false } };
     })(),
 

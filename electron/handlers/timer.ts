@@ -4,7 +4,7 @@ import type { RunningTimer, TimerStop } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { MAX_ENTRY_MS, MIN_ENTRY_MS } from '../../shared/time';
 import { requireItem, sql, type HandlerContext, type HandlerGroup } from './context';
-import { markInProgressIfNotStarted } from './progress';
+import { markInProgressIfNotStarted, settleStatusAfterRemoval } from './progress';
 import { insertEntry } from './time';
 
 interface TimerRow {
@@ -25,6 +25,8 @@ function stopRunning(ctx: HandlerContext, running: RunningTimer, at = ctx.now())
   sql(ctx.db, 'DELETE FROM running_timer WHERE id = 1').run();
   const elapsed = endedAt - running.startedAt;
   if (elapsed < MIN_ENTRY_MS) {
+    // Started by mistake: the item is as it was before the timer marked it started.
+    settleStatusAfterRemoval(ctx, running.itemId);
     return { entry: null, discarded: { itemId: running.itemId, seconds: Math.floor(elapsed / 1000) } };
   }
   // A timer left running for more than a day is split so that no single entry is absurd; the

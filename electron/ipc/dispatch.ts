@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { contract, isChannel, type Channel } from '../../shared/contract';
 import { AppError, type Envelope } from '../../shared/errors';
+import { describeIssues } from '../../shared/validation';
 import type { HandlerContext, HandlerTable } from '../handlers';
 import { isAsyncChannel } from '../handlers/context';
 
@@ -13,51 +14,6 @@ export interface DispatchOptions {
   validateOutput?: boolean;
   /** Where unexpected faults are reported (the console by default). */
   onInternalError?: (channel: string, error: unknown) => void;
-}
-
-/** The value at `path` inside `input`, own properties only; undefined when any step is missing. */
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let value = input;
-  for (const key of path) {
-    if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
-}
-
-/** The longest a field name is quoted in a message: a hostile payload's 100,000-character key is cut, not echoed. */
-const NAME_MAX = 40;
-/** Room for the problems in one message; the ones that do not fit are counted, not listed. */
-const PROBLEMS_MAX_CHARS = 360;
-
-const shortName = (name: string) => (name.length > NAME_MAX ? `${name.slice(0, NAME_MAX)}…` : name);
-/** A field name in quotes, escaped (newlines, quotes, lone surrogates) and cut to NAME_MAX. */
-const quoted = (name: string) => JSON.stringify(shortName(name));
-
-/**
- * Turns a zod error into one plain sentence per problem, naming the field. `input` is what was
- * parsed: zod 4 does not report it on issues, and a wrong type is "required" only where it is absent.
- * The message stays short whatever the payload: at most 5 problems, 3 unexpected names each.
- */
-export function describeInputError(error: z.ZodError, input?: unknown): string {
-  const problems: string[] = [];
-  let length = 0;
-  for (const issue of error.issues) {
-    const where = issue.path.length ? `${issue.path.map((key) => shortName(String(key))).join('.')}: ` : '';
-    let problem: string;
-    if (issue.code === 'unrecognized_keys') {
-      const names = issue.keys.slice(0, 3).map(quoted).join(', ');
-      const more = issue.keys.length > 3 ? ` and ${issue.keys.length - 3} more` : '';
-      problem = `${where}unexpected field${issue.keys.length > 1 ? 's' : ''} ${names}${more}.`;
-    } else if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) problem = `${where}this field is required.`;
-    else problem = `${where}${issue.message}`;
-    if (problems.length === 5 || (problems.length > 0 && length + problem.length > PROBLEMS_MAX_CHARS)) break;
-    problems.push(problem);
-    length += problem.length + 1;
-  }
-  const rest = error.issues.length - problems.length;
-  const more = rest > 0 ? ` (and ${rest} more problem${rest > 1 ? 's' : ''})` : '';
-  return `The request was not valid. ${problems.join(' ')}${more}`;
 }
 
 type Prepared = { ok: true; channel: Channel; input: unknown } | { ok: false; envelope: Envelope<never> };
@@ -73,7 +29,11 @@ function prepare(channel: unknown, rawInput: unknown): Prepared {
   // An absent payload means "no fields"; channels that need fields still refuse it below.
   const input = rawInput === undefined ? {} : rawInput;
   const parsed = contract[channel].input.safeParse(input);
-  if (!parsed.success) return { ok: false, envelope: { ok: false, error: { code: 'INVALID_INPUT', message: describeInputError(parsed.error, input) } } };
+  if (!parsed.success) {
+    // Sentences about what was typed, each also under its field, for a form to show beside it.
+    const { message, fields } = describeIssues(parsed.error, input);
+    return { ok: false, envelope: { ok: false, error: { code: 'INVALID_INPUT', message: bounded(message), fields } } };
+  }
   return { ok: true, channel, input: parsed.data };
 }
 
@@ -97,7 +57,9 @@ function bounded(message: string): string {
 }
 
 function fail(channel: Channel, error: unknown, options: DispatchOptions): Envelope<never> {
-  if (error instanceof AppError) return { ok: false, error: { code: error.code, message: bounded(error.message) } };
+  if (error instanceof AppError) {
+    return { ok: false, error: { code: error.code, message: bounded(error.message), ...(error.fields ? { fields: error.fields } : {}) } };
+  }
   (options.onInternalError ?? ((c, e) => console.error(`[${c}]`, e)))(channel, error);
   return {
     ok: false,

@@ -27,6 +27,12 @@ export interface InsightsInput {
 export const WEEKLY_WEEKS = 26;
 export const HEATMAP_WEEKS = 52;
 export const PACE_DAYS = 28;
+/**
+ * Days of history, from the first study day, before a finish date is given: the pace is measured
+ * over PACE_DAYS, and before that it counts days that were not yet part of the learner's study (three
+ * sessions in a first week made "Oct 2035"). Until then Insights shows the plan and what it asks.
+ */
+export const FORECAST_MIN_DAYS = PACE_DAYS;
 /** A forecast further out than this is no forecast: finish dates become null. */
 export const MAX_FORECAST_DAYS = 100 * 366;
 
@@ -281,6 +287,10 @@ export function forecast(input: InsightsInput, ratios: readonly number[]): Insig
 
   const pace = paceHoursPerWeek(dayMinutes, today);
   const weeksToTarget = daysBetweenDates(today, settings.targetDate) / 7;
+  let firstStudyDay: LocalDate | null = null;
+  for (const [day, m] of dayMinutes) if (m > 0 && day <= today && (firstStudyDay === null || day < firstStudyDay)) firstStudyDay = day;
+  const forecastFrom = firstStudyDay === null ? null : addDays(firstStudyDay, FORECAST_MIN_DAYS - 1);
+  const enoughHistory = forecastFrom !== null && forecastFrom <= today;
   return {
     basis: calibrated ? 'calibrated' : 'raw-estimate',
     ratioP50,
@@ -288,8 +298,10 @@ export function forecast(input: InsightsInput, ratios: readonly number[]): Insig
     overall,
     phases: [...phases.values()],
     paceHoursPerWeek: pace,
-    finishP50: finishDate(overall.p50Hours, pace, today),
-    finishP80: finishDate(overall.p80Hours, pace, today),
+    enoughHistory,
+    forecastFrom,
+    finishP50: enoughHistory || overall.p50Hours <= 0 ? finishDate(overall.p50Hours, pace, today) : null,
+    finishP80: enoughHistory || overall.p80Hours <= 0 ? finishDate(overall.p80Hours, pace, today) : null,
     weeksToTarget,
     neededHoursPerWeek: weeksToTarget > 0 ? overall.p50Hours / weeksToTarget : null,
   };

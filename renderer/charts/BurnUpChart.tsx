@@ -3,6 +3,7 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Too
 import type { Insights } from '../../shared/contract';
 import { formatHours } from '../../shared/time';
 import { dateOfDayNumber, dayNumber, formatLocalDate } from '../lib/dates';
+import { ChartFigure } from './ChartFigure';
 
 interface Props {
   burnUp: Insights['burnUp'];
@@ -23,7 +24,7 @@ export function BurnUpChart({ burnUp, today, size, animate = true }: Props) {
     if (t >= first && t <= last) ticks.push(t);
   }
   const chart = (
-    <LineChart data={rows} margin={{ top: 18, right: 16, bottom: 4, left: 0 }} className="chart" {...(size ?? {})}>
+    <LineChart data={rows} margin={{ top: 18, right: 16, bottom: 4, left: 0 }} className="chart" title="Planned and logged hours added up week by week since the plan start. The left and right arrow keys go from week to week." {...(size ?? {})}>
       <CartesianGrid vertical={false} className="chart-grid" />
       <XAxis
         dataKey="t"
@@ -45,13 +46,17 @@ export function BurnUpChart({ burnUp, today, size, animate = true }: Props) {
     </LineChart>
   );
   return (
-    <figure className="chart-figure" data-testid="burnup-chart" aria-label="Planned and actual cumulative hours">
+    <ChartFigure
+      testId="burnup-chart"
+      legend={
+        <>
+          <span className="legend-swatch legend-planned" /> Planned (estimate midpoints, skipped items left out)
+          <span className="legend-swatch legend-actual" /> Logged
+        </>
+      }
+    >
       {size ? chart : <ResponsiveContainer width="100%" height={280}>{chart}</ResponsiveContainer>}
-      <figcaption className="chart-legend">
-        <span className="legend-swatch legend-planned" /> Planned (estimate midpoints, skipped items left out)
-        <span className="legend-swatch legend-actual" /> Logged
-      </figcaption>
-    </figure>
+    </ChartFigure>
   );
 }
 

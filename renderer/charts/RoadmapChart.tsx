@@ -6,6 +6,7 @@ import type { RoadmapStats } from '../../shared/contract';
 import type { Curriculum } from '../../shared/curriculum';
 import { formatHours } from '../../shared/time';
 import { itemLabel } from '../lib/labels';
+import { ChartFigure } from './ChartFigure';
 
 export type RoadmapView = 'items' | 'phases';
 
@@ -74,6 +75,7 @@ export function RoadmapChart({ stats, curriculum, view, size, animate = true }: 
       margin={{ top: 24, right: 12, bottom: view === 'items' ? 18 : 4, left: 0 }}
       barCategoryGap={view === 'items' ? '18%' : '30%'}
       className="chart roadmap-chart"
+      title={`Estimated range and actual hours per ${view === 'items' ? 'item' : 'phase'}. The left and right arrow keys go from bar to bar; the Table view lists every number.`}
       {...(size ?? {})}
     >
       <CartesianGrid vertical={false} className="chart-grid" />
@@ -106,14 +108,18 @@ export function RoadmapChart({ stats, curriculum, view, size, animate = true }: 
     </ComposedChart>
   );
   return (
-    <figure className="chart-figure" data-testid="roadmap-chart" aria-label={`Estimated range and actual hours per ${view === 'items' ? 'item' : 'phase'}`}>
+    <ChartFigure
+      testId="roadmap-chart"
+      legend={
+        <>
+          <span className="legend-swatch legend-range" /> Estimated range (min–max)
+          <span className="legend-swatch legend-actual" /> Hours logged
+          <span className="legend-swatch legend-over" /> Over the maximum
+        </>
+      }
+    >
       {size ? chart : <ResponsiveContainer width="100%" height={view === 'items' ? 330 : 280}>{chart}</ResponsiveContainer>}
-      <figcaption className="chart-legend">
-        <span className="legend-swatch legend-range" /> Estimated range (min–max)
-        <span className="legend-swatch legend-actual" /> Hours logged
-        <span className="legend-swatch legend-over" /> Over the maximum
-      </figcaption>
-    </figure>
+    </ChartFigure>
   );
 }
 

@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer,
 import type { Insights } from '../../shared/contract';
 import { formatHours } from '../../shared/time';
 import { formatLocalDate } from '../lib/dates';
+import { ChartFigure } from './ChartFigure';
 
 interface Props {
   weekly: Insights['weekly'];
@@ -11,9 +12,15 @@ interface Props {
   animate?: boolean;
 }
 
+/** About the width of one character of the goal's label (12px, semibold), for the room it needs. */
+const LABEL_CHAR_PX = 7.5;
+
 export function WeeklyChart({ weekly, goalHours, size, animate = true }: Props) {
+  const goalLabel = `Goal ${formatHours(goalHours)} h`;
+  // The label sits right of the plot: the margin is as wide as the label, or it is cut ("Goal 10 I").
+  const right = Math.ceil(12 + goalLabel.length * LABEL_CHAR_PX);
   const chart = (
-    <BarChart data={weekly} margin={{ top: 18, right: 64, bottom: 4, left: 0 }} className="chart" {...(size ?? {})}>
+    <BarChart data={weekly} margin={{ top: 18, right, bottom: 4, left: 0 }} className="chart" title={`Hours per week for the last 26 weeks against a goal of ${formatHours(goalHours)} hours. The left and right arrow keys go from week to week.`} {...(size ?? {})}>
       <CartesianGrid vertical={false} className="chart-grid" />
       <XAxis
         dataKey="weekStart"
@@ -24,7 +31,7 @@ export function WeeklyChart({ weekly, goalHours, size, animate = true }: Props) 
       />
       <YAxis tickLine={false} axisLine={false} width={44} tickFormatter={(h: number) => `${h} h`} allowDecimals={false} domain={[0, (max: number) => Math.ceil(Math.max(max, goalHours * 1.2))]} className="chart-axis" />
       <Tooltip content={<WeekTooltip goal={goalHours} />} cursor={{ className: 'chart-cursor' }} />
-      <ReferenceLine y={goalHours} className="ref-goal" label={{ value: `Goal ${formatHours(goalHours)} h`, position: 'right', className: 'ref-label' }} />
+      <ReferenceLine y={goalHours} className="ref-goal" label={{ value: goalLabel, position: 'right', className: 'ref-label' }} />
       <Bar dataKey="hours" name="Hours" radius={[3, 3, 0, 0]} isAnimationActive={animate}>
         {weekly.map((w) => (
           <Cell key={w.weekStart} className={w.hours >= goalHours ? 'bar-week bar-week-met' : 'bar-week'} />
@@ -33,14 +40,18 @@ export function WeeklyChart({ weekly, goalHours, size, animate = true }: Props) 
     </BarChart>
   );
   return (
-    <figure className="chart-figure" data-testid="weekly-chart" aria-label="Hours per week, last 26 weeks">
+    <ChartFigure
+      testId="weekly-chart"
+      legend={
+        <>
+          <span className="legend-swatch legend-actual" /> Hours that week
+          <span className="legend-swatch legend-met" /> Goal met
+          <span className="legend-swatch legend-goal" /> Weekly goal
+        </>
+      }
+    >
       {size ? chart : <ResponsiveContainer width="100%" height={240}>{chart}</ResponsiveContainer>}
-      <figcaption className="chart-legend">
-        <span className="legend-swatch legend-actual" /> Hours that week
-        <span className="legend-swatch legend-met" /> Goal met
-        <span className="legend-swatch legend-goal" /> Weekly goal
-      </figcaption>
-    </figure>
+    </ChartFigure>
   );
 }
 

@@ -1,10 +1,10 @@
-// The learner's data: exports to keep or open in a spreadsheet, an import, and backups.
+// The learner's data: exports to keep or open in a spreadsheet, an import, and backups. What an
+// action did, or why it was refused, is said in the section of the button that started it.
 import { useEffect, useRef, useState } from 'react';
 import type { Backup } from '../../shared/contract';
 import { call } from '../api';
 import { onAppCommand } from '../lib/commands';
 import { useData, useQuery } from '../lib/data';
-import { useNotices } from '../lib/notices';
 
 /** Offers text as a file to save: a download in the browser, a save dialog on the desktop. */
 function offerDownload(fileName: string, content: string, type: string) {
@@ -25,22 +25,46 @@ const reasonLabel: Record<Backup['reason'], string> = {
   migration: 'Before an update',
 };
 
+type Section = 'folder' | 'export' | 'import' | 'backups';
+interface Outcome {
+  section: Section;
+  tone: 'success' | 'error';
+  text: string;
+}
+
+/** An action's outcome, in its own section: a status to read, or an alert when it was refused. */
+function OutcomeLine({ outcome, section }: { outcome: Outcome | null; section: Section }) {
+  if (!outcome || outcome.section !== section) return null;
+  return outcome.tone === 'error' ? (
+    <p className="inline-error" role="alert" data-testid={`${section}-outcome`}>
+      {outcome.text}
+    </p>
+  ) : (
+    <p className="inline-success" role="status" data-testid={`${section}-outcome`}>
+      {outcome.text}
+    </p>
+  );
+}
+
 export function DataSettings() {
   const { changed } = useData();
-  const notices = useNotices();
   const backups = useQuery('backups.list', {});
   const folder = useQuery('data.folder', {});
   const fileInput = useRef<HTMLInputElement>(null);
   const [mode, setMode] = useState<'merge' | 'replace'>('merge');
   const [busy, setBusy] = useState(false);
   const [confirmRestore, setConfirmRestore] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  const run = async (work: () => Promise<void>) => {
+  /** Runs an action of `section`; what it returns is said there as done, what it throws as refused. */
+  const run = async (section: Section, work: () => Promise<string | void>) => {
     setBusy(true);
+    setOutcome(null);
     try {
-      await work();
+      const done = await work();
+      if (done) setOutcome({ section, tone: 'success', text: done });
     } catch (e) {
-      notices.error((e as Error).message);
+      setOutcome({ section, tone: 'error', text: (e as Error).message });
     } finally {
       setBusy(false);
       changed();
@@ -48,7 +72,7 @@ export function DataSettings() {
   };
 
   const exportCsv = () =>
-    run(async () => {
+    run('export', async () => {
       const csv = await call('data.exportCsv');
       offerDownload(csv.fileName, csv.content, 'text/csv;charset=utf-8');
     });
@@ -58,11 +82,9 @@ export function DataSettings() {
   useEffect(() => onAppCommand('export:csv', () => void latestCsv.current()), []);
 
   const importFile = (file: File) =>
-    run(async () => {
+    run('import', async () => {
       const result = await call('data.import', { content: await file.text(), mode });
-      notices.success(
-        `Imported ${file.name}: ${result.timeEntriesAdded} entries added${result.timeEntriesSkipped ? `, ${result.timeEntriesSkipped} already here and skipped` : ''}. A backup was made first.`,
-      );
+      return `Imported ${file.name}: ${result.timeEntriesAdded} ${result.timeEntriesAdded === 1 ? 'entry' : 'entries'} added${result.timeEntriesSkipped ? `, ${result.timeEntriesSkipped} already here and skipped` : ''}. A backup was made first.`;
     });
 
   return (
@@ -75,11 +97,12 @@ export function DataSettings() {
           </p>
           {folder.data.canOpen && (
             <div className="form-actions">
-              <button type="button" className="button" disabled={busy} onClick={() => run(async () => void (await call('data.openFolder')))}>
+              <button type="button" className="button" disabled={busy} onClick={() => run('folder', async () => void (await call('data.openFolder')))}>
                 Open the data folder
               </button>
             </div>
           )}
+          <OutcomeLine outcome={outcome} section="folder" />
         </section>
       )}
 
@@ -90,13 +113,14 @@ export function DataSettings() {
           <button type="button" className="button" disabled={busy} onClick={() => void exportCsv()}>
             Time log as CSV
           </button>
-          <button type="button" className="button" disabled={busy} onClick={() => run(async () => {
+          <button type="button" className="button" disabled={busy} onClick={() => run('export', async () => {
             const json = await call('data.exportJson');
             offerDownload(json.fileName, json.content, 'application/json');
           })}>
             Everything as JSON
           </button>
         </div>
+        <OutcomeLine outcome={outcome} section="export" />
       </section>
 
       <section className="card settings-section" aria-labelledby="settings-import">
@@ -115,12 +139,12 @@ export function DataSettings() {
           <button type="button" className="button" disabled={busy} onClick={() => fileInput.current?.click()}>
             Choose a file to import…
           </button>
+          {/* Opened by the button above: hidden, so it is neither a second button to screen readers nor a box in the layout. */}
           <input
             ref={fileInput}
             type="file"
             accept="application/json,.json"
-            className="visually-hidden"
-            aria-label="Export file to import"
+            hidden
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
@@ -128,6 +152,7 @@ export function DataSettings() {
             }}
           />
         </div>
+        <OutcomeLine outcome={outcome} section="import" />
       </section>
 
       <section className="card settings-section" aria-labelledby="settings-backups">
@@ -137,13 +162,14 @@ export function DataSettings() {
           {backups.status === 'ready' ? backups.data.keep : '…'} are kept.
         </p>
         <div className="form-actions">
-          <button type="button" className="button" disabled={busy} onClick={() => run(async () => {
+          <button type="button" className="button" disabled={busy} onClick={() => run('backups', async () => {
             const backup = await call('backups.create');
-            notices.success(`Backup made (${formatBytes(backup.bytes)}).`);
+            return `Backup made (${formatBytes(backup.bytes)}).`;
           })}>
             Back up now
           </button>
         </div>
+        <OutcomeLine outcome={outcome} section="backups" />
         {backups.status === 'ready' && backups.data.backups.length > 0 && (
           <table className="data-table" data-testid="backups">
             <thead>
@@ -164,10 +190,10 @@ export function DataSettings() {
                     {confirmRestore === b.id ? (
                       <span className="entry-actions">
                         <span className="confirm-text">Replace your data with this backup?</span>
-                        <button type="button" className="button button-small button-danger" disabled={busy} onClick={() => run(async () => {
+                        <button type="button" className="button button-small button-danger" disabled={busy} onClick={() => run('backups', async () => {
                           setConfirmRestore(null);
                           await call('backups.restore', { id: b.id });
-                          notices.success('Backup restored. Your data from before is kept as a backup too.');
+                          return 'Backup restored. Your data from before is kept as a backup too.';
                         })}>
                           Restore
                         </button>

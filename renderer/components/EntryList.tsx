@@ -66,6 +66,8 @@ function EntryRow({ entry, showItem, onEdit }: { entry: TimeEntry; showItem: boo
     <li className={`entry${entry.overlaps ? ' entry-overlaps' : ''}`} data-testid="time-entry">
       <span className="entry-time">
         {formatTime(entry.startedAt)}–{formatTime(entry.endedAt)}
+        {/* The list groups entries by the day they start: one that ends on a later day says so. */}
+        {daysBetween(entry.startedAt, entry.endedAt) > 0 && <span className="entry-next-day"> next day</span>}
       </span>
       <span className="entry-duration">{formatMinutes(minutes)}</span>
       <span className="entry-body">

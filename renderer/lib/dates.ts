@@ -23,17 +23,23 @@ export function fromLocal(date: string, time: string): number | null {
   return Number.isNaN(value) ? null : value;
 }
 
-/** An end time earlier than the start means the session ran past midnight. */
-export function endFromClock(startedAt: number, endTime: string): number | null {
-  const end = fromLocal(toDateInput(startedAt), endTime);
-  if (end === null) return null;
-  return end <= startedAt ? fromLocal(toDateInput(startedAt + DAY_MS), endTime) : end;
+/**
+ * The end of a session typed as a clock time: on the start's day, or on the day after when the
+ * learner says it ran past midnight. An end before the start is never moved to the next day on its
+ * own: 15:00 to 14:30 is far more often a typo than a 23½-hour session.
+ */
+export function endFromClock(startedAt: number, endTime: string, nextDay: boolean): number | null {
+  const startDay = new Date(startedAt);
+  // The calendar day after, at noon so a DST change cannot skip or repeat it.
+  const day = nextDay ? new Date(startDay.getFullYear(), startDay.getMonth(), startDay.getDate() + 1, 12).getTime() : startedAt;
+  return fromLocal(toDateInput(day), endTime);
 }
 
 export const formatDay = (ms: number) =>
   new Date(ms).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 
-export const formatTime = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+/** "2:00 PM" or "14:00", as the locale writes a time: no leading zero on a 12-hour clock. */
+export const formatTime = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
 
 /** Midnight at the start of the local day holding `ms`. */
 export const startOfDay = (ms: number) => {

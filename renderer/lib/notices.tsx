@@ -1,5 +1,6 @@
 // Short messages for the learner ("Logged 50 min on ...", errors in plain words), announced to
-// screen readers through a live region.
+// screen readers through a live region. They are drawn in the sidebar (NoticeArea), above the timer,
+// not over the screen: floating at the bottom right, they covered the "Add time by hand" card.
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
 type Tone = 'success' | 'info' | 'error';
@@ -15,6 +16,7 @@ interface Notices {
 }
 
 const NoticeContext = createContext<Notices | null>(null);
+const NoticeListContext = createContext<{ notices: Notice[]; dismiss: (id: number) => void }>({ notices: [], dismiss: () => {} });
 let nextId = 1;
 
 export function useNotices(): Notices {
@@ -39,19 +41,27 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
     () => ({ success: (t) => push('success', t), info: (t) => push('info', t), error: (t) => push('error', t) }),
     [push],
   );
+  const list = useMemo(() => ({ notices, dismiss }), [notices, dismiss]);
   return (
     <NoticeContext.Provider value={api}>
-      {children}
-      <div className="notices" role="status" aria-live="polite">
-        {notices.map((n) => (
-          <div key={n.id} className={`notice notice-${n.tone}`}>
-            <span>{n.text}</span>
-            <button type="button" className="notice-close" onClick={() => dismiss(n.id)} aria-label="Dismiss message">
-              ×
-            </button>
-          </div>
-        ))}
-      </div>
+      <NoticeListContext.Provider value={list}>{children}</NoticeListContext.Provider>
     </NoticeContext.Provider>
+  );
+}
+
+/** Where the notices are drawn and announced: one place in the app's frame. */
+export function NoticeArea() {
+  const { notices, dismiss } = useContext(NoticeListContext);
+  return (
+    <div className="notices" role="status" aria-live="polite">
+      {notices.map((n) => (
+        <div key={n.id} className={`notice notice-${n.tone}`}>
+          <span>{n.text}</span>
+          <button type="button" className="notice-close" onClick={() => dismiss(n.id)} aria-label="Dismiss message">
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
   );
 }

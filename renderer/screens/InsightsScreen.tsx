@@ -39,12 +39,7 @@ function InsightsBody({ data }: { data: Insights }) {
         <Stat label="Current streak" value={`${streak.current} ${streak.current === 1 ? 'day' : 'days'}`} detail={streak.todayCounts ? 'Today counts already' : `Study ${data.streakMinMinutes} min today to extend it`} testId="streak-current" />
         <Stat label="Longest streak" value={`${streak.longest} ${streak.longest === 1 ? 'day' : 'days'}`} detail={`A day counts with ${data.streakMinMinutes}+ minutes`} testId="streak-longest" />
         <Stat label="This week" value={`${formatHours(thisWeek?.hours ?? 0)} h`} detail={`Goal ${formatHours(data.weeklyGoalHours)} h a week`} />
-        <Stat
-          label="Projected finish"
-          value={forecast.finishP50 ? formatLocalDate(forecast.finishP50, { day: 'numeric', month: 'short', year: 'numeric' }) : 'Not yet'}
-          detail={forecast.finishP50 ? `80% sure by ${formatLocalDate(forecast.finishP80 ?? forecast.finishP50)}` : 'Log some hours to get a date'}
-          testId="finish-p50"
-        />
+        <Stat label="Projected finish" value={finishValue(data)} detail={finishDetail(data)} testId="finish-p50" />
       </section>
 
       <section className="card chart-card" aria-labelledby="burnup-title">
@@ -87,16 +82,37 @@ function Stat({ label, value, detail, testId }: { label: string; value: string; 
   );
 }
 
+/** The finish date, or why there is none yet. */
+function finishValue({ forecast }: Insights): string {
+  if (!forecast.enoughHistory && forecast.finishP50 === null) return 'Too early';
+  return forecast.finishP50 ? formatLocalDate(forecast.finishP50) : 'Not yet';
+}
+
+function finishDetail({ forecast, burnUp }: Insights): string {
+  if (forecast.finishP50) return `80% sure by ${formatLocalDate(forecast.finishP80 ?? forecast.finishP50)}`;
+  if (!forecast.enoughHistory) {
+    return forecast.forecastFrom ? `A date from ${formatLocalDate(forecast.forecastFrom)}, after 4 weeks of study` : 'A date after 4 weeks of study';
+  }
+  return `No study in the last 4 weeks; your plan ends ${formatLocalDate(burnUp.planEndDate)}`;
+}
+
 function ForecastCard({ data }: { data: Insights }) {
   const { forecast } = data;
   const { curriculum } = useData();
   return (
     <section className="card forecast" aria-labelledby="forecast-title" data-testid="forecast">
       <h2 id="forecast-title">Forecast</h2>
+      {!forecast.enoughHistory && (
+        <p className="forecast-basis" data-testid="forecast-too-early">
+          {forecast.forecastFrom
+            ? `Too early for a finish date: your pace is measured over 4 weeks of study, so a date comes on ${formatLocalDate(forecast.forecastFrom)}. Until then, here is what your plan asks.`
+            : 'No finish date yet: log some study, and after 4 weeks of it your pace gives one. Until then, here is what your plan asks.'}
+        </p>
+      )}
       <p className="forecast-basis">
         {forecast.basis === 'calibrated'
           ? `Remaining estimates scaled by your own pace on finished items: ${ratioText(forecast.ratioP50)} typical, ${ratioText(forecast.ratioP80)} on a slow run.`
-          : 'Based on the raw estimates: finish at least two items with logged time and the forecast learns from your pace.'}
+          : 'Remaining hours are the curriculum’s estimates; once you finish two items with logged time, they follow your own pace.'}
       </p>
       <table className="data-table">
         <caption className="visually-hidden">Remaining hours per phase</caption>
@@ -129,18 +145,29 @@ function ForecastCard({ data }: { data: Insights }) {
         </tfoot>
       </table>
       <dl className="forecast-facts">
-        <div>
-          <dt>Recent pace</dt>
-          <dd data-testid="pace">{formatHours(forecast.paceHoursPerWeek)} h a week (last 4 weeks)</dd>
-        </div>
-        <div>
-          <dt>Finish at that pace</dt>
-          <dd>
-            {forecast.finishP50
-              ? `${formatLocalDate(forecast.finishP50)} likely, ${formatLocalDate(forecast.finishP80 ?? forecast.finishP50)} cautious`
-              : 'No date while the recent pace is zero'}
-          </dd>
-        </div>
+        {forecast.enoughHistory ? (
+          <>
+            <div>
+              <dt>Recent pace</dt>
+              <dd data-testid="pace">{formatHours(forecast.paceHoursPerWeek)} h a week (last 4 weeks)</dd>
+            </div>
+            <div>
+              <dt>Finish at that pace</dt>
+              <dd>
+                {forecast.finishP50
+                  ? `${formatLocalDate(forecast.finishP50)} likely, ${formatLocalDate(forecast.finishP80 ?? forecast.finishP50)} cautious`
+                  : 'No date while the recent pace is zero'}
+              </dd>
+            </div>
+          </>
+        ) : (
+          <div>
+            <dt>Your plan</dt>
+            <dd data-testid="plan-dates">
+              {formatLocalDate(data.burnUp.planStartDate)} – {formatLocalDate(data.burnUp.planEndDate)}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>To finish by {formatLocalDate(data.burnUp.targetDate)}</dt>
           <dd data-testid="needed-per-week">

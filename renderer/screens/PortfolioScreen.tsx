@@ -5,7 +5,7 @@ import { isWebLink, WEB_LINK_MESSAGE, type Assessment, type AssessmentScores, ty
 import type { CurriculumItem } from '../../shared/curriculum';
 import { formatHours } from '../../shared/time';
 import { entriesToPrint } from '../../shared/portfolio';
-import { call } from '../api';
+import { call, fieldError } from '../api';
 import { onAppCommand } from '../lib/commands';
 import { StatusBadge } from '../components/StatusBadge';
 import { useData, useQuery } from '../lib/data';
@@ -212,7 +212,7 @@ function LinkField({ itemId, linkKey, label, initial }: { itemId: string; linkKe
     try {
       await call('portfolio.update', { itemId, links: { [linkKey]: text } });
     } catch (e) {
-      setError((e as Error).message.replace(/^The request was not valid\. [\w.]+: /, ''));
+      setError(fieldError(e, `links.${linkKey}`) ?? (e as Error).message);
       throw e;
     }
   });

@@ -2,11 +2,15 @@
 // a value the main process refuses is explained next to the field and nothing is saved.
 import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../shared/contract';
-import { call } from '../api';
+import { call, fieldError } from '../api';
 import { DataSettings } from '../components/DataSettings';
+import { ShortcutRecorder } from '../components/ShortcutRecorder';
 import { useData, useQuery } from '../lib/data';
 
 type Field = keyof Settings;
+
+/** How long typing pauses before a field saves on its own. */
+const TYPING_PAUSE_MS = 700;
 
 export function SettingsScreen() {
   const settings = useQuery('settings.get', {});
@@ -45,24 +49,50 @@ function SettingsForm({ initial }: { initial: Settings }) {
     });
   }, [initial]);
 
-  const save = async (field: Field, text: string) => {
-    if (text === toText(initial)[field]) return;
+  // What each field last sent (or was loaded with): a save of the same text again is skipped.
+  const sent = useRef(toText(initial));
+  const save = async (field: Field, text: string, { quiet = false } = {}) => {
+    cancelPending(field);
+    if (text === sent.current[field]) return;
     // Each field keeps the type it has: numbers as numbers, switches as booleans.
     const kind = typeof initial[field];
     const value = kind === 'number' ? Number(text) : kind === 'boolean' ? text === 'true' : text;
     if (typeof value === 'number' && (text.trim() === '' || !Number.isFinite(value))) {
-      setErrors((e) => ({ ...e, [field]: 'Enter a number.' }));
+      // Half-typed ("", "-") while the learner is still typing is not worth a message yet.
+      if (!quiet) setErrors((e) => ({ ...e, [field]: 'Enter a number.' }));
       return;
     }
     try {
       await call('settings.update', { [field]: value });
+      sent.current = { ...sent.current, [field]: text };
       setErrors((e) => ({ ...e, [field]: undefined }));
       setSaved(field);
       changed();
     } catch (e) {
-      setErrors((prev) => ({ ...prev, [field]: (e as Error).message.replace(/^The request was not valid\. (\w+: )?/, '') }));
+      setErrors((prev) => ({ ...prev, [field]: fieldError(e, field) ?? (e as Error).message }));
     }
   };
+
+  // Typing saves after a short pause, Enter and leaving the field save at once, and so does leaving
+  // the screen or closing the window: "saved as you make them" holds however the learner stops.
+  const pending = useRef(new Map<Field, { timer: ReturnType<typeof setTimeout>; text: string }>());
+  const cancelPending = (field: Field) => {
+    const waiting = pending.current.get(field);
+    if (waiting) clearTimeout(waiting.timer), pending.current.delete(field);
+  };
+  const saveSoon = (field: Field, text: string) => {
+    cancelPending(field);
+    pending.current.set(field, { text, timer: setTimeout(() => void save(field, text, { quiet: true }), TYPING_PAUSE_MS) });
+  };
+  const latestSave = useRef(save);
+  latestSave.current = save;
+  useEffect(() => {
+    const flush = () => {
+      for (const [field, { text }] of [...pending.current]) void latestSave.current(field, text, { quiet: true });
+    };
+    window.addEventListener('pagehide', flush);
+    return () => (window.removeEventListener('pagehide', flush), flush());
+  }, []);
 
   const input = (field: Field, label: string, type: string, hint?: string, extra: Record<string, string | number> = {}) => (
     <label className="field settings-field">
@@ -75,6 +105,10 @@ function SettingsForm({ initial }: { initial: Settings }) {
         onChange={(e) => {
           setValues((v) => ({ ...v, [field]: e.target.value }));
           if (type === 'date') void save(field, e.target.value);
+          else saveSoon(field, e.target.value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.preventDefault(), void save(field, e.currentTarget.value);
         }}
         onBlur={(e) => type !== 'date' && void save(field, e.target.value)}
         {...extra}
@@ -143,7 +177,17 @@ function SettingsForm({ initial }: { initial: Settings }) {
         <h2 id="settings-desktop">Timer and reminders</h2>
         <div className="settings-grid">
           {input('idleMinutes', 'Ask about idle time after (minutes)', 'number', 'Away this long while the timer runs, and the app asks whether to keep that time.', { min: 1, max: 240, step: 1 })}
-          {input('globalTimerShortcut', 'Global timer shortcut', 'text', 'Starts or stops the timer from any app, e.g. CommandOrControl+Alt+T. Empty turns it off.', { maxLength: 60, spellCheck: 'false' })}
+          <ShortcutRecorder
+            value={values.globalTimerShortcut}
+            message={{
+              text: errors.globalTimerShortcut ?? (saved === 'globalTimerShortcut' ? 'Saved' : 'Starts or stops the timer from any app.'),
+              error: Boolean(errors.globalTimerShortcut),
+            }}
+            onChange={(accelerator) => {
+              setValues((v) => ({ ...v, globalTimerShortcut: accelerator }));
+              void save('globalTimerShortcut', accelerator);
+            }}
+          />
           {input('studyReminderTime', 'Study reminder time', 'time', 'When to remind you on a day with no study yet.')}
         </div>
         {checkbox('studyReminderEnabled', 'Remind me on days I have not studied yet')}

@@ -1,6 +1,13 @@
 // Export, import and backups from the Settings screen, as a learner does them.
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
+
+/** Picks a file the way a learner does: the button opens the system's file chooser. */
+async function importFile(page: Page, name: string, buffer: Buffer) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Choose a file to import…' }).click()]);
+  await chooser.setFiles({ name, mimeType: 'application/json', buffer });
+}
 
 test('export the log and everything, import it back without duplicates, back up and restore', async ({ page, preview }) => {
   await page.goto(preview.url);
@@ -29,14 +36,16 @@ test('export the log and everything, import it back without duplicates, back up 
   expect(JSON.parse(readFileSync(jsonPath, 'utf8')).data.timeEntries).toHaveLength(2);
 
   // Merge the same file back: nothing is duplicated, and a backup was made first.
-  await page.getByLabel('Export file to import').setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: readFileSync(jsonPath) });
+  await importFile(page, 'export.json', readFileSync(jsonPath));
   await expect(page.getByText(/0 entries added, 2 already here and skipped/)).toBeVisible();
   await expect(page.getByTestId('backups').locator('tbody tr')).toHaveCount(2); // the day's first start, and before the import
   await expect(page.getByTestId('backups')).toContainText('Before an import');
 
   // A file that is not an export is refused in plain words.
-  await page.getByLabel('Export file to import').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
-  await expect(page.getByText('This file is not an MLOps Study Companion export. Nothing was imported.')).toBeVisible();
+  await importFile(page, 'notes.json', Buffer.from('{"hello": 1}'));
+  // In the Import section, beside the button that chose the file.
+  await expect(page.getByTestId('import-outcome')).toHaveText('This file is not an MLOps Study Companion export. Nothing was imported.');
+  await expect(page.getByRole('region', { name: 'Import' }).getByRole('alert')).toBeVisible();
 
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByTestId('backups').locator('tbody tr')).toHaveCount(3);

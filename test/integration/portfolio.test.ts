@@ -139,7 +139,7 @@ describe('links', () => {
     const before = dumpDatabase(app.db);
     for (const key of ['githubRepository', 'liveDemo', 'documentation']) {
       const result = app.raw('portfolio.update', { itemId: '4.1', fields: { problemStatement: 'changed' }, links: { [key]: link } });
-      expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: `The request was not valid. links.${key}: ${WEB_LINK_MESSAGE}` } });
+      expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: WEB_LINK_MESSAGE, fields: { [`links.${key}`]: WEB_LINK_MESSAGE } } });
     }
     expect(dumpDatabase(app.db)).toBe(before);
   });

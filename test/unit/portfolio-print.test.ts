@@ -19,7 +19,7 @@ describe('which entries the PDF prints', () => {
     expect(hasSomethingToShow(blank)).toBe(false);
   });
   it.each([
-    ['started', { status: 'in_progress' as const }],
+    ['done', { status: 'done' as const }],
     ['time logged', { loggedHours: 0.5 }],
     ['a field written', { fields: { ...blank.fields, problemStatement: 'Quantise a model.' } }],
     ['a pre-filled field changed', { prefilled: ['projectTitle' as const] }],
@@ -27,9 +27,14 @@ describe('which entries the PDF prints', () => {
   ])('prints an entry with %s', (_what, change) => {
     expect(hasSomethingToShow({ ...blank, ...change })).toBe(true);
   });
+  it.each(['in_progress', 'skipped'] as const)('leaves out an entry that is only %s: a status alone is nothing to show', (status) => {
+    expect(hasSomethingToShow({ ...blank, status })).toBe(false);
+  });
   it('splits included entries into printed and still to come, and ignores excluded ones', () => {
     const started = { ...blank, itemId: '4.1', status: 'done' as const };
     const excluded = { ...started, itemId: '1.1', included: false };
     expect(entriesToPrint([started, blank, excluded])).toEqual({ printed: [started], stillToCome: [blank] });
+    const skipped = { ...blank, itemId: '6.2', status: 'skipped' as const };
+    expect(entriesToPrint([skipped, blank])).toEqual({ printed: [], stillToCome: [blank] });
   });
 });

@@ -280,6 +280,19 @@ describe('forecast', () => {
     expect(f.neededHoursPerWeek).toBeNull();
   });
 
+  // Issue 12: three sessions in a first week gave "Projected finish Oct 8, 2035".
+  it('gives no finish date before 4 weeks of study, and says from which day it will', () => {
+    const firstWeek = minutes({ '2026-06-04': 90, '2026-06-06': 120, '2026-06-09': 60 });
+    const early = forecast(input({ dayMinutes: firstWeek }), []);
+    expect(early).toMatchObject({ enoughHistory: false, forecastFrom: '2026-07-01', finishP50: null, finishP80: null });
+    // What the plan asks is still there: the hours a week to the target.
+    expect(early.neededHoursPerWeek).toBeCloseTo(early.overall.p50Hours / 25, 9);
+    const fourWeeks = forecast(input({ dayMinutes: firstWeek, today: '2026-07-01' }), []);
+    expect(fourWeeks).toMatchObject({ enoughHistory: true, forecastFrom: '2026-07-01' });
+    expect(fourWeeks.finishP50).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(forecast(input({ dayMinutes: new Map() }), [])).toMatchObject({ enoughHistory: false, forecastFrom: null, finishP50: null });
+  });
+
   it('finishes today when nothing remains, with a P80 ratio of 1 when no item is open', () => {
     const f = forecast(input({ statusOf: () => 'skipped' }), []);
     expect(f).toMatchObject({ basis: 'raw-estimate', ratioP50: 1, ratioP80: 1, overall: { p50Hours: 0, p80Hours: 0 } });

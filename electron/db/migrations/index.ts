@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { initial } from './001-initial';
 import { spanIndexes } from './002-span-indexes';
 import { itemTotals } from './003-item-totals';
+import { whoSetIt } from './004-who-set-it';
 
 export interface Migration {
   /** The `PRAGMA user_version` the database has once this migration ran. */
@@ -11,6 +12,6 @@ export interface Migration {
 }
 
 /** Every schema version in order. Append only: a released migration never changes. */
-export const migrations: readonly Migration[] = [initial, spanIndexes, itemTotals];
+export const migrations: readonly Migration[] = [initial, spanIndexes, itemTotals, whoSetIt];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
