@@ -34,6 +34,11 @@ export interface PreviewOptions {
   rendererDir: string;
   port?: number;
   now?: () => number;
+  /**
+   * false for a reader that only prints (npm run pdf): it may run while the desktop app or the
+   * browser version has the logbook open, so it takes no lock and makes no daily backup.
+   */
+  lock?: boolean;
   /** When `port` is taken, listen on any free port instead of failing (npm start does). */
   anyPortIfTaken?: boolean;
   /** Check every answer against the contract (the default: a mismatch is a bug to see). `npm run bench` turns it off, as the desktop app has it. */
@@ -67,7 +72,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   }
   const backupDir = path.join(path.dirname(options.dbFile), 'backups');
   // The desktop app, or another browser version, may have this logbook open (electron/data/data-lock.ts).
-  const lock = takeDataLock(options.dbFile, 'browser');
+  const lock = options.lock === false ? { ok: true as const, update: () => {}, release: () => {} } : takeDataLock(options.dbFile, 'browser');
   if (!lock.ok) throw new Error(lock.message);
   let db: Db;
   try {
@@ -83,7 +88,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     files: { dbFile: options.dbFile, backupDir },
     ...(options.exportPdf ? { exportPdf: options.exportPdf } : {}),
   };
-  await dailyBackup(ctx);
+  if (options.lock !== false) await dailyBackup(ctx);
   const token = randomBytes(24).toString('hex');
   const bridgeSource = readFileSync(path.join(import.meta.dirname, 'bridge.js'), 'utf8');
   // The bridge must run before the app's module script, so it goes first in <head>, after the charset.

@@ -73,7 +73,8 @@ export async function makePortfolioPdf(job: PdfJob): Promise<PdfResult> {
     }
   }
 
-  const preview = await startPreview({ dbFile, rendererDir: RENDERER_DIR, now });
+  // Printing only reads: it works while the app has the logbook open (no lock, no backup).
+  const preview = await startPreview({ dbFile, rendererDir: RENDERER_DIR, now, lock: false });
   try {
     return await printPortfolioPdf({ url: preview.url, outFile: job.outFile, paper: job.paper, timeoutMs: job.timeoutMs, started });
   } finally {
