@@ -8,5 +8,13 @@ export default defineConfig({
     pool: 'forks',
     // Days are the learner's local days: run every test in a zone with DST to catch mistakes.
     env: { TZ: 'Europe/Berlin' },
+    // Off for `npm test`; `npm run coverage` (scripts/coverage.mjs) switches it on and merges the
+    // result with what the Playwright tests ran of the renderer in Chromium.
+    coverage: {
+      provider: 'v8',
+      include: ['electron/**/*.{ts,tsx}', 'shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
+      reporter: ['json'],
+      reportsDirectory: 'coverage/vitest',
+    },
   },
 });
