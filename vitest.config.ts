@@ -10,6 +10,7 @@ export default defineConfig({
     env: { TZ: 'Europe/Berlin' },
     // Off for `npm test`; `npm run coverage` (scripts/coverage.mjs) switches it on and merges the
     // result with what the Playwright tests ran of the renderer in Chromium.
+    setupFiles: process.env.NODE_V8_COVERAGE ? ['test/support/write-node-coverage.ts'] : [],
     coverage: {
       provider: 'v8',
       include: ['electron/**/*.{ts,tsx}', 'shared/**/*.{ts,tsx}', 'renderer/**/*.{ts,tsx}'],
