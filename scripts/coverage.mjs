@@ -152,8 +152,9 @@ async function main() {
     // Not minified, so the bundle keeps one statement per source statement for the mapping back.
     // dist/renderer is a build output every command that serves it rebuilds (npm test, start, preview).
     buildOk = run('renderer build with source maps', [bin('vite/bin/vite.js'), 'build', '--minify', 'false', '--logLevel', 'warn']);
+    // Recording coverage slows the pages; on a busy machine one test went over its minute.
     e2eOk =
-      buildOk && run('Playwright tests in Chromium with coverage', [bin('@playwright/test/cli.js'), 'test', '--project', 'preview'], { COMPANION_COVERAGE_DIR: browserDir });
+      buildOk && run('Playwright tests in Chromium with coverage', [bin('@playwright/test/cli.js'), 'test', '--project', 'preview', '--timeout', '120000'], { COMPANION_COVERAGE_DIR: browserDir });
   }
 
   const map = libCoverage.createCoverageMap({});
