@@ -145,10 +145,12 @@ async function main() {
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(browserDir, { recursive: true });
     const bin = (p) => path.join(root, 'node_modules', p);
-    unitOk = run('vitest with coverage', [bin('vitest/vitest.mjs'), 'run', '--coverage.enabled']);
+    // Coverage slows the tests: those on vitest's 5 s default get 20 s.
+    unitOk = run('vitest with coverage', [bin('vitest/vitest.mjs'), 'run', '--coverage.enabled', '--testTimeout', '20000']);
     // Again for the bundles' tests, with Node's coverage rather than vitest's: vitest's only knows
     // the modules it loaded itself, not code evaluated from a string.
-    unitOk &&= run('the bundles\' tests with Node\'s coverage', [bin('vitest/vitest.mjs'), 'run', ...BUNDLE_TESTS], { NODE_V8_COVERAGE: nodeDir });
+    const bundlesOk = run('the bundles\' tests with Node\'s coverage', [bin('vitest/vitest.mjs'), 'run', ...BUNDLE_TESTS], { NODE_V8_COVERAGE: nodeDir });
+    unitOk &&= bundlesOk;
     // Not minified, so the bundle keeps one statement per source statement for the mapping back.
     // dist/renderer is a build output every command that serves it rebuilds (npm test, start, preview).
     buildOk = run('renderer build with source maps', [bin('vite/bin/vite.js'), 'build', '--minify', 'false', '--logLevel', 'warn']);
