@@ -5,6 +5,17 @@ import { CHROMIUM_ARGS, systemChromium } from './scripts/test-browser.mjs';
 // makes sure one of them is there first (scripts/ensure-test-tools.mjs).
 const executablePath = systemChromium();
 
+// `npm run coverage` records each page's V8 coverage (test/e2e/fixtures.ts). Chromium gives each new
+// document its own frame host (RenderDocument), and the coverage of the document before goes with
+// it: after a reload only the last document's would count. Without RenderDocument one isolate keeps
+// them all. Chromium reads only the last --disable-features, so this one repeats what Playwright
+// turns off itself (its chromiumSwitches.ts, 1.65).
+const coverageArgs = process.env.COMPANION_COVERAGE_DIR
+  ? [
+      '--disable-features=RenderDocument,AvoidUnnecessaryBeforeUnloadCheckSync,DestroyProfileOnBrowserClose,HttpsUpgrades,HttpsFirstBalancedModeAutoEnable,LensOverlay,MediaRouter,PaintHolding,ThirdPartyStoragePartitioning,AvoidCorsURLLoaderRestartOnRedirect,TcpPortRandomizationWin,OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch',
+    ]
+  : [];
+
 export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
@@ -17,7 +28,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: CHROMIUM_ARGS,
+      args: [...CHROMIUM_ARGS, ...coverageArgs],
     },
   },
   projects: [

@@ -1,6 +1,6 @@
 // Each test gets its own temporary data folder and its own preview process, driven in Chromium.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -52,6 +52,20 @@ export async function startPreviewProcess(dbFile: string, extraArgs: readonly st
 }
 
 export const test = base.extend<{ dataDir: string; preview: PreviewProcess }>({
+  // `npm run coverage` (scripts/coverage.mjs) sets COMPANION_COVERAGE_DIR: then each test's page
+  // records which of the renderer's bundled code Chromium ran, for the script to map back to
+  // renderer/ and shared/ through the build's source maps. Without it the page is Playwright's own.
+  page: async ({ page }, use, testInfo) => {
+    const dir = process.env.COMPANION_COVERAGE_DIR;
+    if (!dir) return use(page);
+    await page.coverage.startJSCoverage({ resetOnNavigation: false });
+    await use(page);
+    const entries = (await page.coverage.stopJSCoverage())
+      .filter((entry) => /^http:\/\/[^/]+\/assets\/[^/]+\.js$/.test(entry.url)) // not page.evaluate()'s code
+      .map(({ url, functions }) => ({ url, functions }));
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${testInfo.testId}-${testInfo.retry}.json`), JSON.stringify(entries));
+  },
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'companion-e2e-'));
     await use(dir);

@@ -19,6 +19,7 @@ export function runBundle(code: string, electron: object, dirname: string, optio
     return id === 'electron' ? electron : requireFromRepo(id);
   };
   const module = { exports: {} };
+  // scripts/coverage.mjs knows the bundle's script by V8's wrapper for these parameters: keep them in step.
   new Function('require', 'module', 'exports', '__filename', '__dirname', 'process', code)(
     fakeRequire,
     module,
