@@ -1,7 +1,7 @@
 // The learner's data: exports to keep or open in a spreadsheet, an import, and backups. What an
 // action did, or why it was refused, is said in the section of the button that started it.
 import { useEffect, useRef, useState } from 'react';
-import type { Backup } from '../../shared/contract';
+import type { Backup } from '../../shared/schemas/data';
 import { call } from '../api';
 import { onAppCommand } from '../lib/commands';
 import { useData, useQuery } from '../lib/data';

@@ -3,7 +3,7 @@
 // concerns: the form's own checks first (in its words: a duration, an end before the start), then
 // whatever the main process refuses, placed by the field it names.
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { NOTE_MAX, SPAN_MESSAGES, type TimeEntry } from '../../shared/contract';
+import { NOTE_MAX, SPAN_MESSAGES, type TimeEntry } from '../../shared/schemas/time';
 import { MINUTE_MS } from '../../shared/time';
 import { ApiError, call } from '../api';
 import { endFromClock, formatTime, fromLocal, toDateInput, toTimeInput } from '../lib/dates';

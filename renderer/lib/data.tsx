@@ -2,8 +2,9 @@
 // screen refetches: simple, and with the whole app's data under a few hundred rows per screen,
 // fast enough to be invisible.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Channel, ChannelInput, ChannelOutput, RunningTimer, TimerStop } from '../../shared/contract';
-import type { Curriculum } from '../../shared/curriculum';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { RunningTimer, TimerStop } from '../../shared/schemas/timer';
+import { itemById, type Curriculum } from '../../shared/curriculum';
 import { call } from '../api';
 import { onAppCommand } from './commands';
 import { useNotices } from './notices';
@@ -41,7 +42,7 @@ export function DataProvider({ curriculum, children }: { curriculum: Curriculum;
   const reportStop = useCallback(
     (stop: TimerStop | null) => {
       if (!stop) return;
-      const title = (id: string) => curriculum.items.find((i) => i.id === id)?.title ?? id;
+      const title = (id: string) => itemById(curriculum.items, id)?.title ?? id;
       if (stop.discarded) {
         notices.info(`Timer stopped after ${stop.discarded.seconds} s: sessions under a minute are not logged.`);
       } else if (stop.entry) {

@@ -10,6 +10,7 @@ import { formatMinutes } from '../../shared/time';
 import { call } from '../api';
 import { useData, useQuery } from './data';
 import { useNotices } from './notices';
+import { itemById } from '../../shared/curriculum';
 
 interface FocusContextValue {
   state: FocusState;
@@ -42,7 +43,7 @@ export function FocusProvider({ children }: { children: ReactNode }) {
       const { state: next, effects } = focusReducer(stateRef.current, event, lengthsRef.current);
       stateRef.current = next;
       setState(next);
-      const title = (id: string) => curriculum.items.find((i) => i.id === id)?.title ?? id;
+      const title = (id: string) => itemById(curriculum.items, id)?.title ?? id;
       for (const effect of effects) {
         if ('log' in effect) {
           const { itemId, startedAt, endedAt } = effect.log;

@@ -8,8 +8,13 @@
 import { entriesToPrint } from '../../shared/portfolio';
 import { useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import type { Assessment, ChannelOutput, ItemStatus, PaperSize, PortfolioEntry, Progress, RoadmapStats, Settings } from '../../shared/contract';
-import type { Curriculum, CurriculumItem } from '../../shared/curriculum';
+import type { ChannelOutput } from '../../shared/contract';
+import type { Assessment } from '../../shared/schemas/assessment';
+import type { ItemStatus, Progress } from '../../shared/schemas/items';
+import type { PaperSize, PortfolioEntry } from '../../shared/schemas/portfolio';
+import type { Settings } from '../../shared/schemas/settings';
+import type { RoadmapStats } from '../../shared/schemas/stats';
+import { itemById, type Curriculum, type CurriculumItem } from '../../shared/curriculum';
 import { PRINT_READY_ATTRIBUTE } from '../../shared/print';
 import { formatHours } from '../../shared/time';
 import { RoadmapChart } from '../charts/RoadmapChart';
@@ -175,7 +180,7 @@ function usePrintDocument(paper: PaperSize, title: string, embedded: boolean) {
 
 function PortfolioDocument({ data, curriculum, paper }: { data: PrintData; curriculum: Curriculum; paper: PaperSize }) {
   const { printed: included, stillToCome } = entriesToPrint(data.entries);
-  const itemOf = (id: string) => curriculum.items.find((i) => i.id === id)!;
+  const itemOf = (id: string) => itemById(curriculum.items, id)!;
   return (
     <main className={`print-doc print-paper-${paper}`} data-paper={paper}>
       <Cover data={data} curriculum={curriculum} included={included} stillToCome={stillToCome} />
@@ -257,7 +262,7 @@ function Cover({ data, curriculum, included, stillToCome }: { data: PrintData; c
             </thead>
             <tbody>
               {included.map((entry) => {
-                const item = curriculum.items.find((i) => i.id === entry.itemId)!;
+                const item = itemById(curriculum.items, entry.itemId)!;
                 return (
                   <tr key={entry.itemId}>
                     <th scope="row">
@@ -274,7 +279,7 @@ function Cover({ data, curriculum, included, stillToCome }: { data: PrintData; c
         )}
         {stillToCome.length > 0 && (
           <p className="print-muted pp-still-to-come" data-testid="print-still-to-come">
-            Still to come on the roadmap: {stillToCome.map((e) => itemLabel(curriculum.items.find((i) => i.id === e.itemId)!)).join(', ')}.
+            Still to come on the roadmap: {stillToCome.map((e) => itemLabel(itemById(curriculum.items, e.itemId)!)).join(', ')}.
           </p>
         )}
       </div>
@@ -434,23 +439,23 @@ function EntrySection({ entry, item, curriculum, number }: { entry: PortfolioEnt
             <div key={field.key} className="pp-entry-fact">
               <dt>{field.label}</dt>
               <dd>
-                <FieldText value={entry.fields[field.key as keyof PortfolioEntry['fields']] ?? ''} />
+                <FieldText value={entry.fields[field.key] ?? ''} />
               </dd>
             </div>
           ))}
         </dl>
-        {firstLong && <LongField label={firstLong.label} value={entry.fields[firstLong.key as keyof PortfolioEntry['fields']] ?? ''} />}
+        {firstLong && <LongField label={firstLong.label} value={entry.fields[firstLong.key] ?? ''} />}
       </div>
 
       {otherLong.map((field) => (
-        <LongField key={field.key} label={field.label} value={entry.fields[field.key as keyof PortfolioEntry['fields']] ?? ''} />
+        <LongField key={field.key} label={field.label} value={entry.fields[field.key] ?? ''} />
       ))}
 
       <section className="pp-entry-field pp-entry-keep">
         <h3 className="print-h3">Links</h3>
         <dl className="pp-entry-links">
           {curriculum.portfolioTemplate.links.map((link) => {
-            const url = entry.links[link.key as keyof PortfolioEntry['links']] ?? '';
+            const url = entry.links[link.key] ?? '';
             return (
               <div key={link.key} className="pp-entry-link">
                 <dt>{link.label}</dt>
@@ -527,7 +532,7 @@ function AssessmentCategories({ assessment, curriculum }: { assessment: Assessme
   return (
     <dl className="pp-entry-categories">
       {curriculum.evaluationCriteria.map((category) => {
-        const percent = assessment.categoryPercents[category.id as keyof Assessment['categoryPercents']] ?? 0;
+        const percent = assessment.categoryPercents[category.id] ?? 0;
         return (
           <div key={category.id} className="pp-category">
             <dt>

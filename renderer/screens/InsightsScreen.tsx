@@ -1,7 +1,7 @@
 // How the learner is doing: burn-up, weekly hours against the goal, the calendar, streaks, how
 // their hours compare with the estimates, and when they will finish. Every number is computed in
 // the main process (stats.insights); this screen only draws.
-import type { Insights } from '../../shared/contract';
+import type { Insights } from '../../shared/schemas/stats';
 import { formatHours } from '../../shared/time';
 import { BurnUpChart } from '../charts/BurnUpChart';
 import { Heatmap } from '../charts/Heatmap';
@@ -9,6 +9,7 @@ import { WeeklyChart } from '../charts/WeeklyChart';
 import { useData, useQuery } from '../lib/data';
 import { formatLocalDate } from '../lib/dates';
 import { itemLabel } from '../lib/labels';
+import { itemById } from '../../shared/curriculum';
 
 const ratioText = (ratio: number | null) => (ratio === null ? '–' : `${ratio.toFixed(2)}×`);
 
@@ -221,7 +222,7 @@ function CalibrationCard({ data }: { data: Insights }) {
       {calibration.items.length > 0 && (
         <ul className="ratio-list">
           {calibration.items.map((r) => {
-            const item = curriculum.items.find((i) => i.id === r.itemId)!;
+            const item = itemById(curriculum.items, r.itemId)!;
             return (
               <li key={r.itemId} className={r.ratio > 1 ? 'ratio-over' : undefined}>
                 <span>{itemLabel(item)}</span> <strong>{ratioText(r.ratio)}</strong>

@@ -1,8 +1,8 @@
 // One exercise or project: everything the curriculum says about it, and everything the learner
 // did on it: status, list ticks, notes, the timer, manual entries and its log.
 import { useEffect, useRef, useState } from 'react';
-import { itemStatuses, ITEM_NOTES_MAX, type ItemState } from '../../shared/contract';
-import type { CurriculumItem } from '../../shared/curriculum';
+import { itemStatuses, ITEM_NOTES_MAX, type ItemState } from '../../shared/schemas/items';
+import { itemById, type CurriculumItem } from '../../shared/curriculum';
 import { formatClock, formatHours } from '../../shared/time';
 import { call } from '../api';
 import { EntryForm } from '../components/EntryForm';
@@ -17,7 +17,7 @@ import { useNow } from '../lib/useNow';
 
 export function ItemScreen({ itemId }: { itemId: string }) {
   const { curriculum } = useData();
-  const item = curriculum.items.find((i) => i.id === itemId);
+  const item = itemById(curriculum.items, itemId);
   const state = useQuery('item.get', { itemId });
   if (!item) {
     return (
@@ -193,7 +193,7 @@ function TimerCard({ item }: { item: CurriculumItem }) {
   const { timer, curriculum, startTimer, stopTimer } = useData();
   const runningHere = timer?.itemId === item.id;
   const now = useNow(runningHere);
-  const other = timer && !runningHere ? curriculum.items.find((i) => i.id === timer.itemId) : undefined;
+  const other = timer && !runningHere ? itemById(curriculum.items, timer.itemId) : undefined;
   return (
     <section className={`card timer-card${runningHere ? ' timer-running' : ''}`} aria-label="Timer">
       <h2>Timer</h2>

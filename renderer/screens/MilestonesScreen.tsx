@@ -1,7 +1,7 @@
 // The four checklists from the curriculum. Where the logbook decides an entry, it ticks itself and
 // says why; the rest the learner ticks by hand.
 import { useEffect, useState } from 'react';
-import type { Milestones } from '../../shared/contract';
+import type { Milestones } from '../../shared/schemas/milestones';
 import { useMutation, useQuery } from '../lib/data';
 
 export function MilestonesScreen() {

@@ -1,8 +1,9 @@
 // One showcase entry per item in the seed's template, pre-filled from the logbook, saved as the
 // learner types; a self-assessment against the weighted criteria with its history; the PDF export.
 import { useEffect, useRef, useState } from 'react';
-import { isWebLink, WEB_LINK_MESSAGE, type Assessment, type AssessmentScores, type PaperSize, type PortfolioEntry, type PortfolioFieldKey, type PortfolioLinkKey } from '../../shared/contract';
-import type { CurriculumItem } from '../../shared/curriculum';
+import { criterionIds, itemById, type CurriculumItem, type PortfolioFieldKey, type PortfolioLinkKey } from '../../shared/curriculum';
+import type { Assessment, AssessmentScores } from '../../shared/schemas/assessment';
+import { isWebLink, WEB_LINK_MESSAGE, type PaperSize, type PortfolioEntry } from '../../shared/schemas/portfolio';
 import { formatHours } from '../../shared/time';
 import { entriesToPrint } from '../../shared/portfolio';
 import { call, fieldError } from '../api';
@@ -61,7 +62,7 @@ export function PortfolioScreen() {
               })}
             </ul>
           </nav>
-          <EntryEditor key={current.itemId} entry={current} item={curriculum.items.find((i) => i.id === current.itemId)!} />
+          <EntryEditor key={current.itemId} entry={current} item={itemById(curriculum.items, current.itemId)!} />
         </div>
       )}
     </div>
@@ -144,18 +145,18 @@ function EntryEditor({ entry, item }: { entry: PortfolioEntry; item: CurriculumI
           <TemplateField
             key={field.key}
             itemId={entry.itemId}
-            fieldKey={field.key as PortfolioFieldKey}
+            fieldKey={field.key}
             label={field.label}
             multiline={field.multiline}
-            initial={entry.fields[field.key as PortfolioFieldKey]}
-            prefilled={entry.prefilled.includes(field.key as PortfolioFieldKey)}
+            initial={entry.fields[field.key]}
+            prefilled={entry.prefilled.includes(field.key)}
           />
         ))}
         <fieldset className="links-fieldset">
           <legend>Links</legend>
           <div className="links-grid">
             {curriculum.portfolioTemplate.links.map((link) => (
-              <LinkField key={link.key} itemId={entry.itemId} linkKey={link.key as PortfolioLinkKey} label={link.label} initial={entry.links[link.key as PortfolioLinkKey]} />
+              <LinkField key={link.key} itemId={entry.itemId} linkKey={link.key} label={link.label} initial={entry.links[link.key]} />
             ))}
           </div>
         </fieldset>
@@ -251,22 +252,25 @@ function LinkField({ itemId, linkKey, label, initial }: { itemId: string; linkKe
   );
 }
 
-const categoryIds = ['technical', 'mlops', 'innovation', 'communication'] as const;
+/** Whether every criterion has a score: then the draft is the scores to save. */
+const isComplete = (draft: Record<string, (number | null)[]>): draft is AssessmentScores =>
+  criterionIds.every((c) => draft[c]!.every((s) => s !== null));
 
 function SelfAssessment({ itemId, latest }: { itemId: string; latest: Assessment | null }) {
   const { curriculum, changed } = useData();
   const notices = useNotices();
   const history = useQuery('assessment.history', { itemId });
   const [scores, setScores] = useState<Record<string, (number | null)[]>>(() =>
-    Object.fromEntries(categoryIds.map((c) => [c, latest ? [...latest.scores[c]] : [null, null, null, null, null]])),
+    Object.fromEntries(criterionIds.map((c) => [c, latest ? [...latest.scores[c]] : [null, null, null, null, null]])),
   );
   useEffect(() => {
-    if (latest) setScores(Object.fromEntries(categoryIds.map((c) => [c, [...latest.scores[c]]])));
+    if (latest) setScores(Object.fromEntries(criterionIds.map((c) => [c, [...latest.scores[c]]])));
   }, [latest]);
-  const complete = categoryIds.every((c) => scores[c]!.every((s) => s !== null));
+  const complete = isComplete(scores);
   const save = async () => {
+    if (!isComplete(scores)) return;
     try {
-      const { saved } = await call('assessment.save', { itemId, scores: scores as unknown as AssessmentScores });
+      const { saved } = await call('assessment.save', { itemId, scores });
       notices.success(`Assessment saved: ${saved.weightedTotal.toFixed(1)} / 100.`);
       changed();
     } catch (e) {
@@ -289,7 +293,7 @@ function SelfAssessment({ itemId, latest }: { itemId: string; latest: Assessment
         <fieldset key={category.id} className="criteria">
           <legend>
             {category.title} <span className="muted">({category.weight}%)</span>
-            {latest && <span className="criteria-percent">{Math.round(latest.categoryPercents[category.id as (typeof categoryIds)[number]])}%</span>}
+            {latest && <span className="criteria-percent">{Math.round(latest.categoryPercents[category.id])}%</span>}
           </legend>
           {category.subCriteria.map((criterion, index) => (
             <div key={criterion} className="criterion" role="radiogroup" aria-label={`${criterion} (${category.title})`}>

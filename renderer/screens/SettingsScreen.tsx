@@ -1,7 +1,7 @@
 // The learner's settings. Each field saves on its own when it changes (no save button to forget);
 // a value the main process refuses is explained next to the field and nothing is saved.
 import { useEffect, useRef, useState } from 'react';
-import type { Settings } from '../../shared/contract';
+import type { Settings } from '../../shared/schemas/settings';
 import { call, fieldError } from '../api';
 import { DataSettings } from '../components/DataSettings';
 import { ShortcutRecorder } from '../components/ShortcutRecorder';

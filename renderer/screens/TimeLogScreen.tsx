@@ -1,6 +1,6 @@
 // Every entry, newest first, filtered by item and dates, loaded a page at a time.
 import { useEffect, useState } from 'react';
-import type { TimeEntry } from '../../shared/contract';
+import type { TimeEntry } from '../../shared/schemas/time';
 import { DAY_MS } from '../../shared/time';
 import { call } from '../api';
 import { EntryList } from '../components/EntryList';
