@@ -4,14 +4,12 @@ import { useEffect, useRef, useState } from 'react';
 import { itemStatuses, ITEM_NOTES_MAX, type ItemState } from '../../shared/schemas/items';
 import { itemById, type CurriculumItem } from '../../shared/curriculum';
 import { formatClock, formatHours } from '../../shared/time';
-import { call } from '../api';
 import { EntryForm } from '../components/EntryForm';
 import { EntryList } from '../components/EntryList';
 import { FocusCard } from '../components/FocusCard';
 import { HoursBar } from '../components/HoursBar';
 import { useData, useMutation, useQuery } from '../lib/data';
 import { estimateLabel, itemLabel, statusLabels } from '../lib/labels';
-import { useNotices } from '../lib/notices';
 import { hrefFor } from '../lib/router';
 import { useNow } from '../lib/useNow';
 
@@ -222,7 +220,7 @@ function TimerCard({ item }: { item: CurriculumItem }) {
 
 /** Notes save as the learner types: there is no save button to forget. */
 function Notes({ state }: { state: ItemState }) {
-  const notices = useNotices();
+  const mutate = useMutation();
   const [text, setText] = useState(state.notes);
   const [saved, setSaved] = useState<'saved' | 'saving' | 'idle'>('idle');
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -233,13 +231,8 @@ function Notes({ state }: { state: ItemState }) {
     if (pending.current) clearTimeout(pending.current);
     pending.current = null;
     setSaved('saving');
-    try {
-      await call('item.setNotes', { itemId: state.itemId, notes: latest.current });
-      setSaved('saved');
-    } catch (e) {
-      setSaved('idle');
-      notices.error((e as Error).message);
-    }
+    const saved = await mutate('item.setNotes', { itemId: state.itemId, notes: latest.current }, { refresh: 'never' });
+    setSaved(saved ? 'saved' : 'idle');
   };
   // Flush a pending save when leaving the screen.
   useEffect(

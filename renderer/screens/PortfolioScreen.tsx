@@ -6,10 +6,10 @@ import type { Assessment, AssessmentScores } from '../../shared/schemas/assessme
 import { isWebLink, WEB_LINK_MESSAGE, type PaperSize, type PortfolioEntry } from '../../shared/schemas/portfolio';
 import { formatHours } from '../../shared/time';
 import { entriesToPrint } from '../../shared/portfolio';
-import { call, fieldError } from '../api';
+import { fieldError } from '../api';
 import { onAppCommand } from '../lib/commands';
 import { StatusBadge } from '../components/StatusBadge';
-import { useData, useQuery } from '../lib/data';
+import { useData, useMutation, useQuery } from '../lib/data';
 import { estimateLabel, itemLabel } from '../lib/labels';
 import { EXPORT_RUNNING_MESSAGE, usePdfExport } from '../print/PdfExport';
 import { useNotices } from '../lib/notices';
@@ -108,18 +108,12 @@ function ExportButton({ includedCount }: { includedCount: number }) {
 }
 
 function EntryEditor({ entry, item }: { entry: PortfolioEntry; item: CurriculumItem }) {
-  const { curriculum, changed } = useData();
-  const notices = useNotices();
+  const { curriculum } = useData();
+  const mutate = useMutation();
   const [included, setIncluded] = useState(entry.included);
   const toggle = async (next: boolean) => {
     setIncluded(next);
-    try {
-      await call('portfolio.update', { itemId: entry.itemId, included: next });
-      changed();
-    } catch (e) {
-      setIncluded(!next);
-      notices.error((e as Error).message);
-    }
+    if (!(await mutate('portfolio.update', { itemId: entry.itemId, included: next }))) setIncluded(!next);
   };
   return (
     <article className="portfolio-editor" aria-labelledby="entry-title">
@@ -170,17 +164,13 @@ const saveLabel = { idle: '', saving: 'Saving…', saved: 'Saved', error: 'Not s
 
 function TemplateField(props: { itemId: string; fieldKey: PortfolioFieldKey; label: string; multiline: boolean; initial: string; prefilled: boolean }) {
   const { itemId, fieldKey, label, multiline, initial, prefilled } = props;
-  const notices = useNotices();
+  const mutate = useMutation();
   const [value, setValue] = useState(initial);
   const [fromApp, setFromApp] = useState(prefilled);
   const { state, schedule, flush } = useAutosave(async (text) => {
-    try {
-      await call('portfolio.update', { itemId, fields: { [fieldKey]: text } });
-      setFromApp(false);
-    } catch (e) {
-      notices.error((e as Error).message);
-      throw e;
-    }
+    const saved = await mutate('portfolio.update', { itemId, fields: { [fieldKey]: text } }, { refresh: 'never' });
+    if (saved) setFromApp(false);
+    return saved !== undefined;
   });
   const id = `field-${fieldKey}`;
   const common = {
@@ -208,14 +198,15 @@ function TemplateField(props: { itemId: string; fieldKey: PortfolioFieldKey; lab
 
 function LinkField({ itemId, linkKey, label, initial }: { itemId: string; linkKey: PortfolioLinkKey; label: string; initial: string }) {
   const [value, setValue] = useState(initial);
+  const mutate = useMutation();
   const [error, setError] = useState<string | null>(null);
   const { state, schedule, flush } = useAutosave(async (text) => {
-    try {
-      await call('portfolio.update', { itemId, links: { [linkKey]: text } });
-    } catch (e) {
-      setError(fieldError(e, `links.${linkKey}`) ?? (e as Error).message);
-      throw e;
-    }
+    const saved = await mutate(
+      'portfolio.update',
+      { itemId, links: { [linkKey]: text } },
+      { refresh: 'never', onError: (e) => setError(fieldError(e, `links.${linkKey}`) ?? e.message) },
+    );
+    return saved !== undefined;
   });
   const id = `link-${linkKey}`;
   return (
@@ -257,8 +248,9 @@ const isComplete = (draft: Record<string, (number | null)[]>): draft is Assessme
   criterionIds.every((c) => draft[c]!.every((s) => s !== null));
 
 function SelfAssessment({ itemId, latest }: { itemId: string; latest: Assessment | null }) {
-  const { curriculum, changed } = useData();
+  const { curriculum } = useData();
   const notices = useNotices();
+  const mutate = useMutation();
   const history = useQuery('assessment.history', { itemId });
   const [scores, setScores] = useState<Record<string, (number | null)[]>>(() =>
     Object.fromEntries(criterionIds.map((c) => [c, latest ? [...latest.scores[c]] : [null, null, null, null, null]])),
@@ -269,13 +261,8 @@ function SelfAssessment({ itemId, latest }: { itemId: string; latest: Assessment
   const complete = isComplete(scores);
   const save = async () => {
     if (!isComplete(scores)) return;
-    try {
-      const { saved } = await call('assessment.save', { itemId, scores });
-      notices.success(`Assessment saved: ${saved.weightedTotal.toFixed(1)} / 100.`);
-      changed();
-    } catch (e) {
-      notices.error((e as Error).message);
-    }
+    const result = await mutate('assessment.save', { itemId, scores });
+    if (result) notices.success(`Assessment saved: ${result.saved.weightedTotal.toFixed(1)} / 100.`);
   };
   const past = history.status === 'ready' ? history.data.history : [];
   return (

@@ -2,10 +2,10 @@
 // a value the main process refuses is explained next to the field and nothing is saved.
 import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../shared/schemas/settings';
-import { call, fieldError } from '../api';
+import { fieldError } from '../api';
 import { DataSettings } from '../components/DataSettings';
 import { ShortcutRecorder } from '../components/ShortcutRecorder';
-import { useData, useQuery } from '../lib/data';
+import { useMutation, useQuery } from '../lib/data';
 
 type Field = keyof Settings;
 
@@ -31,7 +31,7 @@ export function SettingsScreen() {
 }
 
 function SettingsForm({ initial }: { initial: Settings }) {
-  const { changed } = useData();
+  const mutate = useMutation();
   const [values, setValues] = useState<Record<Field, string>>(() => toText(initial));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [saved, setSaved] = useState<Field | null>(null);
@@ -62,15 +62,15 @@ function SettingsForm({ initial }: { initial: Settings }) {
       if (!quiet) setErrors((e) => ({ ...e, [field]: 'Enter a number.' }));
       return;
     }
-    try {
-      await call('settings.update', { [field]: value });
-      sent.current = { ...sent.current, [field]: text };
-      setErrors((e) => ({ ...e, [field]: undefined }));
-      setSaved(field);
-      changed();
-    } catch (e) {
-      setErrors((prev) => ({ ...prev, [field]: fieldError(e, field) ?? (e as Error).message }));
-    }
+    const saved = await mutate(
+      'settings.update',
+      { [field]: value },
+      { onError: (e) => setErrors((prev) => ({ ...prev, [field]: fieldError(e, field) ?? e.message })) },
+    );
+    if (!saved) return;
+    sent.current = { ...sent.current, [field]: text };
+    setErrors((e) => ({ ...e, [field]: undefined }));
+    setSaved(field);
   };
 
   // Typing saves after a short pause, Enter and leaving the field save at once, and so does leaving
