@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Backup } from '../../shared/schemas/data';
 import { call } from '../api';
 import { onAppCommand } from '../lib/commands';
+import { Loaded } from './Loaded';
 import { useMutation, useQuery, type Mutate } from '../lib/data';
 
 /** Offers text as a file to save: a download in the browser, a save dialog on the desktop. */
@@ -178,7 +179,11 @@ export function DataSettings() {
           </button>
         </div>
         <OutcomeLine outcome={outcome} section="backups" />
-        {backups.status === 'ready' && backups.data.backups.length > 0 && (
+        <Loaded query={backups} quiet>
+          {({ backups: list }) =>
+            list.length === 0 ? (
+              <p className="empty-note">No backups yet.</p>
+            ) : (
           <table className="data-table" data-testid="backups">
             <thead>
               <tr>
@@ -189,7 +194,7 @@ export function DataSettings() {
               </tr>
             </thead>
             <tbody>
-              {backups.data.backups.map((b) => (
+              {list.map((b) => (
                 <tr key={b.id}>
                   <td>{new Date(b.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</td>
                   <td>{reasonLabel[b.reason]}</td>
@@ -219,9 +224,9 @@ export function DataSettings() {
               ))}
             </tbody>
           </table>
-        )}
-        {backups.status === 'ready' && backups.data.backups.length === 0 && <p className="empty-note">No backups yet.</p>}
-        {backups.status === 'error' && <p className="inline-error">{backups.message}</p>}
+            )
+          }
+        </Loaded>
       </section>
     </>
   );

@@ -6,6 +6,7 @@ import { formatHours } from '../../shared/time';
 import { BurnUpChart } from '../charts/BurnUpChart';
 import { Heatmap } from '../charts/Heatmap';
 import { WeeklyChart } from '../charts/WeeklyChart';
+import { Loaded } from '../components/Loaded';
 import { useData, useQuery } from '../lib/data';
 import { formatLocalDate } from '../lib/dates';
 import { itemLabel } from '../lib/labels';
@@ -21,12 +22,7 @@ export function InsightsScreen() {
         <h1 tabIndex={-1}>Insights</h1>
         <p className="screen-lede">Your pace against the plan, your study rhythm, and an honest finish date.</p>
       </header>
-      {insights.status === 'error' && (
-        <p className="inline-error" role="alert">
-          {insights.message}
-        </p>
-      )}
-      {insights.status === 'ready' && <InsightsBody data={insights.data} />}
+      <Loaded query={insights}>{(data) => <InsightsBody data={data} />}</Loaded>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { EntryForm } from '../components/EntryForm';
 import { EntryList } from '../components/EntryList';
 import { FocusCard } from '../components/FocusCard';
 import { HoursBar } from '../components/HoursBar';
+import { InlineError, Loaded } from '../components/Loaded';
 import { useData, useMutation, useQuery } from '../lib/data';
 import { estimateLabel, itemLabel, statusLabels } from '../lib/labels';
 import { hrefFor } from '../lib/router';
@@ -47,11 +48,8 @@ export function ItemScreen({ itemId }: { itemId: string }) {
         <h1 tabIndex={-1}>{item.title}</h1>
         <p className="screen-lede">{item.objective}</p>
       </header>
-      {state.status === 'error' && (
-        <p className="inline-error" role="alert">
-          {state.message}
-        </p>
-      )}
+      {/* The state's parts sit among the curriculum's, which show at once: only its error is a line of its own. */}
+      {state.status === 'error' && <InlineError message={state.message} />}
       <div className="item-layout">
         <div className="item-main">
           <Brief item={item} />
@@ -275,17 +273,18 @@ function ItemLog({ itemId }: { itemId: string }) {
   return (
     <section className="card item-log" aria-labelledby="item-log-title">
       <h2 id="item-log-title">Log</h2>
-      {log.status === 'error' && <p className="inline-error">{log.message}</p>}
-      {log.status === 'ready' && (
-        <>
-          <EntryList entries={log.data.entries} showItem={false} emptyText="No time logged on this item yet. Start the timer or add time by hand." />
-          {log.data.hasMore && (
-            <p className="muted">
-              Older entries are in the <a href={hrefFor({ screen: 'log' })}>Time log</a>.
-            </p>
-          )}
-        </>
-      )}
+      <Loaded query={log} quiet>
+        {(data) => (
+          <>
+            <EntryList entries={data.entries} showItem={false} emptyText="No time logged on this item yet. Start the timer or add time by hand." />
+            {data.hasMore && (
+              <p className="muted">
+                Older entries are in the <a href={hrefFor({ screen: 'log' })}>Time log</a>.
+              </p>
+            )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { formatHours } from '../../shared/time';
 import { entriesToPrint } from '../../shared/portfolio';
 import { fieldError } from '../api';
 import { onAppCommand } from '../lib/commands';
+import { Loaded } from '../components/Loaded';
 import { StatusBadge } from '../components/StatusBadge';
 import { useData, useMutation, useQuery } from '../lib/data';
 import { estimateLabel, itemLabel } from '../lib/labels';
@@ -31,12 +32,9 @@ export function PortfolioScreen() {
         </div>
         <ExportButton includedCount={entriesToPrint(entries).printed.length} />
       </header>
-      {list.status === 'error' && (
-        <p className="inline-error" role="alert">
-          {list.message}
-        </p>
-      )}
-      {list.status === 'ready' && current && (
+      <Loaded query={list}>
+        {() =>
+          current && (
         <div className="portfolio-layout">
           <nav className="portfolio-list card" aria-label="Portfolio entries">
             <ul>
@@ -64,7 +62,9 @@ export function PortfolioScreen() {
           </nav>
           <EntryEditor key={current.itemId} entry={current} item={itemById(curriculum.items, current.itemId)!} />
         </div>
-      )}
+          )
+        }
+      </Loaded>
     </div>
   );
 }

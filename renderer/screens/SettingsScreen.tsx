@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Settings } from '../../shared/schemas/settings';
 import { fieldError } from '../api';
 import { DataSettings } from '../components/DataSettings';
+import { Loaded } from '../components/Loaded';
 import { ShortcutRecorder } from '../components/ShortcutRecorder';
 import { useMutation, useQuery } from '../lib/data';
 
@@ -20,12 +21,7 @@ export function SettingsScreen() {
         <h1 tabIndex={-1}>Settings</h1>
         <p className="screen-lede">Changes are saved as you make them.</p>
       </header>
-      {settings.status === 'error' && (
-        <p className="inline-error" role="alert">
-          {settings.message}
-        </p>
-      )}
-      {settings.status === 'ready' && <SettingsForm initial={settings.data} />}
+      <Loaded query={settings}>{(data) => <SettingsForm initial={data} />}</Loaded>
     </div>
   );
 }
