@@ -6,7 +6,8 @@
 // memory at the end.
 import { copyFileSync, rmSync } from 'node:fs';
 import { getCurriculum } from '../curriculum';
-import type { ChannelOutput, PaperSize } from '../shared/contract';
+import type { ChannelOutput } from '../shared/contract';
+import type { PaperSize } from '../shared/schemas/portfolio';
 import { AppError } from '../shared/errors';
 import { openDatabase, type Db } from '../electron/db/open';
 import { startPreview, type Preview } from '../preview/server';

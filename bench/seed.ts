@@ -4,8 +4,8 @@
 // The entries go in with one prepared INSERT in one transaction (through the handlers they would
 // take minutes of fsyncs and measure nothing we report); everything else goes through the real
 // dispatcher, so the database is one the app itself could have written.
-import type { Curriculum } from '../shared/curriculum';
-import { portfolioFieldKeys, type ChannelInput, type PortfolioFieldKey } from '../shared/contract';
+import { portfolioFieldKeys, type Curriculum, type PortfolioFieldKey } from '../shared/curriculum';
+import type { ChannelInput } from '../shared/contract';
 import { openDatabase, type Db } from '../electron/db/open';
 import { handlers, type HandlerContext } from '../electron/handlers';
 import { dispatch } from '../electron/ipc/dispatch';

@@ -23,7 +23,10 @@ export class ApiError extends Error {
 }
 
 /** Calls a channel; resolves with its value or rejects with an ApiError whose message is for the learner. */
-export async function call<C extends Channel>(channel: C, ...args: {} extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]): Promise<ChannelOutput<C>> {
+export async function call<C extends Channel>(channel: C, ...args: {} extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]): Promise<ChannelOutput<C>>;
+// For code generic over the channel, where the optional-input form above cannot be resolved.
+export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+export async function call<C extends Channel>(channel: C, ...args: [input?: ChannelInput<C>]): Promise<ChannelOutput<C>> {
   const bridge = window.api;
   if (!bridge) throw new ApiError('INTERNAL', 'The app is not connected to its data. Start it with `npm start` or `npm run preview`.');
   const result = await bridge.invoke(channel, args[0] ?? {});

@@ -2,7 +2,7 @@
 // renderer must be (re)built, and the line it prints at the end. scripts/pdf.ts does the printing.
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { paperSizeSchema, type PaperSize } from '../shared/contract';
+import { paperSizeSchema, type PaperSize } from '../shared/schemas/portfolio';
 
 export { countPdfPages, PrintViewError, waitForPrintReady } from '../electron/export/print-ready';
 export { writeFileAtomic } from '../electron/export/write-atomic';

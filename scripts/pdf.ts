@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import config from '../playwright.config';
 import { getCurriculum } from '../curriculum';
-import type { PaperSize } from '../shared/contract';
+import type { PaperSize } from '../shared/schemas/portfolio';
 import { printHash } from '../shared/print';
 import { openDatabase } from '../electron/db/open';
 import { fillDemoLearner } from '../electron/demo/demo-learner';

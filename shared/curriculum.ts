@@ -10,6 +10,26 @@ export const listTitles = ['Steps', 'Requirements', 'Components', 'Features', 'M
 
 const text = z.string().trim().min(1);
 
+// The showcase template's field and link keys and the evaluation categories' ids, in the seed's
+// order. The curriculum's schema takes only these, so code that indexes an entry's fields or an
+// assessment's scores by them is typed; a test holds them equal to curriculum.json.
+export const portfolioFieldKeys = [
+  'projectTitle',
+  'duration',
+  'technologiesUsed',
+  'problemStatement',
+  'solutionArchitecture',
+  'keyChallenges',
+  'resultsImpact',
+  'lessonsLearned',
+  'futureImprovements',
+] as const;
+export const portfolioLinkKeys = ['githubRepository', 'liveDemo', 'documentation'] as const;
+export const criterionIds = ['technical', 'mlops', 'innovation', 'communication'] as const;
+export type PortfolioFieldKey = (typeof portfolioFieldKeys)[number];
+export type PortfolioLinkKey = (typeof portfolioLinkKeys)[number];
+export type CriterionId = (typeof criterionIds)[number];
+
 export const estimateSchema = z
   .object({ minHours: z.number().positive(), maxHours: z.number().positive() })
   .refine((e) => e.minHours <= e.maxHours, 'minHours must not exceed maxHours');
@@ -37,12 +57,12 @@ export const curriculumSchema = z
     months: z.array(z.object({ number: z.number().int(), phase: z.number().int(), title: text })).length(9),
     items: z.array(curriculumItemSchema).length(24),
     evaluationCriteria: z
-      .array(z.object({ id: text, title: text, weight: z.number().int().positive(), subCriteria: z.array(text).length(5) }))
+      .array(z.object({ id: z.enum(criterionIds), title: text, weight: z.number().int().positive(), subCriteria: z.array(text).length(5) }))
       .length(4)
       .refine((cats) => cats.reduce((sum, c) => sum + c.weight, 0) === 100, 'criteria weights must add up to 100'),
     portfolioTemplate: z.object({
-      fields: z.array(z.object({ key: text, label: text, multiline: z.boolean() })).min(1),
-      links: z.array(z.object({ key: text, label: text })).length(3),
+      fields: z.array(z.object({ key: z.enum(portfolioFieldKeys), label: text, multiline: z.boolean() })).min(1),
+      links: z.array(z.object({ key: z.enum(portfolioLinkKeys), label: text })).length(3),
     }),
     milestones: z
       .array(z.object({ id: text, title: text, entries: z.array(z.object({ id: text, text: text })).length(5) }))
@@ -70,3 +90,7 @@ export type ItemId = string;
 /** The midpoint of an item's estimate, the figure progress-by-hours weighs items with. */
 export const estimateMidpoint = (item: Pick<CurriculumItem, 'estimate'>) =>
   (item.estimate.minHours + item.estimate.maxHours) / 2;
+
+/** The item with this id in `items` (the curriculum's, or any list keyed by item id); none for no id. */
+export const itemById = <T extends { id: string }>(items: readonly T[], id: string | null | undefined): T | undefined =>
+  items.find((i) => i.id === id);

@@ -2,18 +2,13 @@
 // older app refuses it in plain words. The import validates a file against this in full before
 // writing anything. Limits keep a hostile file from exhausting memory.
 import { z } from 'zod';
-import {
-  assessmentScoresSchema,
-  entryNote,
-  instant,
-  ITEM_NOTES_MAX,
-  itemStatusSchema,
-  milestoneEntryIdSchema,
-  portfolioFieldInputs,
-  portfolioLinkInputs,
-  settingsFields,
-  spanRules,
-} from './contract';
+import { assessmentScoresSchema } from './schemas/assessment';
+import { instant } from './schemas/common';
+import { ITEM_NOTES_MAX, itemStatusSchema } from './schemas/items';
+import { milestoneEntryIdSchema } from './schemas/milestones';
+import { portfolioFieldInputs, portfolioLinkInputs } from './schemas/portfolio';
+import { settingsFields } from './schemas/settings';
+import { entryNote, spanRules } from './schemas/time';
 import { itemIdSchema } from './curriculum';
 
 export const EXPORT_FORMAT = 'mlops-study-companion';

@@ -1,7 +1,7 @@
 // Which portfolio entries the PDF prints. Projects are in the portfolio by default, but an entry
 // with nothing to show (no time, nothing written, no assessment, not done) would be a blank page
 // in front of an employer, "In progress — 0h": the PDF prints it as one line of "still to come".
-import type { PortfolioEntry } from './contract';
+import type { PortfolioEntry } from './schemas/portfolio';
 
 export function hasSomethingToShow(entry: PortfolioEntry): boolean {
   // A status alone is not content: "in progress" or "skipped" says nothing an employer can look at.

@@ -1,7 +1,7 @@
 // The portfolio's print view: one document, drawn by the print route that `npm run pdf` loads
 // (Chromium's page.pdf) and embedded in the desktop app's window while its export prints that
 // window (printToPDF), so the PDF is the same.
-import type { PaperSize } from './contract';
+import type { PaperSize } from './schemas/portfolio';
 
 export const printHash = (paper: PaperSize) => `#/print/${paper}`;
 

@@ -4,7 +4,7 @@
 // like a backup. Names carry the time and the reason; the renderer only ever sees these names.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { BACKUP_ID, type Backup } from '../../shared/contract';
+import { BACKUP_ID, type Backup } from '../../shared/schemas/data';
 import type { Curriculum } from '../../shared/curriculum';
 import { AppError } from '../../shared/errors';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';

@@ -1,6 +1,7 @@
 // Everything the learner made, as one versioned JSON document (see shared/export-format.ts).
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type ExportFile } from '../../shared/export-format';
-import type { AssessmentScores, ItemStatus } from '../../shared/contract';
+import type { AssessmentScores } from '../../shared/schemas/assessment';
+import type { ItemStatus } from '../../shared/schemas/items';
 import type { Db } from '../db/open';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 

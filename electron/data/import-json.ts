@@ -5,7 +5,7 @@
 //            start and end) is never added twice; local statuses, notes and settings win, except
 //            where the local record is still empty or a setting is only the app's default (a new
 //            app's plan start is the day it was opened, not the learner's choice).
-import type { Curriculum } from '../../shared/curriculum';
+import { itemById, type Curriculum } from '../../shared/curriculum';
 import { AppError } from '../../shared/errors';
 import { EXPORT_FORMAT_VERSION, exportFileSchema, exportHeaderSchema, type ExportFile } from '../../shared/export-format';
 import type { Db } from '../db/open';
@@ -66,7 +66,7 @@ export function parseExportFile(content: string, curriculum: Curriculum): Export
   const badMilestone = d.milestoneTicks.find((t) => !milestoneIds.has(t.entryId));
   if (badMilestone) throw new AppError('INVALID_INPUT', `This export names milestone "${badMilestone.entryId}", which does not exist. Nothing was imported.`);
   for (const item of d.items) {
-    const size = curriculum.items.find((i) => i.id === item.itemId)!.list.entries.length;
+    const size = itemById(curriculum.items, item.itemId)!.list.entries.length;
     if (item.tickedEntries.some((t) => t >= size)) throw new AppError('INVALID_INPUT', `This export ticks a list entry of ${item.itemId} that does not exist. Nothing was imported.`);
   }
   return parsed.data;

@@ -3,7 +3,7 @@
 // offered the newest backup that passes its check, or a fresh start.
 import { copyFileSync, existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import type { Backup } from '../../shared/contract';
+import type { Backup } from '../../shared/schemas/data';
 import type { DatabaseOpenError } from '../db/open';
 import { checkBackupFile, listBackups } from './backups';
 

@@ -8,8 +8,9 @@
 // same validation as the app's, and each call runs with the clock set to the simulated moment it
 // happened (time.add refuses entries that end in the future). The story is drawn from a small
 // seeded generator: the same seed and the same `today` give the same database, row for row.
-import type { AssessmentScores, Channel, ChannelInput, PortfolioFieldKey, PortfolioLinkKey } from '../../shared/contract';
-import type { CurriculumItem } from '../../shared/curriculum';
+import type { Channel, ChannelInput } from '../../shared/contract';
+import type { AssessmentScores } from '../../shared/schemas/assessment';
+import { itemById, type CurriculumItem, type PortfolioFieldKey, type PortfolioLinkKey } from '../../shared/curriculum';
 import { addDays, addMonths, daysBetweenDates, weekStart, type LocalDate } from '../../shared/dates';
 import { MINUTE_MS } from '../../shared/time';
 import type { Db } from '../db/open';
@@ -177,7 +178,7 @@ function planSessions(ctx: HandlerContext, rng: Rng): { sessions: Session[]; out
   const perItem = new Map<string, number[]>();
   const outcomes = new Map<string, Outcome>();
   for (const { itemId, outcome } of PLAN) {
-    const item = ctx.curriculum.items.find((i) => i.id === itemId);
+    const item = itemById(ctx.curriculum.items, itemId);
     if (!item) throw new Error(`The demo learner needs curriculum item ${itemId}.`);
     perItem.set(itemId, splitIntoSessions(targetMinutes(item, outcome, rng), rng));
     outcomes.set(itemId, outcome);
@@ -473,7 +474,7 @@ export function fillDemoLearner(ctx: HandlerContext, options: DemoOptions = {}):
 
   // Ticks, notes and statuses, a few minutes after the session they belong to.
   for (const { itemId } of PLAN) {
-    const item = ctx.curriculum.items.find((i) => i.id === itemId)!;
+    const item = itemById(ctx.curriculum.items, itemId)!;
     const ends = sessionEndsOf(sessionEnds, itemId);
     const last = ends[ends.length - 1]!;
     const outcome = outcomes.get(itemId)!;
@@ -495,7 +496,7 @@ export function fillDemoLearner(ctx: HandlerContext, options: DemoOptions = {}):
   for (const [itemId, entry] of Object.entries(DEMO_PORTFOLIO)) {
     const done = lastEnd(itemId);
     add(done + 20 * MINUTE_MS, 'portfolio.update', { itemId, fields: entry.fields });
-    const exercise = ctx.curriculum.items.find((i) => i.id === itemId)?.kind === 'exercise';
+    const exercise = itemById(ctx.curriculum.items, itemId)?.kind === 'exercise';
     add(done + 25 * MINUTE_MS, 'portfolio.update', { itemId, links: entry.links, ...(exercise ? { included: true } : {}) });
   }
   const reviews: Record<keyof typeof DEMO_ASSESSMENTS, readonly [number, number]> = {

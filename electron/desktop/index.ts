@@ -18,6 +18,7 @@ import { createShortcutKeeper, type GlobalShortcutLike } from './shortcut';
 import { createTray, recentItemIds, type TrayAction, type TrayLike } from './tray';
 import { loadWindowState, trackWindowState, WINDOW_STATE_FILE } from './window-state-store';
 import type { DisplayInfo, SavedWindowState } from './window-state';
+import { itemById } from '../../shared/curriculum';
 
 type ElectronModule = typeof import('electron');
 
@@ -52,7 +53,7 @@ export function startDesktopIntegration(deps: DesktopDeps) {
   const { electron, ctx, appName } = deps;
   const settings = () => handlers['settings.get'](ctx, {});
   const itemName = (id: string) => {
-    const item = ctx.curriculum.items.find((i) => i.id === id);
+    const item = itemById(ctx.curriculum.items, id);
     return item ? `${item.id} ${item.title}` : id;
   };
 

@@ -1,7 +1,8 @@
 // The tray icon: a pure model of its tooltip, title and menu (tested without Electron), and a small
 // factory that turns the model into a real Tray and rebuilds it every 30 s and after timer changes.
 import type { MenuItemConstructorOptions } from 'electron';
-import type { RunningTimer } from '../../shared/contract';
+import type { RunningTimer } from '../../shared/schemas/timer';
+import { itemById } from '../../shared/curriculum';
 
 export type TrayAction = { type: 'start'; itemId: string } | { type: 'stop' } | { type: 'open' } | { type: 'quit' };
 export interface TrayMenuItem {
@@ -54,7 +55,7 @@ export function trayModel({
   recentItems: readonly string[];
 }): TrayModel {
   const name = (id: string) => {
-    const item = curriculum.items.find((i) => i.id === id);
+    const item = itemById(curriculum.items, id);
     return item ? `${item.id} ${item.title}` : id;
   };
   const recent = recentItems.filter((id) => curriculum.items.some((i) => i.id === id)).slice(0, 5);

@@ -7,7 +7,7 @@
 // `npm run bench` with Playwright's page; electron/main.ts passes the real ones.
 import { AppError } from '../../shared/errors';
 import path from 'node:path';
-import type { PaperSize } from '../../shared/contract';
+import type { PaperSize } from '../../shared/schemas/portfolio';
 import { portfolioFileName, printHash } from '../../shared/print';
 import type { PdfExporter } from '../handlers/context';
 import { countPdfPages, READ_FAILURE_SCRIPT, READ_READY_SCRIPT, waitForPrintReady } from './print-ready';

@@ -1,7 +1,8 @@
 import type { Statement } from 'better-sqlite3';
-import type { Curriculum, CurriculumItem } from '../../shared/curriculum';
+import { itemById, type Curriculum, type CurriculumItem } from '../../shared/curriculum';
 import { AppError } from '../../shared/errors';
-import type { Channel, ChannelOutput, PaperSize, ParsedInput } from '../../shared/contract';
+import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract';
+import type { PaperSize } from '../../shared/schemas/portfolio';
 import type { Db } from '../db/open';
 
 /**
@@ -52,7 +53,7 @@ export function sql(db: Db, text: string): Statement {
 }
 
 export function requireItem(ctx: HandlerContext, itemId: string): CurriculumItem {
-  const item = ctx.curriculum.items.find((i) => i.id === itemId);
+  const item = itemById(ctx.curriculum.items, itemId);
   if (!item) throw new AppError('NOT_FOUND', `There is no curriculum item "${itemId}".`);
   return item;
 }

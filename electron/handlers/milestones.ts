@@ -1,6 +1,8 @@
 // The success milestones: the seed's four checklists. Entries with a rule (electron/milestones/rules)
 // follow the logbook; the others are ticked by hand and stored in milestone_ticks.
-import { portfolioLinkKeys, type ItemStatus, type Milestones } from '../../shared/contract';
+import { portfolioLinkKeys } from '../../shared/curriculum';
+import type { ItemStatus } from '../../shared/schemas/items';
+import type { Milestones } from '../../shared/schemas/milestones';
 import { AppError } from '../../shared/errors';
 import { ruleFor, type MilestoneFacts } from '../milestones/rules';
 import { sql, type HandlerContext, type HandlerGroup } from './context';

@@ -1,16 +1,10 @@
 // The portfolio: one entry per curriculum item in the seed's showcase template, pre-filled from the
 // logbook and overridden by what the learner types; self-assessments against the evaluation
 // criteria; and the PDF export, which only the desktop app can do.
-import {
-  assessmentScoresSchema,
-  portfolioFieldKeys,
-  portfolioLinkKeys,
-  type Assessment,
-  type ItemStatus,
-  type PortfolioEntry,
-  type PortfolioLinkKey,
-} from '../../shared/contract';
-import type { CurriculumItem } from '../../shared/curriculum';
+import { assessmentScoresSchema, type Assessment } from '../../shared/schemas/assessment';
+import type { ItemStatus } from '../../shared/schemas/items';
+import type { PortfolioEntry } from '../../shared/schemas/portfolio';
+import { portfolioFieldKeys, portfolioLinkKeys, type CurriculumItem, type PortfolioLinkKey } from '../../shared/curriculum';
 import { AppError } from '../../shared/errors';
 import { HOUR_MS } from '../../shared/time';
 import { scoreAssessment } from '../portfolio/assessment';

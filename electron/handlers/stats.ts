@@ -1,6 +1,6 @@
 // The roadmap's estimate-vs-actual numbers and the Insights screen. Everything is aggregated here,
 // in SQL and in the pure functions of electron/stats; the renderer gets compact series only.
-import type { ItemStatus } from '../../shared/contract';
+import type { ItemStatus } from '../../shared/schemas/items';
 import { HOUR_MS } from '../../shared/time';
 import type { LocalDate } from '../../shared/dates';
 import type { Db } from '../db/open';

@@ -1,5 +1,5 @@
 // Time entries: manual add, edit, delete and the log, newest first.
-import type { TimeEntry } from '../../shared/contract';
+import type { TimeEntry } from '../../shared/schemas/time';
 import { AppError } from '../../shared/errors';
 import { FUTURE_TOLERANCE_MS } from '../../shared/time';
 import { requireItem, sql, type HandlerContext, type HandlerGroup } from './context';

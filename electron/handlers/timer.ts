@@ -1,6 +1,6 @@
 // The one running timer. Its start time lives in the database, not in memory, so it survives
 // quitting, crashing and restarting; starting it on another item stops and logs the first.
-import type { RunningTimer, TimerStop } from '../../shared/contract';
+import type { RunningTimer, TimerStop } from '../../shared/schemas/timer';
 import { AppError } from '../../shared/errors';
 import { MAX_ENTRY_MS, MIN_ENTRY_MS } from '../../shared/time';
 import { requireItem, sql, type HandlerContext, type HandlerGroup } from './context';

@@ -11,7 +11,8 @@
 // ML algorithms", "Container orchestration knowledge", "Advanced monitoring systems", ...) or happen
 // outside the app (blog posts, industry connections, interview preparation): those are ticked by
 // hand. Guessing them from loosely related items would tick boxes the learner would not.
-import type { ItemStatus, PortfolioLinkKey } from '../../shared/contract';
+import { itemById, type PortfolioLinkKey } from '../../shared/curriculum';
+import type { ItemStatus } from '../../shared/schemas/items';
 
 export interface MilestoneFacts {
   /** Every curriculum item with its status. */
@@ -33,12 +34,12 @@ export interface MilestoneRule {
   decide: (facts: MilestoneFacts) => RuleDecision;
 }
 
-const statusOf = (facts: MilestoneFacts, id: string): ItemStatus => facts.items.find((i) => i.id === id)?.status ?? 'not_started';
+const statusOf = (facts: MilestoneFacts, id: string): ItemStatus => itemById(facts.items, id)?.status ?? 'not_started';
 const doneCount = (facts: MilestoneFacts) => facts.items.filter((i) => i.status === 'done').length;
 
 /** "Project 5.2 (CI/CD for ML Models)" */
 function nameOf(facts: MilestoneFacts, id: string, withKind = true): string {
-  const item = facts.items.find((i) => i.id === id);
+  const item = itemById(facts.items, id);
   if (!item) return `item ${id}`;
   return `${withKind ? (item.kind === 'project' ? 'Project ' : 'Exercise ') : ''}${id} (${item.title})`;
 }
@@ -87,7 +88,7 @@ function anyItemDone(entryId: string, text: string, itemIds: readonly string[]):
     entryId,
     text,
     decide: (facts) => {
-      const kind = facts.items.find((i) => i.id === itemIds[0])?.kind === 'exercise' ? 'Exercise' : 'Project';
+      const kind = itemById(facts.items, itemIds[0])?.kind === 'exercise' ? 'Exercise' : 'Project';
       const done = itemIds.filter((id) => statusOf(facts, id) === 'done');
       if (done.length === 1) return { met: true, reason: `${nameOf(facts, done[0]!)} is done.` };
       if (done.length > 1) return { met: true, reason: `${kind}s ${listOf(done.map((id) => nameOf(facts, id, false)))} are done.` };

@@ -1,6 +1,6 @@
 // Self-assessment arithmetic against the seed's evaluation criteria. Pure and exact: nothing is
 // rounded here; the screens round for display.
-import type { AssessmentScores } from '../../shared/contract';
+import type { AssessmentScores } from '../../shared/schemas/assessment';
 import type { Curriculum } from '../../shared/curriculum';
 
 export type CategoryId = keyof AssessmentScores;

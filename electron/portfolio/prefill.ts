@@ -1,8 +1,7 @@
 // A portfolio entry's values: what the app already knows (the item's title, when and how long the
 // learner worked on it, the curriculum's tools) under what the learner typed. Pure: no database,
 // no clock, no locale; the same inputs give the same text on every machine.
-import { portfolioFieldKeys, type PortfolioFieldKey } from '../../shared/contract';
-import type { CurriculumItem } from '../../shared/curriculum';
+import { portfolioFieldKeys, type CurriculumItem, type PortfolioFieldKey } from '../../shared/curriculum';
 import { parseLocalDate, type LocalDate } from '../../shared/dates';
 
 export type PortfolioFields = Record<PortfolioFieldKey, string>;

@@ -7,7 +7,9 @@
 // - A day is a local day of the learner ("2026-03-02"); days after `today` are ignored (they can
 //   only come from a clock that was set back).
 // - A point on a date means "by the end of that day", for planned and actual hours alike.
-import type { Insights, ItemStatus, Settings } from '../../shared/contract';
+import type { ItemStatus } from '../../shared/schemas/items';
+import type { Settings } from '../../shared/schemas/settings';
+import type { Insights } from '../../shared/schemas/stats';
 import { estimateMidpoint, type Curriculum, type CurriculumItem } from '../../shared/curriculum';
 import { addDays, addMonths, daysBetweenDates, weekStart, type LocalDate } from '../../shared/dates';
 

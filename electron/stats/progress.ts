@@ -1,6 +1,6 @@
 // Percent complete, by item count and by estimated hours (each item weighs its estimate's
 // midpoint). Skipped items leave the plan: they count neither as done nor as remaining.
-import type { ItemStatus, Progress } from '../../shared/contract';
+import type { ItemStatus, Progress } from '../../shared/schemas/items';
 import { estimateMidpoint, type CurriculumItem } from '../../shared/curriculum';
 
 export function computeProgress(

@@ -2,7 +2,8 @@
 // handler reads hours per item (the totals the triggers keep, migration 3) and passes them in.
 // Estimates count every item, skipped ones included: the roadmap shows the curriculum as written
 // (311-396 hours in total); progress (progress.ts) is where skipped items leave the plan.
-import type { ItemStatus, RoadmapStats } from '../../shared/contract';
+import type { ItemStatus } from '../../shared/schemas/items';
+import type { RoadmapStats } from '../../shared/schemas/stats';
 import type { Curriculum } from '../../shared/curriculum';
 
 interface Totals {

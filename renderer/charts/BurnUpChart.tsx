@@ -1,6 +1,6 @@
 // Planned cumulative hours on the 9-month plan against actual cumulative hours, today marked.
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Insights } from '../../shared/contract';
+import type { Insights } from '../../shared/schemas/stats';
 import { formatHours } from '../../shared/time';
 import { dateOfDayNumber, dayNumber, formatLocalDate } from '../lib/dates';
 import { ChartFigure } from './ChartFigure';

@@ -1,6 +1,6 @@
 // A calendar of daily study minutes for the last 52 weeks: one column a week (Monday on top),
 // darker for more minutes. Drawn by hand: it is a grid of squares, not a chart.
-import type { Insights } from '../../shared/contract';
+import type { Insights } from '../../shared/schemas/stats';
 import { addDays } from '../../shared/dates';
 import { formatMinutes } from '../../shared/time';
 import { formatLocalDate } from '../lib/dates';

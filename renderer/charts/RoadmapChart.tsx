@@ -2,8 +2,8 @@
 // is a floating band from the minimum to the maximum estimate; the actual hours a narrower bar in
 // front of it, red once past the maximum. Colours come from CSS classes, so light and dark work.
 import { Bar, CartesianGrid, Cell, ComposedChart, ReferenceArea, Tooltip, XAxis, YAxis, ResponsiveContainer } from 'recharts';
-import type { RoadmapStats } from '../../shared/contract';
-import type { Curriculum } from '../../shared/curriculum';
+import type { RoadmapStats } from '../../shared/schemas/stats';
+import { itemById, type Curriculum } from '../../shared/curriculum';
 import { formatHours } from '../../shared/time';
 import { itemLabel } from '../lib/labels';
 import { ChartFigure } from './ChartFigure';
@@ -35,7 +35,7 @@ export function roadmapRows(stats: RoadmapStats, curriculum: Curriculum, view: R
   }
   let lastMonth = 0;
   return stats.items.map((s) => {
-    const item = curriculum.items.find((i) => i.id === s.itemId)!;
+    const item = itemById(curriculum.items, s.itemId)!;
     const monthStart = s.month !== lastMonth ? s.month : undefined;
     lastMonth = s.month;
     return {

@@ -1,7 +1,7 @@
 // The roadmap chart's numbers as a plain table: what a keyboard or screen-reader user reads, and
 // what anyone can check the chart against.
-import type { RoadmapStats } from '../../shared/contract';
-import type { Curriculum } from '../../shared/curriculum';
+import type { RoadmapStats } from '../../shared/schemas/stats';
+import { itemById, type Curriculum } from '../../shared/curriculum';
 import { formatHours } from '../../shared/time';
 import { itemLabel, statusLabels } from '../lib/labels';
 
@@ -69,7 +69,7 @@ function MonthRows({ month, stats, curriculum }: { month: RoadmapStats['months']
       {stats.items
         .filter((i) => i.month === month.month)
         .map((row) => {
-          const item = curriculum.items.find((i) => i.id === row.itemId)!;
+          const item = itemById(curriculum.items, row.itemId)!;
           return (
             <tr key={row.itemId} className={row.overMax ? 'row-item row-over' : 'row-item'}>
               <th scope="row">

@@ -1,6 +1,6 @@
 // Hours per week for the last 26 weeks against the weekly goal.
 import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Insights } from '../../shared/contract';
+import type { Insights } from '../../shared/schemas/stats';
 import { formatHours } from '../../shared/time';
 import { formatLocalDate } from '../lib/dates';
 import { ChartFigure } from './ChartFigure';

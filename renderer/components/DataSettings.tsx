@@ -1,10 +1,11 @@
 // The learner's data: exports to keep or open in a spreadsheet, an import, and backups. What an
 // action did, or why it was refused, is said in the section of the button that started it.
 import { useEffect, useRef, useState } from 'react';
-import type { Backup } from '../../shared/contract';
+import type { Backup } from '../../shared/schemas/data';
 import { call } from '../api';
 import { onAppCommand } from '../lib/commands';
-import { useData, useQuery } from '../lib/data';
+import { Loaded } from './Loaded';
+import { useMutation, useQuery, type Mutate } from '../lib/data';
 
 /** Offers text as a file to save: a download in the browser, a save dialog on the desktop. */
 function offerDownload(fileName: string, content: string, type: string) {
@@ -47,7 +48,7 @@ function OutcomeLine({ outcome, section }: { outcome: Outcome | null; section: S
 }
 
 export function DataSettings() {
-  const { changed } = useData();
+  const mutate = useMutation();
   const backups = useQuery('backups.list', {});
   const folder = useQuery('data.folder', {});
   const fileInput = useRef<HTMLInputElement>(null);
@@ -56,6 +57,7 @@ export function DataSettings() {
   const [confirmRestore, setConfirmRestore] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
+  const refuse = (section: Section) => (error: Error) => setOutcome({ section, tone: 'error', text: error.message });
   /** Runs an action of `section`; what it returns is said there as done, what it throws as refused. */
   const run = async (section: Section, work: () => Promise<string | void>) => {
     setBusy(true);
@@ -64,12 +66,19 @@ export function DataSettings() {
       const done = await work();
       if (done) setOutcome({ section, tone: 'success', text: done });
     } catch (e) {
-      setOutcome({ section, tone: 'error', text: (e as Error).message });
+      refuse(section)(e as Error);
     } finally {
       setBusy(false);
-      changed();
     }
   };
+  /**
+   * Writes for an action of `section`: a refusal is said there. The screen reloads either way: a
+   * refused import or restore may have made its backup already.
+   */
+  const writeIn =
+    (section: Section): Mutate =>
+    (channel, input) =>
+      mutate(channel, input, { refresh: 'always', onError: refuse(section) });
 
   const exportCsv = () =>
     run('export', async () => {
@@ -83,8 +92,8 @@ export function DataSettings() {
 
   const importFile = (file: File) =>
     run('import', async () => {
-      const result = await call('data.import', { content: await file.text(), mode });
-      return `Imported ${file.name}: ${result.timeEntriesAdded} ${result.timeEntriesAdded === 1 ? 'entry' : 'entries'} added${result.timeEntriesSkipped ? `, ${result.timeEntriesSkipped} already here and skipped` : ''}. A backup was made first.`;
+      const result = await writeIn('import')('data.import', { content: await file.text(), mode });
+      return result && `Imported ${file.name}: ${result.timeEntriesAdded} ${result.timeEntriesAdded === 1 ? 'entry' : 'entries'} added${result.timeEntriesSkipped ? `, ${result.timeEntriesSkipped} already here and skipped` : ''}. A backup was made first.`;
     });
 
   return (
@@ -163,14 +172,18 @@ export function DataSettings() {
         </p>
         <div className="form-actions">
           <button type="button" className="button" disabled={busy} onClick={() => run('backups', async () => {
-            const backup = await call('backups.create');
-            return `Backup made (${formatBytes(backup.bytes)}).`;
+            const backup = await writeIn('backups')('backups.create', {});
+            return backup && `Backup made (${formatBytes(backup.bytes)}).`;
           })}>
             Back up now
           </button>
         </div>
         <OutcomeLine outcome={outcome} section="backups" />
-        {backups.status === 'ready' && backups.data.backups.length > 0 && (
+        <Loaded query={backups} quiet>
+          {({ backups: list }) =>
+            list.length === 0 ? (
+              <p className="empty-note">No backups yet.</p>
+            ) : (
           <table className="data-table" data-testid="backups">
             <thead>
               <tr>
@@ -181,7 +194,7 @@ export function DataSettings() {
               </tr>
             </thead>
             <tbody>
-              {backups.data.backups.map((b) => (
+              {list.map((b) => (
                 <tr key={b.id}>
                   <td>{new Date(b.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</td>
                   <td>{reasonLabel[b.reason]}</td>
@@ -192,8 +205,8 @@ export function DataSettings() {
                         <span className="confirm-text">Replace your data with this backup?</span>
                         <button type="button" className="button button-small button-danger" disabled={busy} onClick={() => run('backups', async () => {
                           setConfirmRestore(null);
-                          await call('backups.restore', { id: b.id });
-                          return 'Backup restored. Your data from before is kept as a backup too.';
+                          const restored = await writeIn('backups')('backups.restore', { id: b.id });
+                          return restored && 'Backup restored. Your data from before is kept as a backup too.';
                         })}>
                           Restore
                         </button>
@@ -211,9 +224,9 @@ export function DataSettings() {
               ))}
             </tbody>
           </table>
-        )}
-        {backups.status === 'ready' && backups.data.backups.length === 0 && <p className="empty-note">No backups yet.</p>}
-        {backups.status === 'error' && <p className="inline-error">{backups.message}</p>}
+            )
+          }
+        </Loaded>
       </section>
     </>
   );

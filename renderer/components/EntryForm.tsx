@@ -3,11 +3,11 @@
 // concerns: the form's own checks first (in its words: a duration, an end before the start), then
 // whatever the main process refuses, placed by the field it names.
 import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { NOTE_MAX, SPAN_MESSAGES, type TimeEntry } from '../../shared/contract';
+import { NOTE_MAX, SPAN_MESSAGES, type TimeEntry } from '../../shared/schemas/time';
 import { MINUTE_MS } from '../../shared/time';
-import { ApiError, call } from '../api';
+import { ApiError } from '../api';
 import { endFromClock, formatTime, fromLocal, toDateInput, toTimeInput } from '../lib/dates';
-import { useData } from '../lib/data';
+import { useData, useMutation } from '../lib/data';
 import { ItemOptions } from './ItemOptions';
 
 interface Props {
@@ -38,7 +38,8 @@ function placeErrors(error: unknown): Errors {
 }
 
 export function EntryForm({ entry, itemId: initialItemId, onDone, onCancel }: Props) {
-  const { curriculum, changed } = useData();
+  const { curriculum } = useData();
+  const mutate = useMutation();
   const id = useId();
   const defaultStart = entry?.startedAt ?? Date.now() - 60 * MINUTE_MS;
   const initialMinutes = entry ? Math.round((entry.endedAt - entry.startedAt) / MINUTE_MS) : 60;
@@ -84,18 +85,14 @@ export function EntryForm({ entry, itemId: initialItemId, onDone, onCancel }: Pr
     if (!('startedAt' in checked)) return setErrors(checked);
     setErrors({});
     setBusy(true);
-    try {
-      const saved = entry
-        ? await call('time.edit', { id: entry.id, itemId, ...checked, note })
-        : await call('time.add', { itemId, ...checked, note });
-      changed();
-      onDone(saved);
-      if (!entry) setNote('');
-    } catch (e) {
-      setErrors(placeErrors(e));
-    } finally {
-      setBusy(false);
-    }
+    const refused = { onError: (e: Error) => setErrors(placeErrors(e)) };
+    const saved = entry
+      ? await mutate('time.edit', { id: entry.id, itemId, ...checked, note }, refused)
+      : await mutate('time.add', { itemId, ...checked, note }, refused);
+    setBusy(false);
+    if (!saved) return;
+    onDone(saved);
+    if (!entry) setNote('');
   };
 
   // A note may hold several lines, so Enter in it is a new line; Ctrl+Enter (⌘+Enter) adds the entry.

@@ -1,13 +1,14 @@
 // Time entries grouped by local day, newest first, with the gaps between study days and any
 // overlapping entries made visible. Each entry can be edited (in a dialog) or deleted.
 import { useEffect, useRef, useState } from 'react';
-import type { TimeEntry } from '../../shared/contract';
+import type { TimeEntry } from '../../shared/schemas/time';
 import { formatMinutes, MINUTE_MS } from '../../shared/time';
 import { daysBetween, formatDay, formatTime, startOfDay } from '../lib/dates';
 import { useData, useMutation } from '../lib/data';
 import { itemLabel } from '../lib/labels';
 import { hrefFor } from '../lib/router';
 import { EntryForm } from './EntryForm';
+import { itemById } from '../../shared/curriculum';
 
 interface Props {
   entries: TimeEntry[];
@@ -60,7 +61,7 @@ function EntryRow({ entry, showItem, onEdit }: { entry: TimeEntry; showItem: boo
   const { curriculum } = useData();
   const mutate = useMutation();
   const [confirming, setConfirming] = useState(false);
-  const item = curriculum.items.find((i) => i.id === entry.itemId);
+  const item = itemById(curriculum.items, entry.itemId);
   const minutes = (entry.endedAt - entry.startedAt) / MINUTE_MS;
   return (
     <li className={`entry${entry.overlaps ? ' entry-overlaps' : ''}`} data-testid="time-entry">

@@ -2,7 +2,7 @@
 // interval is logged on this item. The session is kept in memory (see renderer/lib/focus.tsx):
 // it does not survive a restart, unlike the timer.
 import { isPaused, phaseLabel, remainingMs } from '../../shared/focus';
-import type { CurriculumItem } from '../../shared/curriculum';
+import { itemById, type CurriculumItem } from '../../shared/curriculum';
 import { useData } from '../lib/data';
 import { useFocus } from '../lib/focus';
 import { itemLabel } from '../lib/labels';
@@ -24,7 +24,7 @@ export function FocusCard({ item }: { item: CurriculumItem }) {
   const here = state.phase !== 'idle' && state.itemId === item.id;
   const paused = isPaused(state);
   const now = useNow(here && !paused);
-  const other = state.phase !== 'idle' && !here ? curriculum.items.find((i) => i.id === state.itemId) : undefined;
+  const other = state.phase !== 'idle' && !here ? itemById(curriculum.items, state.itemId) : undefined;
   const minutes = (ms: number) => Math.round(ms / 60_000);
 
   return (

@@ -1,4 +1,4 @@
-import type { ItemStatus } from '../../shared/contract';
+import type { ItemStatus } from '../../shared/schemas/items';
 import { statusLabels } from '../lib/labels';
 
 export function StatusBadge({ status }: { status: ItemStatus }) {

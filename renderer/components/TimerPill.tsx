@@ -4,6 +4,7 @@ import { useData } from '../lib/data';
 import { itemLabel } from '../lib/labels';
 import { hrefFor } from '../lib/router';
 import { useNow } from '../lib/useNow';
+import { itemById } from '../../shared/curriculum';
 
 export function TimerPill() {
   const { timer, curriculum, stopTimer } = useData();
@@ -15,7 +16,7 @@ export function TimerPill() {
       </div>
     );
   }
-  const item = curriculum.items.find((i) => i.id === timer.itemId);
+  const item = itemById(curriculum.items, timer.itemId);
   return (
     <section className="timer-pill" aria-label="Running timer">
       <span className="timer-pill-dot" aria-hidden="true" />

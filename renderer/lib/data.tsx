@@ -2,8 +2,9 @@
 // screen refetches: simple, and with the whole app's data under a few hundred rows per screen,
 // fast enough to be invisible.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Channel, ChannelInput, ChannelOutput, RunningTimer, TimerStop } from '../../shared/contract';
-import type { Curriculum } from '../../shared/curriculum';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import type { RunningTimer, TimerStop } from '../../shared/schemas/timer';
+import { itemById, type Curriculum } from '../../shared/curriculum';
 import { call } from '../api';
 import { onAppCommand } from './commands';
 import { useNotices } from './notices';
@@ -31,6 +32,7 @@ export function DataProvider({ curriculum, children }: { curriculum: Curriculum;
   const [timer, setTimer] = useState<RunningTimer | null>(null);
   const notices = useNotices();
   const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const mutate = useMemo(() => mutation(changed, notices.error), [changed, notices]);
 
   useEffect(() => {
     call('timer.current').then(setTimer, (e: Error) => notices.error(e.message));
@@ -41,7 +43,7 @@ export function DataProvider({ curriculum, children }: { curriculum: Curriculum;
   const reportStop = useCallback(
     (stop: TimerStop | null) => {
       if (!stop) return;
-      const title = (id: string) => curriculum.items.find((i) => i.id === id)?.title ?? id;
+      const title = (id: string) => itemById(curriculum.items, id)?.title ?? id;
       if (stop.discarded) {
         notices.info(`Timer stopped after ${stop.discarded.seconds} s: sessions under a minute are not logged.`);
       } else if (stop.entry) {
@@ -51,29 +53,23 @@ export function DataProvider({ curriculum, children }: { curriculum: Curriculum;
     [curriculum, notices],
   );
 
+  // A refused start or stop reloads too: the timer may have changed elsewhere (tray, shortcut).
   const startTimer = useCallback(
     async (itemId: string) => {
-      try {
-        const { running, stoppedPrevious } = await call('timer.start', { itemId });
-        setTimer(running);
-        reportStop(stoppedPrevious);
-      } catch (e) {
-        notices.error((e as Error).message);
-      }
-      changed();
+      const started = await mutate('timer.start', { itemId }, { refresh: 'always' });
+      if (!started) return;
+      setTimer(started.running);
+      reportStop(started.stoppedPrevious);
     },
-    [changed, notices, reportStop],
+    [mutate, reportStop],
   );
 
   const stopTimer = useCallback(async () => {
-    try {
-      reportStop(await call('timer.stop'));
-      setTimer(null);
-    } catch (e) {
-      notices.error((e as Error).message);
-    }
-    changed();
-  }, [changed, notices, reportStop]);
+    const stop = await mutate('timer.stop', {}, { refresh: 'always' });
+    if (!stop) return;
+    reportStop(stop);
+    setTimer(null);
+  }, [mutate, reportStop]);
 
   const value = useMemo(
     () => ({ curriculum, version, changed, timer, startTimer, stopTimer }),
@@ -94,7 +90,7 @@ const prefetched = new Map<string, Promise<unknown>>();
 export function prefetch<C extends Channel>(channel: C, input: ChannelInput<C>): void {
   const id = `${channel} ${JSON.stringify(input)}`;
   if (!prefetched.has(id)) {
-    const answer = (call as (c: C, i: unknown) => Promise<ChannelOutput<C>>)(channel, input);
+    const answer = call(channel, input);
     answer.catch(() => {}); // the useQuery that takes it reports the error
     prefetched.set(id, answer);
   }
@@ -111,7 +107,7 @@ export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C>):
     // A prefetched answer serves the first load only (nothing has changed since it was asked for).
     const early = version === 0 ? prefetched.get(`${channel} ${key}`) : undefined;
     if (early) prefetched.delete(`${channel} ${key}`);
-    ((early as Promise<ChannelOutput<C>> | undefined) ?? (call as (c: C, i: unknown) => Promise<ChannelOutput<C>>)(channel, JSON.parse(key))).then(
+    ((early as Promise<ChannelOutput<C>> | undefined) ?? call(channel, JSON.parse(key))).then(
       (data) => request === latest.current && setState({ status: 'ready', data }),
       (error: Error) => request === latest.current && setState({ status: 'error', message: error.message }),
     );
@@ -119,21 +115,38 @@ export function useQuery<C extends Channel>(channel: C, input: ChannelInput<C>):
   return state;
 }
 
-/** Calls a channel that changes data, reports errors as notices, and refreshes every query. */
-export function useMutation() {
+export interface WriteOptions {
+  /**
+   * When every query reloads: after a write that went through (the default); `always`, after a
+   * refusal too, where the write may have changed something before it failed (an import or a
+   * restore makes its backup first); `never` for a save the screen already shows (typing saved as it goes).
+   */
+  refresh?: 'saved' | 'always' | 'never';
+  /** Takes a refusal instead of the error notice: to say it beside its field, or to put back what the screen showed. */
+  onError?: (error: Error) => void;
+}
+
+export type Mutate = <C extends Channel>(channel: C, input: ChannelInput<C>, options?: WriteOptions) => Promise<ChannelOutput<C> | undefined>;
+
+/** The one way the renderer writes: resolves with the answer, or with undefined once a refusal has been handled. */
+function mutation(changed: () => void, notifyError: (message: string) => void): Mutate {
+  return async (channel, input, { refresh = 'saved', onError } = {}) => {
+    try {
+      const value = await call(channel, input);
+      if (refresh !== 'never') changed();
+      return value;
+    } catch (e) {
+      if (refresh === 'always') changed();
+      if (onError) onError(e as Error);
+      else notifyError((e as Error).message);
+      return undefined;
+    }
+  };
+}
+
+/** Writes through a channel (see WriteOptions): a refusal is an error notice unless the caller takes it. */
+export function useMutation(): Mutate {
   const { changed } = useData();
   const notices = useNotices();
-  return useCallback(
-    async <C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C> | undefined> => {
-      try {
-        const value = await (call as (c: C, i: unknown) => Promise<ChannelOutput<C>>)(channel, input);
-        changed();
-        return value;
-      } catch (e) {
-        notices.error((e as Error).message);
-        return undefined;
-      }
-    },
-    [changed, notices],
-  );
+  return useMemo(() => mutation(changed, notices.error), [changed, notices]);
 }

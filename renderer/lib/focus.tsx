@@ -7,9 +7,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { focusLengths, focusReducer, idleFocus, type FocusEvent, type FocusLengths, type FocusState } from '../../shared/focus';
 import { formatMinutes } from '../../shared/time';
-import { call } from '../api';
-import { useData, useQuery } from './data';
+import { useData, useMutation, useQuery } from './data';
 import { useNotices } from './notices';
+import { itemById } from '../../shared/curriculum';
 
 interface FocusContextValue {
   state: FocusState;
@@ -28,8 +28,9 @@ export function useFocus(): FocusContextValue {
 const DEFAULT_LENGTHS = focusLengths({ focusWorkMinutes: 25, focusShortBreakMinutes: 5, focusLongBreakMinutes: 15, focusRoundsBeforeLongBreak: 4 });
 
 export function FocusProvider({ children }: { children: ReactNode }) {
-  const { curriculum, changed } = useData();
+  const { curriculum } = useData();
   const notices = useNotices();
+  const mutate = useMutation();
   const settings = useQuery('settings.get', {});
   const lengths = useMemo(() => (settings.status === 'ready' ? focusLengths(settings.data) : DEFAULT_LENGTHS), [settings]);
   const [state, setState] = useState<FocusState>(idleFocus);
@@ -42,23 +43,21 @@ export function FocusProvider({ children }: { children: ReactNode }) {
       const { state: next, effects } = focusReducer(stateRef.current, event, lengthsRef.current);
       stateRef.current = next;
       setState(next);
-      const title = (id: string) => curriculum.items.find((i) => i.id === id)?.title ?? id;
+      const title = (id: string) => itemById(curriculum.items, id)?.title ?? id;
       for (const effect of effects) {
         if ('log' in effect) {
           const { itemId, startedAt, endedAt } = effect.log;
-          call('time.add', { itemId, startedAt, endedAt, note: 'Focus session' }).then(
-            () => {
-              notices.success(`Logged ${formatMinutes((endedAt - startedAt) / 60_000)} of focus on ${title(itemId)}.`);
-              changed();
-            },
-            (e: Error) => notices.error(`The focus interval could not be logged: ${e.message}`),
-          );
+          void mutate(
+            'time.add',
+            { itemId, startedAt, endedAt, note: 'Focus session' },
+            { onError: (e) => notices.error(`The focus interval could not be logged: ${e.message}`) },
+          ).then((logged) => logged && notices.success(`Logged ${formatMinutes((endedAt - startedAt) / 60_000)} of focus on ${title(itemId)}.`));
         } else if (event.type === 'tick') {
           notices.info(effect.next === 'work' ? 'Break over: back to work.' : effect.next === 'longBreak' ? 'Well done: take a long break.' : 'Work interval done: take a short break.');
         }
       }
     },
-    [curriculum, changed, notices],
+    [curriculum, mutate, notices],
   );
 
   const running = state.phase !== 'idle' && state.runningSince !== null;

@@ -1,4 +1,4 @@
-import type { ItemStatus } from '../../shared/contract';
+import type { ItemStatus } from '../../shared/schemas/items';
 import type { CurriculumItem } from '../../shared/curriculum';
 
 export const itemLabel = (item: Pick<CurriculumItem, 'kind' | 'id'>) => `${item.kind === 'exercise' ? 'Exercise' : 'Project'} ${item.id}`;

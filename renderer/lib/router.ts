@@ -1,6 +1,6 @@
 // Hash routes: they work the same from app://companion/ and from the preview, and need no server.
 import { startTransition, useEffect, useState } from 'react';
-import type { PaperSize } from '../../shared/contract';
+import type { PaperSize } from '../../shared/schemas/portfolio';
 
 export type Route =
   | { screen: 'roadmap' }

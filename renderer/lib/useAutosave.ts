@@ -4,7 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
-export function useAutosave(save: (value: string) => Promise<void>, delayMs = 600) {
+/** `save` resolves with whether the value was saved (a refusal it has already reported). */
+export function useAutosave(save: (value: string) => Promise<boolean>, delayMs = 600) {
   const [state, setState] = useState<SaveState>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<string | null>(null);
@@ -18,12 +19,7 @@ export function useAutosave(save: (value: string) => Promise<void>, delayMs = 60
     if (value === null) return;
     pending.current = null;
     setState('saving');
-    try {
-      await saveRef.current(value);
-      setState('saved');
-    } catch {
-      setState('error');
-    }
+    setState((await saveRef.current(value)) ? 'saved' : 'error');
   }, []);
 
   const schedule = useCallback(

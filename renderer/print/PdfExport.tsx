@@ -4,7 +4,8 @@
 // that halves the time to the file. The learner sees nothing of it: the document is laid out off
 // screen, and only print media shows it, alone (print.css, html.print-embedded).
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ChannelOutput, PaperSize } from '../../shared/contract';
+import type { ChannelOutput } from '../../shared/contract';
+import type { PaperSize } from '../../shared/schemas/portfolio';
 import { PRINT_READY_ATTRIBUTE } from '../../shared/print';
 import { call } from '../api';
 

@@ -2,7 +2,7 @@
 // would otherwise spill alone onto the next page, a cover whose contents table runs one row over.
 // The print view lays its sheet out on screen at the paper's printable width, measures each
 // section marked `data-fit-page`, and zooms it down just enough, never below MIN_FIT_ZOOM.
-import type { PaperSize } from '../../shared/contract';
+import type { PaperSize } from '../../shared/schemas/portfolio';
 
 /** Printable height per paper: the sheet less the 16 mm top and bottom margins of print.css. */
 export const PAGE_CONTENT_HEIGHT_MM: Record<PaperSize, number> = { A4: 297 - 32, Letter: 279.4 - 32 };

@@ -1,14 +1,16 @@
 // How the learner is doing: burn-up, weekly hours against the goal, the calendar, streaks, how
 // their hours compare with the estimates, and when they will finish. Every number is computed in
 // the main process (stats.insights); this screen only draws.
-import type { Insights } from '../../shared/contract';
+import type { Insights } from '../../shared/schemas/stats';
 import { formatHours } from '../../shared/time';
 import { BurnUpChart } from '../charts/BurnUpChart';
 import { Heatmap } from '../charts/Heatmap';
 import { WeeklyChart } from '../charts/WeeklyChart';
+import { Loaded } from '../components/Loaded';
 import { useData, useQuery } from '../lib/data';
 import { formatLocalDate } from '../lib/dates';
 import { itemLabel } from '../lib/labels';
+import { itemById } from '../../shared/curriculum';
 
 const ratioText = (ratio: number | null) => (ratio === null ? '–' : `${ratio.toFixed(2)}×`);
 
@@ -20,12 +22,7 @@ export function InsightsScreen() {
         <h1 tabIndex={-1}>Insights</h1>
         <p className="screen-lede">Your pace against the plan, your study rhythm, and an honest finish date.</p>
       </header>
-      {insights.status === 'error' && (
-        <p className="inline-error" role="alert">
-          {insights.message}
-        </p>
-      )}
-      {insights.status === 'ready' && <InsightsBody data={insights.data} />}
+      <Loaded query={insights}>{(data) => <InsightsBody data={data} />}</Loaded>
     </div>
   );
 }
@@ -221,7 +218,7 @@ function CalibrationCard({ data }: { data: Insights }) {
       {calibration.items.length > 0 && (
         <ul className="ratio-list">
           {calibration.items.map((r) => {
-            const item = curriculum.items.find((i) => i.id === r.itemId)!;
+            const item = itemById(curriculum.items, r.itemId)!;
             return (
               <li key={r.itemId} className={r.ratio > 1 ? 'ratio-over' : undefined}>
                 <span>{itemLabel(item)}</span> <strong>{ratioText(r.ratio)}</strong>

@@ -1,23 +1,22 @@
 // One exercise or project: everything the curriculum says about it, and everything the learner
 // did on it: status, list ticks, notes, the timer, manual entries and its log.
 import { useEffect, useRef, useState } from 'react';
-import { itemStatuses, ITEM_NOTES_MAX, type ItemState } from '../../shared/contract';
-import type { CurriculumItem } from '../../shared/curriculum';
+import { itemStatuses, ITEM_NOTES_MAX, type ItemState } from '../../shared/schemas/items';
+import { itemById, type CurriculumItem } from '../../shared/curriculum';
 import { formatClock, formatHours } from '../../shared/time';
-import { call } from '../api';
 import { EntryForm } from '../components/EntryForm';
 import { EntryList } from '../components/EntryList';
 import { FocusCard } from '../components/FocusCard';
 import { HoursBar } from '../components/HoursBar';
+import { InlineError, Loaded } from '../components/Loaded';
 import { useData, useMutation, useQuery } from '../lib/data';
 import { estimateLabel, itemLabel, statusLabels } from '../lib/labels';
-import { useNotices } from '../lib/notices';
 import { hrefFor } from '../lib/router';
 import { useNow } from '../lib/useNow';
 
 export function ItemScreen({ itemId }: { itemId: string }) {
   const { curriculum } = useData();
-  const item = curriculum.items.find((i) => i.id === itemId);
+  const item = itemById(curriculum.items, itemId);
   const state = useQuery('item.get', { itemId });
   if (!item) {
     return (
@@ -49,11 +48,8 @@ export function ItemScreen({ itemId }: { itemId: string }) {
         <h1 tabIndex={-1}>{item.title}</h1>
         <p className="screen-lede">{item.objective}</p>
       </header>
-      {state.status === 'error' && (
-        <p className="inline-error" role="alert">
-          {state.message}
-        </p>
-      )}
+      {/* The state's parts sit among the curriculum's, which show at once: only its error is a line of its own. */}
+      {state.status === 'error' && <InlineError message={state.message} />}
       <div className="item-layout">
         <div className="item-main">
           <Brief item={item} />
@@ -193,7 +189,7 @@ function TimerCard({ item }: { item: CurriculumItem }) {
   const { timer, curriculum, startTimer, stopTimer } = useData();
   const runningHere = timer?.itemId === item.id;
   const now = useNow(runningHere);
-  const other = timer && !runningHere ? curriculum.items.find((i) => i.id === timer.itemId) : undefined;
+  const other = timer && !runningHere ? itemById(curriculum.items, timer.itemId) : undefined;
   return (
     <section className={`card timer-card${runningHere ? ' timer-running' : ''}`} aria-label="Timer">
       <h2>Timer</h2>
@@ -222,7 +218,7 @@ function TimerCard({ item }: { item: CurriculumItem }) {
 
 /** Notes save as the learner types: there is no save button to forget. */
 function Notes({ state }: { state: ItemState }) {
-  const notices = useNotices();
+  const mutate = useMutation();
   const [text, setText] = useState(state.notes);
   const [saved, setSaved] = useState<'saved' | 'saving' | 'idle'>('idle');
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -233,13 +229,8 @@ function Notes({ state }: { state: ItemState }) {
     if (pending.current) clearTimeout(pending.current);
     pending.current = null;
     setSaved('saving');
-    try {
-      await call('item.setNotes', { itemId: state.itemId, notes: latest.current });
-      setSaved('saved');
-    } catch (e) {
-      setSaved('idle');
-      notices.error((e as Error).message);
-    }
+    const saved = await mutate('item.setNotes', { itemId: state.itemId, notes: latest.current }, { refresh: 'never' });
+    setSaved(saved ? 'saved' : 'idle');
   };
   // Flush a pending save when leaving the screen.
   useEffect(
@@ -282,17 +273,18 @@ function ItemLog({ itemId }: { itemId: string }) {
   return (
     <section className="card item-log" aria-labelledby="item-log-title">
       <h2 id="item-log-title">Log</h2>
-      {log.status === 'error' && <p className="inline-error">{log.message}</p>}
-      {log.status === 'ready' && (
-        <>
-          <EntryList entries={log.data.entries} showItem={false} emptyText="No time logged on this item yet. Start the timer or add time by hand." />
-          {log.data.hasMore && (
-            <p className="muted">
-              Older entries are in the <a href={hrefFor({ screen: 'log' })}>Time log</a>.
-            </p>
-          )}
-        </>
-      )}
+      <Loaded query={log} quiet>
+        {(data) => (
+          <>
+            <EntryList entries={data.entries} showItem={false} emptyText="No time logged on this item yet. Start the timer or add time by hand." />
+            {data.hasMore && (
+              <p className="muted">
+                Older entries are in the <a href={hrefFor({ screen: 'log' })}>Time log</a>.
+              </p>
+            )}
+          </>
+        )}
+      </Loaded>
     </section>
   );
 }

@@ -1,7 +1,8 @@
 // The four checklists from the curriculum. Where the logbook decides an entry, it ticks itself and
 // says why; the rest the learner ticks by hand.
 import { useEffect, useState } from 'react';
-import type { Milestones } from '../../shared/contract';
+import type { Milestones } from '../../shared/schemas/milestones';
+import { Loaded } from '../components/Loaded';
 import { useMutation, useQuery } from '../lib/data';
 
 export function MilestonesScreen() {
@@ -12,18 +13,15 @@ export function MilestonesScreen() {
         <h1 tabIndex={-1}>Milestones</h1>
         <p className="screen-lede">Entries marked “from your logbook” tick themselves when your data proves them; tick the others yourself.</p>
       </header>
-      {milestones.status === 'error' && (
-        <p className="inline-error" role="alert">
-          {milestones.message}
-        </p>
-      )}
-      {milestones.status === 'ready' && (
-        <div className="milestone-grid">
-          {milestones.data.checklists.map((list) => (
-            <Checklist key={list.id} list={list} />
-          ))}
-        </div>
-      )}
+      <Loaded query={milestones}>
+        {(data) => (
+          <div className="milestone-grid">
+            {data.checklists.map((list) => (
+              <Checklist key={list.id} list={list} />
+            ))}
+          </div>
+        )}
+      </Loaded>
     </div>
   );
 }

@@ -1,14 +1,16 @@
 // One showcase entry per item in the seed's template, pre-filled from the logbook, saved as the
 // learner types; a self-assessment against the weighted criteria with its history; the PDF export.
 import { useEffect, useRef, useState } from 'react';
-import { isWebLink, WEB_LINK_MESSAGE, type Assessment, type AssessmentScores, type PaperSize, type PortfolioEntry, type PortfolioFieldKey, type PortfolioLinkKey } from '../../shared/contract';
-import type { CurriculumItem } from '../../shared/curriculum';
+import { criterionIds, itemById, type CurriculumItem, type PortfolioFieldKey, type PortfolioLinkKey } from '../../shared/curriculum';
+import type { Assessment, AssessmentScores } from '../../shared/schemas/assessment';
+import { isWebLink, WEB_LINK_MESSAGE, type PaperSize, type PortfolioEntry } from '../../shared/schemas/portfolio';
 import { formatHours } from '../../shared/time';
 import { entriesToPrint } from '../../shared/portfolio';
-import { call, fieldError } from '../api';
+import { fieldError } from '../api';
 import { onAppCommand } from '../lib/commands';
+import { Loaded } from '../components/Loaded';
 import { StatusBadge } from '../components/StatusBadge';
-import { useData, useQuery } from '../lib/data';
+import { useData, useMutation, useQuery } from '../lib/data';
 import { estimateLabel, itemLabel } from '../lib/labels';
 import { EXPORT_RUNNING_MESSAGE, usePdfExport } from '../print/PdfExport';
 import { useNotices } from '../lib/notices';
@@ -30,12 +32,9 @@ export function PortfolioScreen() {
         </div>
         <ExportButton includedCount={entriesToPrint(entries).printed.length} />
       </header>
-      {list.status === 'error' && (
-        <p className="inline-error" role="alert">
-          {list.message}
-        </p>
-      )}
-      {list.status === 'ready' && current && (
+      <Loaded query={list}>
+        {() =>
+          current && (
         <div className="portfolio-layout">
           <nav className="portfolio-list card" aria-label="Portfolio entries">
             <ul>
@@ -61,9 +60,11 @@ export function PortfolioScreen() {
               })}
             </ul>
           </nav>
-          <EntryEditor key={current.itemId} entry={current} item={curriculum.items.find((i) => i.id === current.itemId)!} />
+          <EntryEditor key={current.itemId} entry={current} item={itemById(curriculum.items, current.itemId)!} />
         </div>
-      )}
+          )
+        }
+      </Loaded>
     </div>
   );
 }
@@ -107,18 +108,12 @@ function ExportButton({ includedCount }: { includedCount: number }) {
 }
 
 function EntryEditor({ entry, item }: { entry: PortfolioEntry; item: CurriculumItem }) {
-  const { curriculum, changed } = useData();
-  const notices = useNotices();
+  const { curriculum } = useData();
+  const mutate = useMutation();
   const [included, setIncluded] = useState(entry.included);
   const toggle = async (next: boolean) => {
     setIncluded(next);
-    try {
-      await call('portfolio.update', { itemId: entry.itemId, included: next });
-      changed();
-    } catch (e) {
-      setIncluded(!next);
-      notices.error((e as Error).message);
-    }
+    if (!(await mutate('portfolio.update', { itemId: entry.itemId, included: next }))) setIncluded(!next);
   };
   return (
     <article className="portfolio-editor" aria-labelledby="entry-title">
@@ -144,18 +139,18 @@ function EntryEditor({ entry, item }: { entry: PortfolioEntry; item: CurriculumI
           <TemplateField
             key={field.key}
             itemId={entry.itemId}
-            fieldKey={field.key as PortfolioFieldKey}
+            fieldKey={field.key}
             label={field.label}
             multiline={field.multiline}
-            initial={entry.fields[field.key as PortfolioFieldKey]}
-            prefilled={entry.prefilled.includes(field.key as PortfolioFieldKey)}
+            initial={entry.fields[field.key]}
+            prefilled={entry.prefilled.includes(field.key)}
           />
         ))}
         <fieldset className="links-fieldset">
           <legend>Links</legend>
           <div className="links-grid">
             {curriculum.portfolioTemplate.links.map((link) => (
-              <LinkField key={link.key} itemId={entry.itemId} linkKey={link.key as PortfolioLinkKey} label={link.label} initial={entry.links[link.key as PortfolioLinkKey]} />
+              <LinkField key={link.key} itemId={entry.itemId} linkKey={link.key} label={link.label} initial={entry.links[link.key]} />
             ))}
           </div>
         </fieldset>
@@ -169,17 +164,13 @@ const saveLabel = { idle: '', saving: 'Saving…', saved: 'Saved', error: 'Not s
 
 function TemplateField(props: { itemId: string; fieldKey: PortfolioFieldKey; label: string; multiline: boolean; initial: string; prefilled: boolean }) {
   const { itemId, fieldKey, label, multiline, initial, prefilled } = props;
-  const notices = useNotices();
+  const mutate = useMutation();
   const [value, setValue] = useState(initial);
   const [fromApp, setFromApp] = useState(prefilled);
   const { state, schedule, flush } = useAutosave(async (text) => {
-    try {
-      await call('portfolio.update', { itemId, fields: { [fieldKey]: text } });
-      setFromApp(false);
-    } catch (e) {
-      notices.error((e as Error).message);
-      throw e;
-    }
+    const saved = await mutate('portfolio.update', { itemId, fields: { [fieldKey]: text } }, { refresh: 'never' });
+    if (saved) setFromApp(false);
+    return saved !== undefined;
   });
   const id = `field-${fieldKey}`;
   const common = {
@@ -207,14 +198,15 @@ function TemplateField(props: { itemId: string; fieldKey: PortfolioFieldKey; lab
 
 function LinkField({ itemId, linkKey, label, initial }: { itemId: string; linkKey: PortfolioLinkKey; label: string; initial: string }) {
   const [value, setValue] = useState(initial);
+  const mutate = useMutation();
   const [error, setError] = useState<string | null>(null);
   const { state, schedule, flush } = useAutosave(async (text) => {
-    try {
-      await call('portfolio.update', { itemId, links: { [linkKey]: text } });
-    } catch (e) {
-      setError(fieldError(e, `links.${linkKey}`) ?? (e as Error).message);
-      throw e;
-    }
+    const saved = await mutate(
+      'portfolio.update',
+      { itemId, links: { [linkKey]: text } },
+      { refresh: 'never', onError: (e) => setError(fieldError(e, `links.${linkKey}`) ?? e.message) },
+    );
+    return saved !== undefined;
   });
   const id = `link-${linkKey}`;
   return (
@@ -251,27 +243,26 @@ function LinkField({ itemId, linkKey, label, initial }: { itemId: string; linkKe
   );
 }
 
-const categoryIds = ['technical', 'mlops', 'innovation', 'communication'] as const;
+/** Whether every criterion has a score: then the draft is the scores to save. */
+const isComplete = (draft: Record<string, (number | null)[]>): draft is AssessmentScores =>
+  criterionIds.every((c) => draft[c]!.every((s) => s !== null));
 
 function SelfAssessment({ itemId, latest }: { itemId: string; latest: Assessment | null }) {
-  const { curriculum, changed } = useData();
+  const { curriculum } = useData();
   const notices = useNotices();
+  const mutate = useMutation();
   const history = useQuery('assessment.history', { itemId });
   const [scores, setScores] = useState<Record<string, (number | null)[]>>(() =>
-    Object.fromEntries(categoryIds.map((c) => [c, latest ? [...latest.scores[c]] : [null, null, null, null, null]])),
+    Object.fromEntries(criterionIds.map((c) => [c, latest ? [...latest.scores[c]] : [null, null, null, null, null]])),
   );
   useEffect(() => {
-    if (latest) setScores(Object.fromEntries(categoryIds.map((c) => [c, [...latest.scores[c]]])));
+    if (latest) setScores(Object.fromEntries(criterionIds.map((c) => [c, [...latest.scores[c]]])));
   }, [latest]);
-  const complete = categoryIds.every((c) => scores[c]!.every((s) => s !== null));
+  const complete = isComplete(scores);
   const save = async () => {
-    try {
-      const { saved } = await call('assessment.save', { itemId, scores: scores as unknown as AssessmentScores });
-      notices.success(`Assessment saved: ${saved.weightedTotal.toFixed(1)} / 100.`);
-      changed();
-    } catch (e) {
-      notices.error((e as Error).message);
-    }
+    if (!isComplete(scores)) return;
+    const result = await mutate('assessment.save', { itemId, scores });
+    if (result) notices.success(`Assessment saved: ${result.saved.weightedTotal.toFixed(1)} / 100.`);
   };
   const past = history.status === 'ready' ? history.data.history : [];
   return (
@@ -289,7 +280,7 @@ function SelfAssessment({ itemId, latest }: { itemId: string; latest: Assessment
         <fieldset key={category.id} className="criteria">
           <legend>
             {category.title} <span className="muted">({category.weight}%)</span>
-            {latest && <span className="criteria-percent">{Math.round(latest.categoryPercents[category.id as (typeof categoryIds)[number]])}%</span>}
+            {latest && <span className="criteria-percent">{Math.round(latest.categoryPercents[category.id])}%</span>}
           </legend>
           {category.subCriteria.map((criterion, index) => (
             <div key={criterion} className="criterion" role="radiogroup" aria-label={`${criterion} (${category.title})`}>

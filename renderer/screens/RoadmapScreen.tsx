@@ -6,6 +6,7 @@ import { RoadmapTable } from '../charts/RoadmapTable';
 import { Segmented } from '../components/Segmented';
 import { formatHours } from '../../shared/time';
 import { HoursBar } from '../components/HoursBar';
+import { InlineError, Loaded } from '../components/Loaded';
 import { ProgressMeter } from '../components/ProgressMeter';
 import { StatusBadge } from '../components/StatusBadge';
 import { useData, useQuery, type QueryState } from '../lib/data';
@@ -15,14 +16,20 @@ import { hrefFor } from '../lib/router';
 type Overview = ChannelOutput<'progress.overview'>;
 
 export function RoadmapScreen() {
-  const { curriculum } = useData();
   const overview = useQuery('progress.overview', {});
   // Asked for here, beside the overview, not when the chart's card mounts after it: one round trip
   // less before the chart can draw.
   const stats = useQuery('stats.roadmap', {});
-  if (overview.status === 'loading') return <ScreenHeading />;
-  if (overview.status === 'error') return <ScreenHeading error={overview.message} />;
-  const { items, overall, phases } = overview.data;
+  return (
+    <Loaded query={overview} loading={<ScreenHeading />} error={(message) => <ScreenHeading error={message} />}>
+      {(data) => <Roadmap overview={data} stats={stats} />}
+    </Loaded>
+  );
+}
+
+function Roadmap({ overview, stats }: { overview: Overview; stats: QueryState<ChannelOutput<'stats.roadmap'>> }) {
+  const { curriculum } = useData();
+  const { items, overall, phases } = overview;
   const byItem = new Map(items.map((i) => [i.itemId, i]));
 
   return (
@@ -144,13 +151,11 @@ function RoadmapChartCard({ stats }: { stats: QueryState<ChannelOutput<'stats.ro
           ]}
         />
       </header>
-      {stats.status === 'error' && <p className="inline-error">{stats.message}</p>}
-      {stats.status === 'ready' &&
-        (mode === 'table' ? (
-          <RoadmapTable stats={stats.data} curriculum={curriculum} />
-        ) : (
-          <RoadmapChart stats={stats.data} curriculum={curriculum} view={mode} />
-        ))}
+      <Loaded query={stats} quiet>
+        {(data) =>
+          mode === 'table' ? <RoadmapTable stats={data} curriculum={curriculum} /> : <RoadmapChart stats={data} curriculum={curriculum} view={mode} />
+        }
+      </Loaded>
     </section>
   );
 }
@@ -160,11 +165,7 @@ function ScreenHeading({ error }: { error?: string }) {
     <header className="screen-header">
       <h1 tabIndex={-1}>Roadmap</h1>
       <p className="screen-lede">Three phases, nine months, 24 exercises and projects.</p>
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <InlineError message={error} />}
     </header>
   );
 }

@@ -1,11 +1,12 @@
 // The learner's settings. Each field saves on its own when it changes (no save button to forget);
 // a value the main process refuses is explained next to the field and nothing is saved.
 import { useEffect, useRef, useState } from 'react';
-import type { Settings } from '../../shared/contract';
-import { call, fieldError } from '../api';
+import type { Settings } from '../../shared/schemas/settings';
+import { fieldError } from '../api';
 import { DataSettings } from '../components/DataSettings';
+import { Loaded } from '../components/Loaded';
 import { ShortcutRecorder } from '../components/ShortcutRecorder';
-import { useData, useQuery } from '../lib/data';
+import { useMutation, useQuery } from '../lib/data';
 
 type Field = keyof Settings;
 
@@ -20,18 +21,13 @@ export function SettingsScreen() {
         <h1 tabIndex={-1}>Settings</h1>
         <p className="screen-lede">Changes are saved as you make them.</p>
       </header>
-      {settings.status === 'error' && (
-        <p className="inline-error" role="alert">
-          {settings.message}
-        </p>
-      )}
-      {settings.status === 'ready' && <SettingsForm initial={settings.data} />}
+      <Loaded query={settings}>{(data) => <SettingsForm initial={data} />}</Loaded>
     </div>
   );
 }
 
 function SettingsForm({ initial }: { initial: Settings }) {
-  const { changed } = useData();
+  const mutate = useMutation();
   const [values, setValues] = useState<Record<Field, string>>(() => toText(initial));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [saved, setSaved] = useState<Field | null>(null);
@@ -62,15 +58,15 @@ function SettingsForm({ initial }: { initial: Settings }) {
       if (!quiet) setErrors((e) => ({ ...e, [field]: 'Enter a number.' }));
       return;
     }
-    try {
-      await call('settings.update', { [field]: value });
-      sent.current = { ...sent.current, [field]: text };
-      setErrors((e) => ({ ...e, [field]: undefined }));
-      setSaved(field);
-      changed();
-    } catch (e) {
-      setErrors((prev) => ({ ...prev, [field]: fieldError(e, field) ?? (e as Error).message }));
-    }
+    const saved = await mutate(
+      'settings.update',
+      { [field]: value },
+      { onError: (e) => setErrors((prev) => ({ ...prev, [field]: fieldError(e, field) ?? e.message })) },
+    );
+    if (!saved) return;
+    sent.current = { ...sent.current, [field]: text };
+    setErrors((e) => ({ ...e, [field]: undefined }));
+    setSaved(field);
   };
 
   // Typing saves after a short pause, Enter and leaving the field save at once, and so does leaving

@@ -1,9 +1,10 @@
 // Every entry, newest first, filtered by item and dates, loaded a page at a time.
 import { useEffect, useState } from 'react';
-import type { TimeEntry } from '../../shared/contract';
+import type { TimeEntry } from '../../shared/schemas/time';
 import { DAY_MS } from '../../shared/time';
 import { call } from '../api';
 import { EntryList } from '../components/EntryList';
+import { InlineError } from '../components/Loaded';
 import { fromLocal } from '../lib/dates';
 import { useData } from '../lib/data';
 import { ItemOptions } from '../components/ItemOptions';
@@ -88,11 +89,8 @@ export function TimeLogScreen() {
           </button>
         )}
       </form>
-      {error && (
-        <p className="inline-error" role="alert">
-          {error}
-        </p>
-      )}
+      {/* Pages load one after another into one list, not one query: the list stays beside an error. */}
+      {error && <InlineError message={error} />}
       {loaded && (
         <section className="card" aria-label="Entries">
           <EntryList

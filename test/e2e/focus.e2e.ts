@@ -1,6 +1,6 @@
 // Focus mode, keyboard shortcuts and the new settings, in Chromium over the preview.
 import { expect, expectAccessible, test } from './fixtures';
-import { DEFAULT_TIMER_SHORTCUT } from '../../shared/contract';
+import { DEFAULT_TIMER_SHORTCUT } from '../../shared/schemas/settings';
 import { describeShortcut } from '../../shared/accelerator';
 
 test('keyboard shortcuts: ? opens the list, Escape closes it, g l goes to the time log, t starts the timer', async ({ page, preview }) => {

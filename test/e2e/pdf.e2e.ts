@@ -6,8 +6,9 @@ import { entriesToPrint } from '../../shared/portfolio';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ChannelOutput, PortfolioEntry } from '../../shared/contract';
-import type { Curriculum } from '../../shared/curriculum';
+import type { ChannelOutput } from '../../shared/contract';
+import type { PortfolioEntry } from '../../shared/schemas/portfolio';
+import { itemById, type Curriculum } from '../../shared/curriculum';
 import { formatHours } from '../../shared/time';
 import { itemLabel } from '../../renderer/lib/labels';
 import { countPdfPages } from '../../scripts/pdf-lib';
@@ -104,11 +105,11 @@ test.describe('the portfolio PDF', () => {
     // recharts drew the chart as vector text: its axis labels are in the PDF.
     expect(all).toMatch(/1\.1 1\.2 1\.3 2\.1/);
     const cover = collapse(pages[0]!);
-    for (const entry of stillToCome) expect(cover).toContain(itemLabel(curriculum.items.find((i) => i.id === entry.itemId)!));
+    for (const entry of stillToCome) expect(cover).toContain(itemLabel(itemById(curriculum.items, entry.itemId)!));
 
     // Every entry starts on a page of its own, with its number and item in the eyebrow.
     const starts = included.map((entry, index) => {
-      const item = curriculum.items.find((i) => i.id === entry.itemId)!;
+      const item = itemById(curriculum.items, entry.itemId)!;
       const eyebrow = `${index + 1}. ${itemLabel(item)} ·`.toLowerCase();
       const page = pages.findIndex((p) => lower(p).startsWith(eyebrow));
       expect(page, `the page of ${itemLabel(item)}`).toBeGreaterThan(1);
@@ -119,7 +120,7 @@ test.describe('the portfolio PDF', () => {
     expect(milestonesPage).toBeGreaterThan(starts[starts.length - 1]!);
 
     included.forEach((entry, index) => {
-      const item = curriculum.items.find((i) => i.id === entry.itemId)!;
+      const item = itemById(curriculum.items, entry.itemId)!;
       const first = collapse(pages[starts[index]!]!);
       const whole = lower(pages.slice(starts[index], starts[index + 1] ?? milestonesPage).join('\n'));
       const title = entry.fields.projectTitle.trim() || item.title;

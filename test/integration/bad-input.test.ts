@@ -1,6 +1,7 @@
 // Every channel refuses bad input with a typed error in plain words, and writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channels, WEB_LINK_MESSAGE } from '../../shared/contract';
+import { channels } from '../../shared/contract';
+import { WEB_LINK_MESSAGE } from '../../shared/schemas/portfolio';
 import { handlers, type HandlerContext, type HandlerTable } from '../../electron/handlers';
 import { dispatch } from '../../electron/ipc/dispatch';
 import { DAY_MS, MINUTE_MS } from '../../shared/time';

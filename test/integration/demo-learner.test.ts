@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetweenDates, weekStart } from '../../shared/dates';
 import { MINUTE_MS } from '../../shared/time';
-import type { TimeEntry } from '../../shared/contract';
+import type { TimeEntry } from '../../shared/schemas/time';
 import { canFillDemo, fillDemoLearner, mulberry32 } from '../../electron/demo/demo-learner';
 import { localDateOf, minutesPerLocalDay } from '../../electron/stats/local-days';
 import { parseArgs } from '../../preview/cli';

@@ -2,7 +2,9 @@
 // pre-fill from the logbook, autosave that survives a restart, only web links, the weighted score
 // and its history, milestones that tick themselves, and the PDF export that needs the desktop app.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { portfolioFieldKeys, WEB_LINK_MESSAGE, type AssessmentScores } from '../../shared/contract';
+import { itemById, portfolioFieldKeys } from '../../shared/curriculum';
+import type { AssessmentScores } from '../../shared/schemas/assessment';
+import { WEB_LINK_MESSAGE } from '../../shared/schemas/portfolio';
 import { DAY_MS, MINUTE_MS } from '../../shared/time';
 import { handlers } from '../../electron/handlers';
 import { PDF_NEEDS_DESKTOP_MESSAGE } from '../../electron/handlers/portfolio';
@@ -26,7 +28,7 @@ describe('the portfolio list', () => {
     const { entries } = app.call('portfolio.list');
     expect(entries.map((e) => e.itemId)).toEqual(app.ctx.curriculum.items.map((i) => i.id));
     for (const entry of entries) {
-      const item = app.ctx.curriculum.items.find((i) => i.id === entry.itemId)!;
+      const item = itemById(app.ctx.curriculum.items, entry.itemId)!;
       expect(entry.included, item.id).toBe(item.kind === 'project');
       expect(entry).toMatchObject({ status: 'not_started', loggedHours: 0, latestAssessment: null, updatedAt: null });
       expect(entry.fields.projectTitle).toBe(item.title);

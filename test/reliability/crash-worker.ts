@@ -7,7 +7,7 @@
 //   node --import tsx test/reliability/crash-worker.ts FILE SEED
 import { writeSync } from 'node:fs';
 import { getCurriculum } from '../../curriculum';
-import { itemStatuses } from '../../shared/contract';
+import { itemStatuses } from '../../shared/schemas/items';
 import { openDatabase } from '../../electron/db/open';
 import { handlers, type HandlerContext } from '../../electron/handlers';
 import { dispatch } from '../../electron/ipc/dispatch';

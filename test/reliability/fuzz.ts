@@ -8,7 +8,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { channels, contract, portfolioFieldKeys, type Channel, type ChannelInput } from '../../shared/contract';
+import { channels, contract, type Channel, type ChannelInput } from '../../shared/contract';
+import { portfolioFieldKeys } from '../../shared/curriculum';
 import { errorCodes, type Envelope } from '../../shared/errors';
 import { DAY_MS, FUTURE_TOLERANCE_MS, HOUR_MS, MINUTE_MS, EARLIEST_MS, LATEST_MS } from '../../shared/time';
 import { handlers, type HandlerContext } from '../../electron/handlers';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import raw from '../../curriculum/curriculum.json';
 import { loadCurriculum, getCurriculum } from '../../curriculum';
-import type { Curriculum } from '../../shared/curriculum';
+import { criterionIds, itemById, portfolioFieldKeys, portfolioLinkKeys, type Curriculum } from '../../shared/curriculum';
 
 const copy = (): Curriculum => structuredClone(raw) as Curriculum;
 
@@ -48,6 +48,27 @@ describe('curriculum.json', () => {
       ['communication', 10],
     ]);
     for (const k of c.evaluationCriteria) expect(k.subCriteria).toHaveLength(5);
+  });
+
+  it('uses exactly the template keys and criterion ids the code is typed with, in their order', () => {
+    // Read from the raw file: the schema already refuses a key outside the lists, not one missing.
+    expect(raw.portfolioTemplate.fields.map((f) => f.key)).toEqual([...portfolioFieldKeys]);
+    expect(raw.portfolioTemplate.links.map((l) => l.key)).toEqual([...portfolioLinkKeys]);
+    expect(raw.evaluationCriteria.map((k) => k.id)).toEqual([...criterionIds]);
+  });
+
+  it('refuses a template field or a criterion the code does not know, saying where', () => {
+    const bad = copy() as unknown as { portfolioTemplate: { fields: { key: string }[] }; evaluationCriteria: { id: string }[] };
+    bad.portfolioTemplate.fields[1]!.key = 'timeline';
+    bad.evaluationCriteria[2]!.id = 'creativity';
+    expect(() => loadCurriculum(bad)).toThrow(/portfolioTemplate\.fields\.1\.key: /);
+    expect(() => loadCurriculum(bad)).toThrow(/evaluationCriteria\.2\.id: /);
+  });
+
+  it('finds an item by its id, and nothing for an id it does not have', () => {
+    expect(itemById(c.items, '4.2')?.title).toBe(c.items[10]!.title);
+    expect(itemById(c.items, '4.9')).toBeUndefined();
+    expect(itemById(c.items, null)).toBeUndefined();
   });
 
   it('refuses an item whose minHours exceeds its maxHours, saying where', () => {

@@ -1,7 +1,7 @@
 // Every auto-tick rule on fixed facts, met and not met, with the sentence the learner reads.
 import { describe, expect, it } from 'vitest';
 import { getCurriculum } from '../../curriculum';
-import type { ItemStatus } from '../../shared/contract';
+import type { ItemStatus } from '../../shared/schemas/items';
 import { milestoneRules, ruleFor, type MilestoneFacts } from '../../electron/milestones/rules';
 
 const curriculum = getCurriculum();

@@ -1,7 +1,7 @@
 // Self-assessment arithmetic on fixed scores, against the seed's 40/30/20/10 weights.
 import { describe, expect, it } from 'vitest';
 import { getCurriculum } from '../../curriculum';
-import type { AssessmentScores } from '../../shared/contract';
+import type { AssessmentScores } from '../../shared/schemas/assessment';
 import { categoryPercent, scoreAssessment } from '../../electron/portfolio/assessment';
 
 const criteria = getCurriculum().evaluationCriteria;

@@ -1,7 +1,7 @@
 // The portfolio's pre-filled values: a deterministic English date range, hours, the item's title
 // and tools, and the learner's saved values winning key by key.
 import { describe, expect, it } from 'vitest';
-import { portfolioFieldKeys } from '../../shared/contract';
+import { portfolioFieldKeys } from '../../shared/curriculum';
 import { formatDayRange, formatDuration, formatHours, includedByDefault, mergeFields, prefillFields } from '../../electron/portfolio/prefill';
 
 describe('formatDayRange', () => {

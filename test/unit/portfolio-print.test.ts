@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PortfolioEntry } from '../../shared/contract';
+import type { PortfolioEntry } from '../../shared/schemas/portfolio';
 import { entriesToPrint, hasSomethingToShow } from '../../shared/portfolio';
 
 const blank: PortfolioEntry = {

@@ -1,7 +1,8 @@
 // The Insights numbers as pure functions over fixed data: every figure pinned.
 import { describe, expect, it } from 'vitest';
 import { getCurriculum } from '../../curriculum';
-import { insightsSchema, type ItemStatus } from '../../shared/contract';
+import type { ItemStatus } from '../../shared/schemas/items';
+import { insightsSchema } from '../../shared/schemas/stats';
 import {
   burnUp,
   calibration,

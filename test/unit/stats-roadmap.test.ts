@@ -2,7 +2,8 @@
 // curriculum: 24 items, 311-396 hours.
 import { describe, expect, it } from 'vitest';
 import { getCurriculum } from '../../curriculum';
-import { roadmapStatsSchema, type ItemStatus } from '../../shared/contract';
+import type { ItemStatus } from '../../shared/schemas/items';
+import { roadmapStatsSchema } from '../../shared/schemas/stats';
 import { computeProgress } from '../../electron/stats/progress';
 import { computeRoadmapStats } from '../../electron/stats/roadmap';
 
