@@ -12,10 +12,10 @@ import { channels, contract, portfolioFieldKeys, type Channel, type ChannelInput
 import { errorCodes, type Envelope } from '../../shared/errors';
 import { DAY_MS, FUTURE_TOLERANCE_MS, HOUR_MS, MINUTE_MS, EARLIEST_MS, LATEST_MS } from '../../shared/time';
 import { handlers, type HandlerContext } from '../../electron/handlers';
-import { readSettings } from '../../electron/handlers/settings';
+import { readSettings } from '../../electron/store/settings';
 import { backupFileName, listBackups } from '../../electron/data/backups';
 import { parseExportFile } from '../../electron/data/import-json';
-import { readTimer } from '../../electron/handlers/timer';
+import { readTimer } from '../../electron/store/timer';
 import { dispatchAsync, ERROR_MESSAGE_MAX } from '../../electron/ipc/dispatch';
 import { ruleFor } from '../../electron/milestones/rules';
 import { createTestApp, dumpDatabase, T0, type TestApp } from '../support/context';
