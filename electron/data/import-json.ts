@@ -1,5 +1,5 @@
-// Importing a JSON export. The whole file is parsed and validated before anything is written, then
-// applied in one transaction: on any failure the database is exactly as it was.
+// Importing a JSON export. The whole file is parsed and validated here before anything is written,
+// then applied in one transaction (applyImport in electron/store/logbook.ts): on any failure the database is exactly as it was.
 //   replace: the file becomes the learner's data (settings included).
 //   merge:   the file's records are added to what is here; an entry already present (same item,
 //            start and end) is never added twice; local statuses, notes and settings win, except

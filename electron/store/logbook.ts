@@ -120,7 +120,6 @@ export function applyImport(db: Db, file: ExportFile, mode: 'replace' | 'merge',
 
 const nonEmpty = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).filter(([, v]) => typeof v === 'string' && v !== ''));
 
-
 /**
  * Replaces the learner's tables with those of the database file `source` (a backup at the latest
  * schema), in one transaction on the open connection: the file is never swapped under it.
