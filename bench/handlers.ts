@@ -4,6 +4,7 @@ import type { Curriculum } from '../shared/curriculum';
 import type { Db } from '../electron/db/open';
 import { handlers, type HandlerContext } from '../electron/handlers';
 import { dispatch } from '../electron/ipc/dispatch';
+import { PLAIN_GROUP_BY, plainEntryInsert, plainHoursPerItem } from '../electron/store/baselines';
 import { figure, median, quantile, time, type MemorySampler, type Section } from './lib';
 import { BENCH_NOW } from './seed';
 
@@ -11,9 +12,6 @@ const MINUTE_MS = 60_000;
 
 export const TIME_ADD_CALLS = 10_000;
 export const STATS_RUNS = 50;
-
-/** The plain query the statistics are measured against: hours per item, straight off the table. */
-export const PLAIN_GROUP_BY = 'SELECT item_id, SUM(ended_at - started_at) FROM time_entries GROUP BY item_id';
 
 /**
  * `time.add` through the dispatcher (zod validation, the handler's checks, its transaction: insert,
@@ -24,10 +22,7 @@ export const PLAIN_GROUP_BY = 'SELECT item_id, SUM(ended_at - started_at) FROM t
  */
 export function benchTimeAdd(db: Db, curriculum: Curriculum, memory: MemorySampler, calls = TIME_ADD_CALLS): Section {
   const ctx: HandlerContext = { db, curriculum, now: () => BENCH_NOW };
-  const insert = db.prepare(
-    `INSERT INTO time_entries (item_id, started_at, ended_at, note, source, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const insert = plainEntryInsert(db);
   const ids = curriculum.items.map((i) => i.id);
   const base = Date.UTC(2020, 0, 1);
   const handlerMs: number[] = [];
@@ -40,7 +35,8 @@ export function benchTimeAdd(db: Db, curriculum: Curriculum, memory: MemorySampl
         const result = dispatch(handlers, ctx, 'time.add', row);
         if (!result.ok) throw new Error(`time.add failed: ${result.error.message}`);
       });
-    const viaInsert = () => time(() => insert.run(row.itemId, row.startedAt, row.endedAt, row.note, 'manual', BENCH_NOW, BENCH_NOW));
+    const manual = { ...row, source: 'manual' as const };
+    const viaInsert = () => time(() => insert(manual, BENCH_NOW));
     let h: number;
     let r: number;
     if (i % 2 === 0) (h = viaHandler()), (r = viaInsert());
@@ -64,13 +60,13 @@ export function benchTimeAdd(db: Db, curriculum: Curriculum, memory: MemorySampl
  * few unmeasured ones (prepared statements, page cache); medians.
  */
 function againstPlain(db: Db, run: () => unknown, runs: number, memory: MemorySampler) {
-  const plain = db.prepare(PLAIN_GROUP_BY).raw(true);
+  const plain = plainHoursPerItem(db);
   const handlerMs: number[] = [];
   const plainMs: number[] = [];
-  for (let i = 0; i < 5; i++) run(), plain.all();
+  for (let i = 0; i < 5; i++) run(), plain();
   for (let i = 0; i < runs; i++) {
-    if (i % 2 === 0) handlerMs.push(time(run)), plainMs.push(time(() => plain.all()));
-    else plainMs.push(time(() => plain.all())), handlerMs.push(time(run));
+    if (i % 2 === 0) handlerMs.push(time(run)), plainMs.push(time(() => plain()));
+    else plainMs.push(time(() => plain())), handlerMs.push(time(run));
     memory.sample();
   }
   return { handler: median(handlerMs), plain: median(plainMs) };

@@ -2,7 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'esbuild';
-import type { PdfExporter } from '../electron/handlers/context';
+import type { PdfExporter } from '../electron/handlers';
 import type { HostReply, HostRequest, PrintReply, PrintRequest } from './host';
 
 type Request = HostRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;

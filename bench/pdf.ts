@@ -13,7 +13,7 @@ import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { createPdfExporter } from '../electron/export/pdf-export';
-import { writeFileAtomic } from '../electron/export/write-atomic';
+import { writeFileAtomic } from '../electron/files/write-atomic';
 import config from '../playwright.config';
 import { pageAsPrintTarget, printPortfolioPdf } from '../scripts/pdf';
 import type { Host } from './host-client';

@@ -8,6 +8,7 @@ import { portfolioFieldKeys, type Curriculum, type PortfolioFieldKey } from '../
 import type { ChannelInput } from '../shared/contract';
 import { openDatabase, type Db } from '../electron/db/open';
 import { handlers, type HandlerContext } from '../electron/handlers';
+import { checkpoint, plainEntryInsert } from '../electron/store/baselines';
 import { dispatch } from '../electron/ipc/dispatch';
 
 const DAY_MS = 86_400_000;
@@ -106,10 +107,7 @@ export function seedBenchDatabase(file: string, curriculum: Curriculum): SeedSum
   const db: Db = openDatabase(file, curriculum);
   try {
     const ctx: HandlerContext = { db, curriculum, now: () => BENCH_NOW };
-    const insert = db.prepare(
-      `INSERT INTO time_entries (item_id, started_at, ended_at, note, source, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
+    const insert = plainEntryInsert(db);
     let entries = 0;
     let ms = 0;
     const days = new Set<number>();
@@ -117,7 +115,7 @@ export function seedBenchDatabase(file: string, curriculum: Curriculum): SeedSum
     let last = -Infinity;
     db.transaction(() => {
       for (const [itemId, start, end, note, source] of benchEntries(curriculum)) {
-        insert.run(itemId, start, end, note, source, end, end);
+        insert({ itemId, startedAt: start, endedAt: end, note, source }, end);
         entries++;
         ms += end - start;
         days.add(Math.floor(start / DAY_MS));
@@ -135,7 +133,7 @@ export function seedBenchDatabase(file: string, curriculum: Curriculum): SeedSum
     });
     for (const item of curriculum.items) call(ctx, 'portfolio.update', filledPortfolio(item.id, item.title));
     // No ANALYZE: the app never runs it, so the planner here sees what it sees on a learner's machine.
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    checkpoint(db);
     return { entries, studyDays: days.size, firstDay: day(first), lastDay: day(last), hours: Math.round(ms / 3_600_000) };
   } finally {
     db.close();

@@ -14,7 +14,7 @@ import { DatabaseOpenError, openDatabase, type Db } from './db/open';
 import { useNativeBinding } from './db/sqlite';
 import { startDesktopIntegration, type DesktopIntegration } from './desktop';
 import { answeringSaveDialog, createPdfExporter } from './export/pdf-export';
-import { writeFileAtomic } from './export/write-atomic';
+import { writeFileAtomic } from './files/write-atomic';
 import { handlers, type HandlerContext } from './handlers';
 import { registerIpc } from './ipc/register';
 import { explainNativeLoadFailure, pickNativeBinding } from './native-binding';

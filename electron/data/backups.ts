@@ -11,7 +11,9 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { openDatabase, type Db } from '../db/open';
 import { openSqlite } from '../db/sqlite';
 import { localDateOf } from '../stats/local-days';
-import { LEARNER_TABLES } from '../db/tables';
+import type { StoreContext } from '../store/context';
+import { readSettings } from '../store/settings';
+import { integrityCheck, replaceFromFile, schemaVersion } from '../store/logbook';
 
 export type BackupReason = Backup['reason'];
 
@@ -73,9 +75,9 @@ export function checkBackupFile(file: string): { userVersion: number } {
   let probe: Db | undefined;
   try {
     probe = openSqlite(file, { readonly: true, fileMustExist: true });
-    const integrity = probe.pragma('integrity_check', { simple: true });
+    const integrity = integrityCheck(probe);
     if (integrity !== 'ok') throw new Error(String(integrity));
-    const userVersion = probe.pragma('user_version', { simple: true }) as number;
+    const userVersion = schemaVersion(probe);
     if (userVersion > LATEST_SCHEMA_VERSION) throw new Error('it was made by a newer version of the app');
     return { userVersion };
   } catch (error) {
@@ -101,16 +103,26 @@ export function restoreInto(db: Db, backupFile: string, curriculum: Curriculum, 
     source = scratch;
   }
   try {
-    db.prepare('ATTACH DATABASE ? AS backup').run(source);
-    try {
-      db.transaction(() => {
-        for (const table of LEARNER_TABLES) db.prepare(`DELETE FROM main.${table}`).run();
-        for (const table of LEARNER_TABLES) db.prepare(`INSERT INTO main.${table} SELECT * FROM backup.${table}`).run();
-      })();
-    } finally {
-      db.prepare('DETACH DATABASE backup').run();
-    }
+    replaceFromFile(db, source);
   } finally {
     if (scratch) for (const suffix of ['', '-wal', '-shm']) rmSync(scratch + suffix, { force: true });
   }
+}
+
+/** What a backup needs: the database, a clock, and the folder the backups go to (absent in the tests and preview that have none). */
+export interface BackupContext extends Pick<StoreContext, 'db' | 'now'> {
+  files?: { dbFile: string; backupDir: string };
+}
+
+export function requireFiles(ctx: BackupContext): { dbFile: string; backupDir: string } {
+  if (!ctx.files) throw new AppError('CONFLICT', 'Backups need the app’s data folder, which this session does not have.');
+  return ctx.files;
+}
+
+/** A backup now, then the oldest beyond the learner's "keep" setting are deleted. */
+export async function backupAndPrune(ctx: BackupContext, reason: BackupReason) {
+  const files = requireFiles(ctx);
+  const backup = await createBackup(ctx.db, files.backupDir, reason, ctx.now());
+  pruneBackups(files.backupDir, readSettings(ctx).backupsToKeep);
+  return backup;
 }

@@ -1,5 +1,5 @@
-// Importing a JSON export. The whole file is parsed and validated before anything is written, then
-// applied in one transaction: on any failure the database is exactly as it was.
+// Importing a JSON export. The whole file is parsed and validated here before anything is written,
+// then applied in one transaction (applyImport in electron/store/logbook.ts): on any failure the database is exactly as it was.
 //   replace: the file becomes the learner's data (settings included).
 //   merge:   the file's records are added to what is here; an entry already present (same item,
 //            start and end) is never added twice; local statuses, notes and settings win, except
@@ -8,9 +8,6 @@
 import { itemById, type Curriculum } from '../../shared/curriculum';
 import { AppError } from '../../shared/errors';
 import { EXPORT_FORMAT_VERSION, exportFileSchema, exportHeaderSchema, type ExportFile } from '../../shared/export-format';
-import type { Db } from '../db/open';
-import { scoreAssessment } from '../portfolio/assessment';
-import { LEARNER_TABLES } from '../db/tables';
 import { continuing, issueSentence } from '../../shared/validation';
 
 /** Where in an export a problem is, as a learner would say it: "time entry 3", "the settings". */
@@ -71,84 +68,3 @@ export function parseExportFile(content: string, curriculum: Curriculum): Export
   }
   return parsed.data;
 }
-
-
-export function applyImport(db: Db, file: ExportFile, mode: 'replace' | 'merge', curriculum: Curriculum, now: number) {
-  const d = file.data;
-  let added = 0;
-  let skipped = 0;
-  db.transaction(() => {
-    if (mode === 'replace') for (const table of LEARNER_TABLES) db.prepare(`DELETE FROM ${table}`).run();
-
-    // A setting the file holds was chosen in the app that wrote it: it counts as the learner's here.
-    const putSetting = db.prepare(
-      mode === 'replace'
-        ? "INSERT INTO settings (key, value, set_by) VALUES (?, ?, 'learner') ON CONFLICT (key) DO UPDATE SET value = excluded.value, set_by = 'learner'"
-        : `INSERT INTO settings (key, value, set_by) VALUES (?, ?, 'learner')
-           ON CONFLICT (key) DO UPDATE SET value = excluded.value, set_by = 'learner' WHERE settings.set_by = 'app'`,
-    );
-    for (const [key, value] of Object.entries(d.settings)) putSetting.run(key, JSON.stringify(value));
-
-    const upsertProgress = db.prepare(
-      `INSERT INTO item_progress (item_id, status, notes, status_changed_at, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (item_id) DO UPDATE SET
-         status = CASE WHEN item_progress.status = 'not_started' THEN excluded.status ELSE item_progress.status END,
-         status_auto = CASE WHEN item_progress.status = 'not_started' THEN 0 ELSE item_progress.status_auto END,
-         notes = CASE WHEN item_progress.notes = '' THEN excluded.notes ELSE item_progress.notes END`,
-    );
-    const tick = db.prepare('INSERT OR IGNORE INTO list_ticks (item_id, entry_index, ticked_at) VALUES (?, ?, ?)');
-    for (const item of d.items) {
-      upsertProgress.run(item.itemId, item.status, item.notes, now, now);
-      for (const index of item.tickedEntries) tick.run(item.itemId, index, now);
-    }
-
-    const exists = db.prepare('SELECT 1 FROM time_entries WHERE item_id = ? AND started_at = ? AND ended_at = ? LIMIT 1').pluck();
-    const insertEntry = db.prepare(
-      'INSERT INTO time_entries (item_id, started_at, ended_at, note, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-    );
-    for (const e of d.timeEntries) {
-      if (mode === 'merge' && exists.get(e.itemId, e.startedAt, e.endedAt)) {
-        skipped++;
-        continue;
-      }
-      insertEntry.run(e.itemId, e.startedAt, e.endedAt, e.note, e.source, now, now);
-      added++;
-    }
-
-    if (d.runningTimer) {
-      db.prepare('INSERT OR IGNORE INTO running_timer (id, item_id, started_at, note) VALUES (1, ?, ?, ?)').run(
-        d.runningTimer.itemId,
-        d.runningTimer.startedAt,
-        d.runningTimer.note,
-      );
-    }
-
-    const readPortfolio = db.prepare('SELECT fields, links FROM portfolio_entries WHERE item_id = ?');
-    const writePortfolio = db.prepare(
-      `INSERT INTO portfolio_entries (item_id, included, fields, links, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (item_id) DO UPDATE SET fields = excluded.fields, links = excluded.links, updated_at = excluded.updated_at`,
-    );
-    for (const p of d.portfolio) {
-      const local = readPortfolio.get(p.itemId) as { fields: string; links: string } | undefined;
-      // Merge: a field the learner already wrote here stays; the file fills in the rest.
-      const keepLocal = (mine: string | undefined, theirs: object) => ({ ...theirs, ...nonEmpty(JSON.parse(mine ?? '{}') as Record<string, string>) });
-      const fields = local ? keepLocal(local.fields, p.fields) : p.fields;
-      const links = local ? keepLocal(local.links, p.links) : p.links;
-      writePortfolio.run(p.itemId, p.included ? 1 : 0, JSON.stringify(fields), JSON.stringify(links), now, now);
-    }
-
-    const assessmentExists = db.prepare('SELECT 1 FROM self_assessments WHERE item_id = ? AND assessed_at = ? LIMIT 1').pluck();
-    const insertAssessment = db.prepare('INSERT INTO self_assessments (item_id, scores, weighted_total, assessed_at) VALUES (?, ?, ?, ?)');
-    for (const a of d.assessments) {
-      if (assessmentExists.get(a.itemId, a.assessedAt)) continue;
-      insertAssessment.run(a.itemId, JSON.stringify(a.scores), scoreAssessment(a.scores, curriculum.evaluationCriteria).weightedTotal, a.assessedAt);
-    }
-
-    const tickMilestone = db.prepare('INSERT OR IGNORE INTO milestone_ticks (entry_id, ticked_at) VALUES (?, ?)');
-    for (const t of d.milestoneTicks) tickMilestone.run(t.entryId, t.tickedAt);
-  })();
-  return { timeEntriesAdded: added, timeEntriesSkipped: skipped };
-}
-
-const nonEmpty = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).filter(([, v]) => typeof v === 'string' && v !== ''));
-

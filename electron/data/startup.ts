@@ -2,9 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../db/open';
-import type { HandlerContext } from '../handlers/context';
-import { backupAndPrune } from '../handlers/data';
-import { backupFileName, dailyBackupDue, listBackups } from './backups';
+import { copyDatabaseTo } from '../store/logbook';
+import { backupAndPrune, backupFileName, dailyBackupDue, listBackups, type BackupContext } from './backups';
 
 /**
  * For openDatabase's beforeMigrate hook, which runs synchronously while the file is open:
@@ -12,11 +11,11 @@ import { backupFileName, dailyBackupDue, listBackups } from './backups';
  */
 export const backupBeforeMigration = (backupDir: string) => (db: Db) => {
   mkdirSync(backupDir, { recursive: true });
-  db.prepare('VACUUM INTO ?').run(path.join(backupDir, backupFileName(Date.now(), 'migration')));
+  copyDatabaseTo(db, path.join(backupDir, backupFileName(Date.now(), 'migration')));
 };
 
 /** The day's first start makes a backup. A failure is reported, never fatal: the app still opens. */
-export async function dailyBackup(ctx: HandlerContext, report: (message: string) => void = console.warn): Promise<void> {
+export async function dailyBackup(ctx: BackupContext, report: (message: string) => void = console.warn): Promise<void> {
   if (!ctx.files) return;
   try {
     if (dailyBackupDue(listBackups(ctx.files.backupDir), ctx.now())) await backupAndPrune(ctx, 'daily');

@@ -17,6 +17,7 @@ import type { Db } from '../db/open';
 import { handlers, type HandlerContext } from '../handlers';
 import { dispatch } from '../ipc/dispatch';
 import { localDateOf } from '../stats/local-days';
+import { countRows } from '../store/logbook';
 
 export interface DemoOptions {
   seed?: number;
@@ -51,8 +52,7 @@ const LEARNER_TABLES = [
  * written only into such a database.
  */
 export function canFillDemo(db: Db): boolean {
-  const count = (table: string) => db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number;
-  return LEARNER_TABLES.every((table) => count(table) === 0);
+  return countRows(db, LEARNER_TABLES).every((n) => n === 0);
 }
 
 // --- the seeded generator -------------------------------------------------------------------

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { BrowserWindow, MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from '../../shared/commands';
 import { handlers, type HandlerContext } from '../handlers';
-import { readTimer, startTimerAt, stopTimerAt } from '../handlers/timer';
+import { readTimer, startTimerAt, stopTimerAt } from '../store/timer';
 import type { IpcMainLike } from '../ipc/register';
 import { localDateOf, startOfLocalDate } from '../stats/local-days';
 import { diamondIconPng } from './icon-png';

@@ -1,8 +1,7 @@
 // Small JSON files in the data folder (window position, reminder state): read leniently (a missing
-// or damaged file is just "nothing saved"), written atomically (temporary file, then rename).
-import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+// or damaged file is just "nothing saved"), written atomically (electron/files/write-atomic).
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../files/write-atomic';
 
 export function readJson(file: string): unknown {
   try {
@@ -13,14 +12,7 @@ export function readJson(file: string): unknown {
 }
 
 export function writeJsonAtomic(file: string, value: unknown): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`, { flag: 'wx' });
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
+  writeFileAtomicSync(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** Runs `fn` once `ms` after the last call; `flush` runs a pending call now. */

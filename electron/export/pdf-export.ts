@@ -9,7 +9,7 @@ import { AppError } from '../../shared/errors';
 import path from 'node:path';
 import type { PaperSize } from '../../shared/schemas/portfolio';
 import { portfolioFileName, printHash } from '../../shared/print';
-import type { PdfExporter } from '../handlers/context';
+import type { PdfExporter } from '../handlers';
 import { countPdfPages, READ_FAILURE_SCRIPT, READ_READY_SCRIPT, waitForPrintReady } from './print-ready';
 
 /** Electron's printToPDF options that the exporter sets. */

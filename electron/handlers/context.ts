@@ -1,9 +1,7 @@
-import type { Statement } from 'better-sqlite3';
-import { itemById, type Curriculum, type CurriculumItem } from '../../shared/curriculum';
-import { AppError } from '../../shared/errors';
-import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract';
-import type { PaperSize } from '../../shared/schemas/portfolio';
-import type { Db } from '../db/open';
+import type { Channel, ChannelOutput, PaperSize, ParsedInput } from '../../shared/contract';
+import type { StoreContext } from '../store/context';
+
+export { requireItem } from '../store/context';
 
 /**
  * Prints the portfolio to a PDF the learner saves somewhere: the desktop app's capability (a save
@@ -11,11 +9,8 @@ import type { Db } from '../db/open';
  */
 export type PdfExporter = (paper: PaperSize) => Promise<ChannelOutput<'portfolio.exportPdf'>>;
 
-/** What every handler gets: the database, the curriculum, and a clock tests can set. */
-export interface HandlerContext {
-  db: Db;
-  curriculum: Curriculum;
-  now: () => number;
+/** What every handler gets: the store's context (the database, the curriculum, a clock tests can set) and more. */
+export interface HandlerContext extends StoreContext {
   /** Only in the desktop app; the preview and the tests have none, and the export says so. */
   exportPdf?: PdfExporter;
   /** Desktop only: opens a folder in the system's file manager. */
@@ -40,20 +35,3 @@ export type AsyncHandler<C extends Channel> = (ctx: HandlerContext, input: Parse
 export type Handler<C extends Channel> = C extends AsyncChannel ? AsyncHandler<C> : SyncHandler<C>;
 export type HandlerTable = { [C in Channel]: Handler<C> };
 export type HandlerGroup<C extends Channel> = { [K in C]: Handler<K> };
-
-const statementCache = new WeakMap<Db, Map<string, Statement>>();
-
-/** A prepared statement, compiled once per database: handlers run on every keystroke and tick. */
-export function sql(db: Db, text: string): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) cache.set(text, (statement = db.prepare(text)));
-  return statement;
-}
-
-export function requireItem(ctx: HandlerContext, itemId: string): CurriculumItem {
-  const item = itemById(ctx.curriculum.items, itemId);
-  if (!item) throw new AppError('NOT_FOUND', `There is no curriculum item "${itemId}".`);
-  return item;
-}

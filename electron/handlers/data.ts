@@ -1,26 +1,15 @@
 // Export, import and backups of the learner's data.
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { timeLogCsv, type CsvEntry } from '../data/csv';
+import { timeLogCsv } from '../data/csv';
 import { exportEverything } from '../data/export-json';
-import { applyImport, parseExportFile } from '../data/import-json';
-import { createBackup, listBackups, pruneBackups, restoreInto, type BackupReason } from '../data/backups';
+import { parseExportFile } from '../data/import-json';
+import { backupAndPrune, createBackup, listBackups, pruneBackups, requireFiles, restoreInto } from '../data/backups';
 import { localDateOf } from '../stats/local-days';
-import type { HandlerContext, HandlerGroup } from './context';
-import { readSettings } from './settings';
-
-function requireFiles(ctx: HandlerContext) {
-  if (!ctx.files) throw new AppError('CONFLICT', 'Backups need the app’s data folder, which this session does not have.');
-  return ctx.files;
-}
-
-/** A backup now, then the oldest beyond the learner's "keep" setting are deleted. */
-export async function backupAndPrune(ctx: HandlerContext, reason: BackupReason) {
-  const files = requireFiles(ctx);
-  const backup = await createBackup(ctx.db, files.backupDir, reason, ctx.now());
-  pruneBackups(files.backupDir, readSettings(ctx).backupsToKeep);
-  return backup;
-}
+import { iterateEntriesOldestFirst } from '../store/entries';
+import { applyImport } from '../store/logbook';
+import { readSettings } from '../store/settings';
+import type { HandlerGroup } from './context';
 
 /** The data folder as the learner reads it: "~/.config/MLOps Study Companion". */
 export function displayFolder(folder: string, home: string | undefined): string {
@@ -45,10 +34,7 @@ export const dataHandlers: HandlerGroup<
   },
 
   'data.exportCsv': (ctx) => {
-    const rows = ctx.db
-      .prepare('SELECT item_id AS itemId, started_at AS startedAt, ended_at AS endedAt, note, source FROM time_entries ORDER BY started_at, id')
-      .iterate() as Iterable<CsvEntry>;
-    const { content, rows: count } = timeLogCsv(rows, ctx.curriculum);
+    const { content, rows: count } = timeLogCsv(iterateEntriesOldestFirst(ctx), ctx.curriculum);
     return { fileName: `mlops-time-log-${localDateOf(ctx.now())}.csv`, content, rows: count };
   },
 

@@ -10,33 +10,22 @@ import { HOUR_MS } from '../../shared/time';
 import { scoreAssessment } from '../portfolio/assessment';
 import { includedByDefault, mergeFields, prefillFields, type LoggedSpan } from '../portfolio/prefill';
 import { localDateOf } from '../stats/local-days';
-import { requireItem, sql, type HandlerContext, type HandlerGroup } from './context';
+import { readProgressRow, readStatuses } from '../store/items';
+import {
+  insertAssessment,
+  readAssessmentRows,
+  readPortfolioRow,
+  readPortfolioSource,
+  readPortfolioSources,
+  writePortfolioRow,
+  type AssessmentRow,
+  type PortfolioRow,
+  type SpanRow,
+} from '../store/portfolio';
+import { requireItem, type HandlerContext, type HandlerGroup } from './context';
 
 export const PDF_NEEDS_DESKTOP_MESSAGE =
   'Saving the portfolio as a PDF needs the desktop app. In the browser preview, use `npm run pdf`.';
-
-interface PortfolioRow {
-  item_id: string;
-  included: number;
-  fields: string;
-  links: string;
-  updated_at: number;
-}
-
-interface SpanRow {
-  item_id: string;
-  first_start: number;
-  last_end: number;
-  ms: number;
-}
-
-interface AssessmentRow {
-  id: number;
-  item_id: string;
-  scores: string;
-  weighted_total: number;
-  assessed_at: number;
-}
 
 /** A stored JSON object's string values under the given keys; anything unreadable counts as absent. */
 function storedStrings<K extends string>(json: string | undefined, keys: readonly K[]): Partial<Record<K, string>> {
@@ -89,11 +78,9 @@ export function toAssessment(ctx: HandlerContext, row: AssessmentRow): Assessmen
 }
 
 export function readHistory(ctx: HandlerContext, itemId: string): Assessment[] {
-  const rows = sql(
-    ctx.db,
-    'SELECT id, item_id, scores, weighted_total, assessed_at FROM self_assessments WHERE item_id = ? ORDER BY assessed_at, id',
-  ).all(itemId) as AssessmentRow[];
-  return rows.map((row) => toAssessment(ctx, row)).filter((a): a is Assessment => a !== null);
+  return readAssessmentRows(ctx, itemId)
+    .map((row) => toAssessment(ctx, row))
+    .filter((a): a is Assessment => a !== null);
 }
 
 function buildEntry(
@@ -120,32 +107,19 @@ function buildEntry(
   };
 }
 
-const PORTFOLIO_COLUMNS = 'item_id, included, fields, links, updated_at';
-const SPAN_COLUMNS = 'item_id, MIN(started_at) AS first_start, MAX(ended_at) AS last_end, SUM(ended_at - started_at) AS ms';
-// The latest assessment of each item: no other of the same item is later (ties go to the higher id).
-const LATEST_ASSESSMENTS = `SELECT s.id, s.item_id, s.scores, s.weighted_total, s.assessed_at FROM self_assessments s
-  WHERE NOT EXISTS (SELECT 1 FROM self_assessments t WHERE t.item_id = s.item_id
-                    AND (t.assessed_at > s.assessed_at OR (t.assessed_at = s.assessed_at AND t.id > s.id)))`;
-
 export function readPortfolioEntry(ctx: HandlerContext, itemId: string): PortfolioEntry {
   const item = requireItem(ctx, itemId);
-  const row = sql(ctx.db, `SELECT ${PORTFOLIO_COLUMNS} FROM portfolio_entries WHERE item_id = ?`).get(itemId) as PortfolioRow | undefined;
-  const span = sql(ctx.db, `SELECT ${SPAN_COLUMNS} FROM time_entries WHERE item_id = ? GROUP BY item_id`).get(itemId) as SpanRow | undefined;
-  // .pluck() switches the shared statement for good: this SQL text is used only here, always plucked.
-  const status = (sql(ctx.db, 'SELECT status FROM item_progress WHERE item_id = ?').pluck().get(itemId) as ItemStatus | undefined) ?? 'not_started';
-  const latest = sql(ctx.db, `${LATEST_ASSESSMENTS} AND s.item_id = ?`).get(itemId) as AssessmentRow | undefined;
-  return buildEntry(ctx, item, row, span, status, latest);
+  const { row, span, latest } = readPortfolioSource(ctx, itemId);
+  return buildEntry(ctx, item, row, span, readProgressRow(ctx, itemId).status, latest);
 }
 
 export function readPortfolio(ctx: HandlerContext): PortfolioEntry[] {
-  const byItem = <T extends { item_id: string }>(rows: T[]) => new Map(rows.map((r) => [r.item_id, r]));
-  const rows = byItem(sql(ctx.db, `SELECT ${PORTFOLIO_COLUMNS} FROM portfolio_entries`).all() as PortfolioRow[]);
-  const spans = byItem(sql(ctx.db, `SELECT ${SPAN_COLUMNS} FROM time_entries GROUP BY item_id`).all() as SpanRow[]);
-  const statuses = byItem(sql(ctx.db, 'SELECT item_id, status FROM item_progress').all() as { item_id: string; status: ItemStatus }[]);
-  const latest = byItem(sql(ctx.db, LATEST_ASSESSMENTS).all() as AssessmentRow[]);
-  return ctx.curriculum.items.map((item) =>
-    buildEntry(ctx, item, rows.get(item.id), spans.get(item.id), statuses.get(item.id)?.status ?? 'not_started', latest.get(item.id)),
-  );
+  const sourceOf = readPortfolioSources(ctx);
+  const statusOf = readStatuses(ctx);
+  return ctx.curriculum.items.map((item) => {
+    const { row, span, latest } = sourceOf(item.id);
+    return buildEntry(ctx, item, row, span, statusOf(item.id), latest);
+  });
 }
 
 export const portfolioHandlers: HandlerGroup<
@@ -159,19 +133,13 @@ export const portfolioHandlers: HandlerGroup<
   'portfolio.update': (ctx, { itemId, included, fields, links }) => {
     const item = requireItem(ctx, itemId);
     ctx.db.transaction(() => {
-      const row = sql(ctx.db, `SELECT ${PORTFOLIO_COLUMNS} FROM portfolio_entries WHERE item_id = ?`).get(itemId) as PortfolioRow | undefined;
+      const row = readPortfolioRow(ctx, itemId);
       const nextFields = { ...storedStrings(row?.fields, portfolioFieldKeys), ...definedOnly(fields) };
       const trimmedLinks = Object.fromEntries(Object.entries(definedOnly(links)).map(([key, value]) => [key, value.trim()]));
       const nextLinks = { ...storedStrings(row?.links, portfolioLinkKeys), ...trimmedLinks };
       // A new row starts from the default, so "not changed by the learner" and "the default" agree.
       const nextIncluded = included ?? (row ? row.included === 1 : includedByDefault(item));
-      const now = ctx.now();
-      sql(
-        ctx.db,
-        `INSERT INTO portfolio_entries (item_id, included, fields, links, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (item_id) DO UPDATE SET included = excluded.included, fields = excluded.fields, links = excluded.links,
-           updated_at = excluded.updated_at`,
-      ).run(itemId, nextIncluded ? 1 : 0, JSON.stringify(nextFields), JSON.stringify(nextLinks), now, now);
+      writePortfolioRow(ctx, itemId, { included: nextIncluded, fields: nextFields, links: nextLinks });
     })();
     return readPortfolioEntry(ctx, itemId);
   },
@@ -179,13 +147,7 @@ export const portfolioHandlers: HandlerGroup<
   'assessment.save': (ctx, { itemId, scores }) => {
     requireItem(ctx, itemId);
     const { weightedTotal } = scoreAssessment(scores, ctx.curriculum.evaluationCriteria);
-    const id = ctx.db.transaction(() => {
-      const { lastInsertRowid } = sql(
-        ctx.db,
-        'INSERT INTO self_assessments (item_id, scores, weighted_total, assessed_at) VALUES (?, ?, ?, ?)',
-      ).run(itemId, JSON.stringify(scores), weightedTotal, ctx.now());
-      return Number(lastInsertRowid);
-    })();
+    const id = insertAssessment(ctx, itemId, scores, weightedTotal);
     const history = readHistory(ctx, itemId);
     const saved = history.find((a) => a.id === id);
     if (!saved) throw new Error(`The assessment ${id} of ${itemId} was not read back.`);

@@ -1,95 +1,19 @@
-// The one running timer. Its start time lives in the database, not in memory, so it survives
-// quitting, crashing and restarting; starting it on another item stops and logs the first.
-import type { RunningTimer, TimerStop } from '../../shared/schemas/timer';
+// The timer channels over the one running timer (electron/store/timer).
 import { AppError } from '../../shared/errors';
-import { MAX_ENTRY_MS, MIN_ENTRY_MS } from '../../shared/time';
-import { requireItem, sql, type HandlerContext, type HandlerGroup } from './context';
-import { markInProgressIfNotStarted, settleStatusAfterRemoval } from './progress';
-import { insertEntry } from './time';
-
-interface TimerRow {
-  item_id: string;
-  started_at: number;
-  note: string;
-}
-
-export function readTimer(ctx: HandlerContext): RunningTimer | null {
-  const row = sql(ctx.db, 'SELECT item_id, started_at, note FROM running_timer WHERE id = 1').get() as TimerRow | undefined;
-  return row ? { itemId: row.item_id, startedAt: row.started_at, note: row.note } : null;
-}
-
-/** Stops the running timer: a span under a minute is discarded, a longer one becomes an entry. */
-function stopRunning(ctx: HandlerContext, running: RunningTimer, at = ctx.now()): TimerStop {
-  // A clock set back while the timer ran must not produce an entry that ends before it starts.
-  const endedAt = Math.max(at, running.startedAt);
-  sql(ctx.db, 'DELETE FROM running_timer WHERE id = 1').run();
-  const elapsed = endedAt - running.startedAt;
-  if (elapsed < MIN_ENTRY_MS) {
-    // Started by mistake: the item is as it was before the timer marked it started.
-    settleStatusAfterRemoval(ctx, running.itemId);
-    return { entry: null, discarded: { itemId: running.itemId, seconds: Math.floor(elapsed / 1000) } };
-  }
-  // A timer left running for more than a day is split so that no single entry is absurd; the
-  // learner sees every piece in the log and can delete what was not study.
-  let start = running.startedAt;
-  let entry = null;
-  while (start < endedAt) {
-    const end = Math.min(endedAt, start + MAX_ENTRY_MS);
-    if (end - start < MIN_ENTRY_MS) break;
-    entry = insertEntry(ctx, { itemId: running.itemId, startedAt: start, endedAt: end, note: running.note, source: 'timer' });
-    start = end;
-  }
-  return { entry, discarded: null };
-}
+import { readTimer, startTimer, stopTimer } from '../store/timer';
+import { requireItem, type HandlerGroup } from './context';
 
 export const timerHandlers: HandlerGroup<'timer.current' | 'timer.start' | 'timer.stop'> = {
   'timer.current': (ctx) => readTimer(ctx),
 
   'timer.start': (ctx, { itemId, note }) => {
     requireItem(ctx, itemId);
-    return ctx.db.transaction(() => {
-      const running = readTimer(ctx);
-      if (running?.itemId === itemId) return { running, stoppedPrevious: null };
-      const stoppedPrevious = running ? stopRunning(ctx, running) : null;
-      sql(ctx.db, 'INSERT INTO running_timer (id, item_id, started_at, note) VALUES (1, ?, ?, ?)').run(itemId, ctx.now(), note);
-      markInProgressIfNotStarted(ctx, itemId);
-      return { running: readTimer(ctx)!, stoppedPrevious };
-    })();
+    return startTimer(ctx, itemId, note);
   },
 
-  'timer.stop': (ctx) =>
-    ctx.db.transaction(() => {
-      const running = readTimer(ctx);
-      if (!running) throw new AppError('CONFLICT', 'No timer is running.');
-      return stopRunning(ctx, running);
-    })(),
+  'timer.stop': (ctx) => {
+    const stop = stopTimer(ctx);
+    if (!stop) throw new AppError('CONFLICT', 'No timer is running.');
+    return stop;
+  },
 };
-
-/**
- * Stops the running timer as if at `endedAt` (clamped to [its start, now]): idle detection uses it
- * to log only the time before the learner went away. The same rules as `timer.stop`: under a
- * minute is discarded, over a day is split. Null when no timer runs.
- */
-export function stopTimerAt(ctx: HandlerContext, endedAt: number): TimerStop | null {
-  return ctx.db.transaction(() => {
-    const running = readTimer(ctx);
-    if (!running) return null;
-    return stopRunning(ctx, running, Math.min(endedAt, ctx.now()));
-  })();
-}
-
-/**
- * Starts a timer on `itemId` as if at `startedAt` (not after now): idle detection restarts the
- * timer at the moment the learner came back. A timer already running is stopped and logged first.
- */
-export function startTimerAt(ctx: HandlerContext, itemId: string, startedAt: number, note = ''): RunningTimer {
-  requireItem(ctx, itemId);
-  return ctx.db.transaction(() => {
-    const running = readTimer(ctx);
-    const at = Math.min(startedAt, ctx.now());
-    if (running) stopRunning(ctx, running, Math.max(at, running.startedAt));
-    sql(ctx.db, 'INSERT INTO running_timer (id, item_id, started_at, note) VALUES (1, ?, ?, ?)').run(itemId, at, note);
-    markInProgressIfNotStarted(ctx, itemId);
-    return readTimer(ctx)!;
-  })();
-}

@@ -10,7 +10,7 @@ import { getCurriculum } from '../../curriculum';
 import { openDatabase } from '../../electron/db/open';
 import { fillDemoLearner } from '../../electron/demo/demo-learner';
 import { createPdfExporter } from '../../electron/export/pdf-export';
-import { writeFileAtomic } from '../../electron/export/write-atomic';
+import { writeFileAtomic } from '../../electron/files/write-atomic';
 import { startPreview, type Preview } from '../../preview/server';
 import { pageAsPrintTarget, RENDERER_DIR } from '../../scripts/pdf';
 import { expect, test } from './fixtures';

@@ -11,7 +11,7 @@ import { getCurriculum } from '../../curriculum';
 import { openDatabase } from '../../electron/db/open';
 import { fillDemoLearner } from '../../electron/demo/demo-learner';
 import { createPdfExporter } from '../../electron/export/pdf-export';
-import { writeFileAtomic } from '../../electron/export/write-atomic';
+import { writeFileAtomic } from '../../electron/files/write-atomic';
 import { startPreview } from '../../preview/server';
 import { makePortfolioPdf, pageAsPrintTarget, RENDERER_DIR } from '../../scripts/pdf';
 import { PRINT_READY_ATTRIBUTE } from '../../shared/print';

@@ -2,7 +2,7 @@
 // entry into JavaScript: it must give the same map as minutesPerLocalDay over every entry, in zones
 // with DST at 02:00, DST at midnight, half-hour and 45-minute offsets, and a skipped day.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readDayMinutes } from '../../electron/handlers/stats';
+import { readDayMinutes } from '../../electron/store/totals';
 import { localDateOf, localDays, minutesPerLocalDay } from '../../electron/stats/local-days';
 import { createTestApp, type TestApp } from '../support/context';
 

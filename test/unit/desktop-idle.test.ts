@@ -2,7 +2,7 @@
 // to the timer, in pure form and through the real timer handlers (stopTimerAt, startTimerAt).
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyIdleChoice, decideIdle, type IdleAction, type IdleSpan } from '../../electron/desktop/idle';
-import { readTimer, startTimerAt, stopTimerAt } from '../../electron/handlers/timer';
+import { readTimer, startTimerAt, stopTimerAt } from '../../electron/store/timer';
 import { minutesPerLocalDay } from '../../electron/stats/local-days';
 import { createTestApp, T0, type TestApp } from '../support/context';
 

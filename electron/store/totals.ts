@@ -1,0 +1,73 @@
+// Time logged, added up: per item (the item_totals table its triggers keep, migration 3), per
+// item from the entries themselves, and per local day.
+import type { LocalDate } from '../../shared/dates';
+import { localDays, minutesPerLocalDay } from '../stats/local-days';
+import type { Db } from '../db/open';
+import type { StoreContext } from './context';
+import { prepared } from './statements';
+
+export interface ItemTotal {
+  entries: number;
+  ms: number;
+}
+
+const NO_TIME: ItemTotal = { entries: 0, ms: 0 };
+
+/** Entries and milliseconds logged per item, all time: one row per item, no pass over the entries. */
+export function readItemTotals(ctx: Pick<StoreContext, 'db'>): (itemId: string) => ItemTotal {
+  const rows = prepared(ctx.db, 'SELECT item_id, entries, ms FROM item_totals', 'raw').all() as [string, number, number][];
+  const totals = new Map(rows.map(([itemId, entries, ms]) => [itemId, { entries, ms }]));
+  return (itemId) => totals.get(itemId) ?? NO_TIME;
+}
+
+/** One item's entries and milliseconds, counted from its entries. */
+export function readItemLogged(ctx: Pick<StoreContext, 'db'>, itemId: string): ItemTotal {
+  const [entries, ms] = prepared(
+    ctx.db,
+    'SELECT COUNT(*), COALESCE(SUM(ended_at - started_at), 0) FROM time_entries WHERE item_id = ?',
+    'raw',
+  ).get(itemId) as [number, number];
+  return { entries, ms };
+}
+
+// Milliseconds per local day, one row per day: the day's entries are a range of the start index
+// (time_entries_by_start_span, which holds ended_at too, so the table is never read). An entry
+// counts on its start day up to the day's end; the sum comes back negative when some entry runs
+// past that end, and only those days are read again for the rest (readDayMinutes).
+const DAY_SUMS = `WITH day (k, start, end) AS (SELECT key, value, LEAD(value) OVER (ORDER BY key) FROM json_each(?))
+  SELECT k, (SELECT SUM(MIN(t.ended_at, day.end) - t.started_at) * IIF(MAX(t.ended_at) > day.end, -1, 1)
+             FROM time_entries t WHERE t.started_at >= day.start AND t.started_at < day.end)
+  FROM day WHERE end IS NOT NULL`;
+
+/**
+ * Minutes studied per local day, all items, all time: the same map as minutesPerLocalDay over every
+ * entry, added up in SQL. The local days come from JavaScript (localDays, the main process's time
+ * zone); SQLite only adds up the milliseconds between their bounds.
+ */
+export function readDayMinutes(db: Db): Map<LocalDate, number> {
+  const minutes = new Map<LocalDate, number>();
+  // Two subqueries: each is one index lookup, where MIN and MAX side by side scan the table.
+  const [first, last] = prepared(db, 'SELECT (SELECT MIN(started_at) FROM time_entries), (SELECT MAX(started_at) FROM time_entries)', 'raw').get() as [
+    number | null,
+    number | null,
+  ];
+  if (first === null || last === null) return minutes;
+  const { keys, bounds } = localDays(first, last);
+  const rows = prepared(db, DAY_SUMS, 'raw').all(JSON.stringify(bounds)) as [number, number | null][];
+  const spill: [number, number][] = [];
+  for (const [k, ms] of rows) {
+    if (!ms) continue; // no entries that day
+    minutes.set(keys[k]!, Math.abs(ms) / 60_000);
+    if (ms > 0) continue;
+    // Entries that run past the day's end: the rest of each counts on the days after.
+    const end = bounds[k + 1]!;
+    const ends = prepared(db, 'SELECT ended_at FROM time_entries WHERE started_at >= ? AND started_at < ? AND ended_at > ?', 'pluck').all(
+      bounds[k],
+      end,
+      end,
+    ) as number[];
+    for (const endedAt of ends) spill.push([end, endedAt]);
+  }
+  for (const [day, m] of minutesPerLocalDay(spill)) minutes.set(day, (minutes.get(day) ?? 0) + m);
+  return minutes;
+}
