@@ -1,6 +1,6 @@
 // Everything the learner made, as one versioned JSON document (see shared/export-format.ts).
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, type ExportFile } from '../../shared/export-format';
-import type { AssessmentScores } from '../../shared/contract';
+import type { AssessmentScores } from '../../shared/schemas/assessment';
 import type { Db } from '../db/open';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { readLogbook } from '../store/logbook';

@@ -1,4 +1,5 @@
-import type { Channel, ChannelOutput, PaperSize, ParsedInput } from '../../shared/contract';
+import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract';
+import type { PaperSize } from '../../shared/schemas/portfolio';
 import type { StoreContext } from '../store/context';
 
 export { requireItem } from '../store/context';

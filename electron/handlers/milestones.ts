@@ -1,6 +1,7 @@
 // The success milestones: the seed's four checklists. Entries with a rule (electron/milestones/rules)
 // follow the logbook; the others are ticked by hand (electron/store/milestones).
-import { portfolioLinkKeys, type Milestones } from '../../shared/contract';
+import { portfolioLinkKeys } from '../../shared/curriculum';
+import { type Milestones } from '../../shared/schemas/milestones';
 import { AppError } from '../../shared/errors';
 import { ruleFor, type MilestoneFacts } from '../milestones/rules';
 import { readStatuses } from '../store/items';

@@ -1,5 +1,5 @@
 // Item status, notes and the ticks on an item's list (electron/store/items), and the overview.
-import type { ItemState } from '../../shared/contract';
+import type { ItemState } from '../../shared/schemas/items';
 import { AppError } from '../../shared/errors';
 import { MINUTE_MS } from '../../shared/time';
 import { computeProgress } from '../stats/progress';

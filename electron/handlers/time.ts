@@ -1,5 +1,5 @@
 // Time entries: manual add, edit, delete and the log, newest first (electron/store/entries).
-import type { TimeEntry } from '../../shared/contract';
+import type { TimeEntry } from '../../shared/schemas/time';
 import { AppError } from '../../shared/errors';
 import { FUTURE_TOLERANCE_MS } from '../../shared/time';
 import { deleteEntry, insertEntry, listEntries, readEntry, updateEntry } from '../store/entries';

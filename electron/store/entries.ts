@@ -1,5 +1,5 @@
 // Time entries: one row per span of study, with whether another entry overlaps it.
-import type { TimeEntry } from '../../shared/contract';
+import type { TimeEntry } from '../../shared/schemas/time';
 import type { StoreContext } from './context';
 import { markInProgressIfNotStarted } from './items';
 import { prepared } from './statements';

@@ -1,5 +1,5 @@
 // Items' progress (status and notes, table item_progress) and the ticks on each item's list.
-import type { ItemStatus } from '../../shared/contract';
+import type { ItemStatus } from '../../shared/schemas/items';
 import type { StoreContext } from './context';
 import { prepared } from './statements';
 

@@ -1,6 +1,6 @@
 // The learner's settings: stored one key per row as JSON, read over defaults.
 import { addMonths } from '../../shared/dates';
-import { DEFAULT_TIMER_SHORTCUT, settingsSchema, type Settings } from '../../shared/contract';
+import { DEFAULT_TIMER_SHORTCUT, settingsSchema, type Settings } from '../../shared/schemas/settings';
 import { localDateOf } from '../stats/local-days';
 import type { StoreContext } from './context';
 import { prepared } from './statements';

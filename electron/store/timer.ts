@@ -1,7 +1,7 @@
 // The one running timer. Its start time lives in the database, not in memory, so it survives
 // quitting, crashing and restarting; starting it on another item stops and logs the first.
 // The desktop's idle detection and the timer channels share these transactions.
-import type { RunningTimer, TimerStop } from '../../shared/contract';
+import type { RunningTimer, TimerStop } from '../../shared/schemas/timer';
 import { MAX_ENTRY_MS, MIN_ENTRY_MS } from '../../shared/time';
 import { requireItem, type StoreContext } from './context';
 import { insertEntry, readEntry } from './entries';
