@@ -5,7 +5,7 @@ import { criterionIds, itemById, type CurriculumItem, type PortfolioFieldKey, ty
 import type { Assessment, AssessmentScores } from '../../shared/schemas/assessment';
 import { isWebLink, WEB_LINK_MESSAGE, type PaperSize, type PortfolioEntry } from '../../shared/schemas/portfolio';
 import { formatHours } from '../../shared/time';
-import { entriesToPrint } from '../../shared/portfolio';
+import { entriesToPrint, hasSomethingToShow } from '../../shared/portfolio';
 import { fieldError } from '../api';
 import { onAppCommand } from '../lib/commands';
 import { Loaded } from '../components/Loaded';
@@ -51,7 +51,8 @@ export function PortfolioScreen() {
                       <span className="portfolio-pick-id">{itemLabel(item)}</span>
                       <span className="portfolio-pick-title">{item.title}</span>
                       <span className="portfolio-pick-meta">
-                        {entry.included ? 'In portfolio' : 'Not included'}
+                        {/* The same rule as the PDF and the Export button's count: an included entry with nothing to show yet is left out. */}
+                        {!entry.included ? 'Not included' : hasSomethingToShow(entry) ? 'In portfolio' : 'Included, nothing to show yet'}
                         {entry.latestAssessment && ` · ${entry.latestAssessment.weightedTotal.toFixed(1)}/100`}
                       </span>
                     </button>
