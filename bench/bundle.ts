@@ -31,7 +31,12 @@ export function benchBundle(rendererDir: string): Section {
     gzip += gzipSync(content).byteLength; // zlib's default level, 6: what a server would send
   }
   return {
-    firstPaintGzip: figure(gzip / 1000, 'KB', { op: '<=', limit: 300 }, `gzip of ${scripts.map((s) => path.basename(s)).join(', ')}`),
+    firstPaintGzip: figure(
+      gzip / 1000,
+      'KB',
+      { op: '<=', limit: 300 },
+      `gzip of ${scripts.map((s) => path.basename(s)).join(', ')}`,
+    ),
     firstPaintRaw: figure(raw / 1000, 'KB'),
     files: figure(scripts.length, 'count'),
   };

@@ -29,7 +29,12 @@ export function benchTimeAdd(db: Db, curriculum: Curriculum, memory: MemorySampl
   const rawMs: number[] = [];
   const warmUp = 200;
   for (let i = 0; i < warmUp + calls; i++) {
-    const row = { itemId: ids[i % ids.length]!, startedAt: base + i * 10 * MINUTE_MS, endedAt: base + i * 10 * MINUTE_MS + 5 * MINUTE_MS, note: 'bench' };
+    const row = {
+      itemId: ids[i % ids.length]!,
+      startedAt: base + i * 10 * MINUTE_MS,
+      endedAt: base + i * 10 * MINUTE_MS + 5 * MINUTE_MS,
+      note: 'bench',
+    };
     const viaHandler = () =>
       time(() => {
         const result = dispatch(handlers, ctx, 'time.add', row);
@@ -39,9 +44,9 @@ export function benchTimeAdd(db: Db, curriculum: Curriculum, memory: MemorySampl
     const viaInsert = () => time(() => insert(manual, BENCH_NOW));
     let h: number;
     let r: number;
-    if (i % 2 === 0) (h = viaHandler()), (r = viaInsert());
-    else (r = viaInsert()), (h = viaHandler());
-    if (i >= warmUp) handlerMs.push(h), rawMs.push(r);
+    if (i % 2 === 0) ((h = viaHandler()), (r = viaInsert()));
+    else ((r = viaInsert()), (h = viaHandler()));
+    if (i >= warmUp) (handlerMs.push(h), rawMs.push(r));
     if (i % 500 === 0) memory.sample();
   }
   const p50 = median(handlerMs);
@@ -51,7 +56,12 @@ export function benchTimeAdd(db: Db, curriculum: Curriculum, memory: MemorySampl
     p99: figure(quantile(handlerMs, 0.99), 'ms'),
     rawInsertP50: figure(rawP50, 'ms'),
     rawInsertP99: figure(quantile(rawMs, 0.99), 'ms'),
-    ratio: figure(p50 / rawP50, 'ratio', { op: '<=', limit: 2 }, `p50 of time.add over p50 of the raw INSERT, ${calls.toLocaleString('en')} calls each`),
+    ratio: figure(
+      p50 / rawP50,
+      'ratio',
+      { op: '<=', limit: 2 },
+      `p50 of time.add over p50 of the raw INSERT, ${calls.toLocaleString('en')} calls each`,
+    ),
   };
 }
 
@@ -63,16 +73,21 @@ function againstPlain(db: Db, run: () => unknown, runs: number, memory: MemorySa
   const plain = plainHoursPerItem(db);
   const handlerMs: number[] = [];
   const plainMs: number[] = [];
-  for (let i = 0; i < 5; i++) run(), plain();
+  for (let i = 0; i < 5; i++) (run(), plain());
   for (let i = 0; i < runs; i++) {
-    if (i % 2 === 0) handlerMs.push(time(run)), plainMs.push(time(() => plain()));
-    else plainMs.push(time(() => plain())), handlerMs.push(time(run));
+    if (i % 2 === 0) (handlerMs.push(time(run)), plainMs.push(time(() => plain())));
+    else (plainMs.push(time(() => plain())), handlerMs.push(time(run)));
     memory.sample();
   }
   return { handler: median(handlerMs), plain: median(plainMs) };
 }
 
-export function benchStats(db: Db, curriculum: Curriculum, memory: MemorySampler, runs = STATS_RUNS): { roadmapStats: Section; insightsStats: Section } {
+export function benchStats(
+  db: Db,
+  curriculum: Curriculum,
+  memory: MemorySampler,
+  runs = STATS_RUNS,
+): { roadmapStats: Section; insightsStats: Section } {
   const ctx: HandlerContext = { db, curriculum, now: () => BENCH_NOW };
   const roadmap = againstPlain(db, () => handlers['stats.roadmap'](ctx, {}), runs, memory);
   const insights = againstPlain(db, () => handlers['stats.insights'](ctx, {}), runs, memory);
@@ -84,9 +99,19 @@ export function benchStats(db: Db, curriculum: Curriculum, memory: MemorySampler
       ratio: figure(roadmap.handler / roadmap.plain, 'ratio', { op: '<=', limit: 1.5 }),
     },
     insightsStats: {
-      median: figure(insights.handler, 'ms', { op: '<', limit: 50 }, `stats.insights (weekly hours, heatmap, streaks, burn-up, calibration, forecast), ${of}`),
+      median: figure(
+        insights.handler,
+        'ms',
+        { op: '<', limit: 50 },
+        `stats.insights (weekly hours, heatmap, streaks, burn-up, calibration, forecast), ${of}`,
+      ),
       plainGroupBy: figure(insights.plain, 'ms', null, `${PLAIN_GROUP_BY}, ${of}`),
-      ratio: figure(insights.handler / insights.plain, 'ratio', null, 'for context: Insights reads every day of five years, the GROUP BY only sums per item'),
+      ratio: figure(
+        insights.handler / insights.plain,
+        'ratio',
+        null,
+        'for context: Insights reads every day of five years, the GROUP BY only sums per item',
+      ),
     },
   };
 }

@@ -40,7 +40,11 @@ export async function buildHost(root: string, outDir: string): Promise<string> {
 
 export function startHost(bundle: string): Host {
   // Plain node: no tsx loader (execArgv would hand this process's to the child).
-  const child: ChildProcess = fork(bundle, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: process.env });
+  const child: ChildProcess = fork(bundle, [], {
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env: process.env,
+  });
   let next = 1;
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   child.on('message', (reply: HostReply | PrintRequest) => {
@@ -48,10 +52,22 @@ export function startHost(bundle: string): Host {
       const { callId, paper } = reply;
       const answer = (message: PrintReply) => child.connected && child.send(message);
       const printer = host.exportPdf;
-      if (!printer) return answer({ kind: 'exportPdfDone', callId, ok: false, error: 'The benchmark has no printer for this page.' });
+      if (!printer)
+        return answer({
+          kind: 'exportPdfDone',
+          callId,
+          ok: false,
+          error: 'The benchmark has no printer for this page.',
+        });
       printer(paper).then(
         (value) => answer({ kind: 'exportPdfDone', callId, ok: true, value }),
-        (error: unknown) => answer({ kind: 'exportPdfDone', callId, ok: false, error: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          answer({
+            kind: 'exportPdfDone',
+            callId,
+            ok: false,
+            error: error instanceof Error ? error.message : String(error),
+          }),
       );
       return;
     }

@@ -29,7 +29,9 @@ export type HostReply = { id: number; ok: true; value: unknown } | { id: number;
  * to print (Playwright), as main holds the app's window. `exportPdf` goes out, `exportPdfDone` back.
  */
 export type PrintRequest = { kind: 'exportPdf'; callId: number; paper: PaperSize };
-export type PrintReply = { kind: 'exportPdfDone'; callId: number; ok: true; value: ChannelOutput<'portfolio.exportPdf'> } | { kind: 'exportPdfDone'; callId: number; ok: false; error: string };
+export type PrintReply =
+  | { kind: 'exportPdfDone'; callId: number; ok: true; value: ChannelOutput<'portfolio.exportPdf'> }
+  | { kind: 'exportPdfDone'; callId: number; ok: false; error: string };
 
 const memory = new MemorySampler();
 memory.start();
@@ -37,7 +39,10 @@ const curriculum = getCurriculum();
 let db: Db | null = null;
 let preview: Preview | null = null;
 let nextPrint = 1;
-const printing = new Map<number, { resolve: (value: ChannelOutput<'portfolio.exportPdf'>) => void; reject: (error: Error) => void }>();
+const printing = new Map<
+  number,
+  { resolve: (value: ChannelOutput<'portfolio.exportPdf'>) => void; reject: (error: Error) => void }
+>();
 
 /** The exporter the preview gets: it asks the benchmark to print the page that called it. */
 const exportPdf = (paper: PaperSize) =>
@@ -68,7 +73,13 @@ async function handle(request: HostRequest): Promise<unknown> {
       db?.close();
       db = null;
       // Answers go out unchecked against the contract, as in the desktop app (the preview checks them).
-      preview = await startPreview({ dbFile: request.dbFile, rendererDir: request.rendererDir, now: () => BENCH_NOW, validateOutput: false, exportPdf });
+      preview = await startPreview({
+        dbFile: request.dbFile,
+        rendererDir: request.rendererDir,
+        now: () => BENCH_NOW,
+        validateOutput: false,
+        exportPdf,
+      });
       return preview.url;
     case 'memory':
       memory.sample();
@@ -87,7 +98,9 @@ const debug = (label: string) => {
   if (!process.env.BENCH_DEBUG) return;
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
   const mb = (n: number) => (n / 1e6).toFixed(0);
-  console.log(`  [host ${label}: rss ${mb(rss)} heap ${mb(heapUsed)}/${mb(heapTotal)} external ${mb(external)}, peak ${mb(memory.peakRss)}]`);
+  console.log(
+    `  [host ${label}: rss ${mb(rss)} heap ${mb(heapUsed)}/${mb(heapTotal)} external ${mb(external)}, peak ${mb(memory.peakRss)}]`,
+  );
 };
 debug('started');
 
@@ -102,6 +115,11 @@ process.on('message', (request: HostRequest | PrintReply) => {
   debug(`before ${request.type}`);
   handle(request).then(
     (value) => process.send!({ id: request.id, ok: true, value } satisfies HostReply),
-    (error: unknown) => process.send!({ id: request.id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies HostReply),
+    (error: unknown) =>
+      process.send!({
+        id: request.id,
+        ok: false,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      } satisfies HostReply),
   );
 });

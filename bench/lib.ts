@@ -71,7 +71,8 @@ export class MemorySampler {
 const pad = (text: string, width: number, right = false) => (right ? text.padStart(width) : text.padEnd(width));
 
 function show(value: number, unit: Unit): string {
-  const digits = unit === 'ratio' ? 2 : unit === 'ms' ? (value < 10 ? 2 : 1) : unit === 'pages' || unit === 'count' ? 0 : 1;
+  const digits =
+    unit === 'ratio' ? 2 : unit === 'ms' ? (value < 10 ? 2 : 1) : unit === 'pages' || unit === 'count' ? 0 : 1;
   const text = value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return unit === 'ratio' ? `${text}×` : unit === 'pages' || unit === 'count' ? text : `${text} ${unit}`;
 }
@@ -83,11 +84,17 @@ export function table(sections: Record<string, Section>): string {
   const rows: [string, string, string, string][] = [['figure', 'value', 'budget', '']];
   for (const [section, figures] of Object.entries(sections)) {
     for (const [name, f] of Object.entries(figures)) {
-      rows.push([`${section}.${name}`, show(f.value, f.unit), showBudget(f.budget, f.unit), f.holds === null ? '' : f.holds ? 'ok' : 'MISSED']);
+      rows.push([
+        `${section}.${name}`,
+        show(f.value, f.unit),
+        showBudget(f.budget, f.unit),
+        f.holds === null ? '' : f.holds ? 'ok' : 'MISSED',
+      ]);
     }
   }
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: readonly string[]) => `${pad(r[0]!, widths[0]!)}  ${pad(r[1]!, widths[1]!, true)}  ${pad(r[2]!, widths[2]!)}  ${r[3]}`.trimEnd();
+  const line = (r: readonly string[]) =>
+    `${pad(r[0]!, widths[0]!)}  ${pad(r[1]!, widths[1]!, true)}  ${pad(r[2]!, widths[2]!)}  ${r[3]}`.trimEnd();
   return [line(rows[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 

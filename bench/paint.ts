@@ -46,10 +46,16 @@ async function coldLoad(browser: Browser, url: string): Promise<Load> {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url, { waitUntil: 'commit' });
     try {
-      await page.waitForFunction(() => (window as unknown as { __bench?: Load }).__bench?.paintAt !== undefined, undefined, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => (window as unknown as { __bench?: Load }).__bench?.paintAt !== undefined,
+        undefined,
+        { timeout: 30_000 },
+      );
     } catch (error) {
       const bars = await page.locator('[data-testid=roadmap-chart] path.bar-range').count();
-      throw new Error(`The chart at ${url} never showed ${BARS} bars (it has ${bars}): ${(error as Error).message} ${errors.join(' ')}`);
+      throw new Error(
+        `The chart at ${url} never showed ${BARS} bars (it has ${bars}): ${(error as Error).message} ${errors.join(' ')}`,
+      );
     }
     return await page.evaluate(() => (window as unknown as { __bench: Load }).__bench);
   } finally {
@@ -79,15 +85,26 @@ export async function benchDashboardPaint(setup: PaintSetup, loads = COLD_LOADS)
     const bareLoads: Load[] = [];
     for (let i = 0; i < loads; i++) {
       // Alternate which goes first, so drift on the machine weighs on both alike.
-      if (i % 2 === 0) appLoads.push(await coldLoad(browser, app.url)), bareLoads.push(await coldLoad(browser, bare.url));
-      else bareLoads.push(await coldLoad(browser, bare.url)), appLoads.push(await coldLoad(browser, app.url));
+      if (i % 2 === 0)
+        (appLoads.push(await coldLoad(browser, app.url)), bareLoads.push(await coldLoad(browser, bare.url)));
+      else (bareLoads.push(await coldLoad(browser, bare.url)), appLoads.push(await coldLoad(browser, app.url)));
     }
     const appMs = median(appLoads.map((l) => l.paintAt));
     const bareMs = median(bareLoads.map((l) => l.paintAt));
     const of = `median of ${loads} cold loads`;
     return {
-      app: figure(appMs, 'ms', null, `navigation start to the frame that draws the Roadmap chart's ${BARS} range bars (100k entries), ${of}`),
-      appBarsInDom: figure(median(appLoads.map((l) => l.barsAt)), 'ms', null, 'the same, to the DOM change that completes the 24 bars (a MutationObserver callback)'),
+      app: figure(
+        appMs,
+        'ms',
+        null,
+        `navigation start to the frame that draws the Roadmap chart's ${BARS} range bars (100k entries), ${of}`,
+      ),
+      appBarsInDom: figure(
+        median(appLoads.map((l) => l.barsAt)),
+        'ms',
+        null,
+        'the same, to the DOM change that completes the 24 bars (a MutationObserver callback)',
+      ),
       bare: figure(bareMs, 'ms', null, `the same for bench/bare (React + one recharts chart, ${BARS} bars), ${of}`),
       ratio: figure(appMs / bareMs, 'ratio', { op: '<=', limit: 2 }),
     };

@@ -41,10 +41,14 @@ async function exportFromApp(browser: Browser, host: Host, appUrl: string, outFi
     await button.waitFor({ state: 'visible', timeout: 60_000 });
     // Watched every frame: a locator's wait backs off to half a second between looks, which
     // would add up to that much to the figure.
-    const noticed = page.waitForFunction(() => document.querySelector('.notices')?.textContent?.includes('Saved portfolio.pdf') ?? false, undefined, {
-      polling: 'raf',
-      timeout: 60_000,
-    });
+    const noticed = page.waitForFunction(
+      () => document.querySelector('.notices')?.textContent?.includes('Saved portfolio.pdf') ?? false,
+      undefined,
+      {
+        polling: 'raf',
+        timeout: 60_000,
+      },
+    );
     const started = performance.now();
     await button.click();
     await noticed;
@@ -84,16 +88,34 @@ export async function benchPdfExport(host: Host, appUrl: string, outDir: string,
     await fromRoute(false);
     routeMs.length = 0;
     for (let i = 0; i < runs; i++) {
-      const order = i % 2 === 0 ? [fromApp, () => fromRoute(false), () => fromRoute(true)] : [() => fromRoute(true), () => fromRoute(false), fromApp];
+      const order =
+        i % 2 === 0
+          ? [fromApp, () => fromRoute(false), () => fromRoute(true)]
+          : [() => fromRoute(true), () => fromRoute(false), fromApp];
       for (const run of order) await run();
     }
   } finally {
     await browser.close();
   }
   return {
-    median: figure(median(appMs), 'ms', { op: '<', limit: BUDGET_MS }, `the desktop export: Export PDF clicked in the open app to the "Saved" notice (document drawn in the same page, printed, file written); median of ${runs}`),
-    printRoute: figure(median(routeMs), 'ms', null, `the print route in a new page of the running Chromium (the former hidden-window export; npm run pdf's page); median of ${runs}`),
-    withLaunch: figure(median(launchMs), 'ms', null, `npm run pdf's path: the print route with Chromium launched for it; median of ${runs}`),
+    median: figure(
+      median(appMs),
+      'ms',
+      { op: '<', limit: BUDGET_MS },
+      `the desktop export: Export PDF clicked in the open app to the "Saved" notice (document drawn in the same page, printed, file written); median of ${runs}`,
+    ),
+    printRoute: figure(
+      median(routeMs),
+      'ms',
+      null,
+      `the print route in a new page of the running Chromium (the former hidden-window export; npm run pdf's page); median of ${runs}`,
+    ),
+    withLaunch: figure(
+      median(launchMs),
+      'ms',
+      null,
+      `npm run pdf's path: the print route with Chromium launched for it; median of ${runs}`,
+    ),
     pages: figure(pages, 'pages'),
     size: figure(bytes / 1000, 'KB'),
   };

@@ -59,11 +59,17 @@ async function main() {
     step('seeding 100,000 time entries');
     const dbFile = path.join(work, 'bench.db');
     seed = seedBenchDatabase(dbFile, getCurriculum());
-    console.log(`  ${seed.entries.toLocaleString('en')} entries on ${seed.studyDays} days, ${seed.firstDay} to ${seed.lastDay}, ${seed.hours.toLocaleString('en')} h`);
+    console.log(
+      `  ${seed.entries.toLocaleString('en')} entries on ${seed.studyDays} days, ${seed.firstDay} to ${seed.lastDay}, ${seed.hours.toLocaleString('en')} h`,
+    );
 
     host = startHost(hostBundle);
     step('timeAdd: 10,000 × time.add and 10,000 × a raw INSERT');
-    sections.timeAdd = await host.call<Section>({ type: 'timeAdd', dbFile, scratchFile: path.join(work, 'time-add.db') });
+    sections.timeAdd = await host.call<Section>({
+      type: 'timeAdd',
+      dbFile,
+      scratchFile: path.join(work, 'time-add.db'),
+    });
 
     step('roadmapStats and insightsStats: 50 runs each against the plain GROUP BY');
     const stats = await host.call<ReturnType<typeof benchStats>>({ type: 'stats', dbFile });
@@ -74,7 +80,11 @@ async function main() {
     step('dashboardPaint: 10 cold loads of the app and of the bare page in headless Chromium');
     const bareDir = path.join(work, 'bare');
     mkdirSync(bareDir);
-    sections.dashboardPaint = await benchDashboardPaint({ appUrl, bareDbFile: path.join(bareDir, 'bare.db'), bareDir: BARE_DIR });
+    sections.dashboardPaint = await benchDashboardPaint({
+      appUrl,
+      bareDbFile: path.join(bareDir, 'bare.db'),
+      bareDir: BARE_DIR,
+    });
 
     step('pdfExport: the portfolio PDF, 5 times');
     sections.pdfExport = await benchPdfExport(host, appUrl, work);
@@ -84,8 +94,18 @@ async function main() {
 
     const { peakRss, maxRss } = await host.call<{ peakRss: number; maxRss: number }>({ type: 'memory' });
     sections.memory = {
-      peakRss: figure(peakRss / MB, 'MB', { op: '<', limit: 120 }, 'the handler process (handlers, 100k database, the preview serving the pages and PDFs above): process.memoryUsage.rss(), sampled through the run'),
-      maxRss: figure(maxRss / MB, 'MB', null, 'the same process: process.resourceUsage().maxRSS, the kernel’s high-water mark'),
+      peakRss: figure(
+        peakRss / MB,
+        'MB',
+        { op: '<', limit: 120 },
+        'the handler process (handlers, 100k database, the preview serving the pages and PDFs above): process.memoryUsage.rss(), sampled through the run',
+      ),
+      maxRss: figure(
+        maxRss / MB,
+        'MB',
+        null,
+        'the same process: process.resourceUsage().maxRSS, the kernel’s high-water mark',
+      ),
     };
   } finally {
     await host?.stop();
@@ -95,7 +115,13 @@ async function main() {
   const failures = missed(sections);
   const results = {
     generatedAt: new Date().toISOString(),
-    machine: { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', loadAverage: { start: rounded(loadAtStart), end: rounded(loadavg()) } },
+    machine: {
+      node: process.version,
+      platform: `${process.platform} ${process.arch}`,
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? '',
+      loadAverage: { start: rounded(loadAtStart), end: rounded(loadavg()) },
+    },
     timeZone: process.env.TZ,
     seed,
     budgetsHold: failures.length === 0,
@@ -107,7 +133,9 @@ async function main() {
   console.log(`\n${table(sections)}\n`);
   const seconds = ((performance.now() - started) / 1000).toFixed(0);
   // Other work on the machine shows in every absolute figure: say how busy it was.
-  console.log(`Load average (1, 5, 15 min): ${rounded(loadAtStart).join(', ')} at the start, ${rounded(loadavg()).join(', ')} at the end; ${cpus().length} CPUs.`);
+  console.log(
+    `Load average (1, 5, 15 min): ${rounded(loadAtStart).join(', ')} at the start, ${rounded(loadavg()).join(', ')} at the end; ${cpus().length} CPUs.`,
+  );
   const where = path.relative(process.cwd(), RESULTS_FILE) || RESULTS_FILE;
   if (failures.length) {
     console.log(`Budgets missed: ${failures.join(', ')}. Results in ${where} (${seconds} s).`);

@@ -37,7 +37,10 @@ export interface SeedSummary {
  * (about 61 each), each in its own slot between 06:00 and 24:00 UTC, 4 to 14 minutes long, on
  * an item drawn uniformly from the 24. No two entries overlap; none is in the future.
  */
-export function* benchEntries(curriculum: Curriculum, count = ENTRY_COUNT): Generator<[string, number, number, string, 'timer' | 'manual']> {
+export function* benchEntries(
+  curriculum: Curriculum,
+  count = ENTRY_COUNT,
+): Generator<[string, number, number, string, 'timer' | 'manual']> {
   const rand = random(20260601);
   const ids = curriculum.items.map((i) => i.id);
   const studyDays: number[] = [];
@@ -87,7 +90,10 @@ export function filledPortfolio(itemId: string, title: string): ChannelInput<'po
     technologiesUsed: 'Python, Docker, Kubernetes, MLflow, DVC, GitHub Actions, Prometheus, Grafana',
   };
   const fields = Object.fromEntries(
-    portfolioFieldKeys.map((key) => [key, lines[key] ?? paragraph(itemId, key.replace(/([A-Z])/g, ' $1').toLowerCase(), SENTENCES_PER_FIELD)]),
+    portfolioFieldKeys.map((key) => [
+      key,
+      lines[key] ?? paragraph(itemId, key.replace(/([A-Z])/g, ' $1').toLowerCase(), SENTENCES_PER_FIELD),
+    ]),
   ) as Record<PortfolioFieldKey, string>;
   const slug = itemId.replace('.', '-');
   return {
@@ -126,7 +132,11 @@ export function seedBenchDatabase(file: string, curriculum: Curriculum): SeedSum
 
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
     // Five years in: the plan started at the first entry and the curriculum is mostly done.
-    call(ctx, 'settings.update', { planStartDate: day(FIRST_DAY), targetDate: '2026-12-31', learnerName: 'Bench Learner' });
+    call(ctx, 'settings.update', {
+      planStartDate: day(FIRST_DAY),
+      targetDate: '2026-12-31',
+      learnerName: 'Bench Learner',
+    });
     curriculum.items.forEach((item, i) => {
       const status = i < 18 ? 'done' : i === 18 ? 'skipped' : 'in_progress';
       call(ctx, 'item.setStatus', { itemId: item.id, status });
@@ -134,7 +144,13 @@ export function seedBenchDatabase(file: string, curriculum: Curriculum): SeedSum
     for (const item of curriculum.items) call(ctx, 'portfolio.update', filledPortfolio(item.id, item.title));
     // No ANALYZE: the app never runs it, so the planner here sees what it sees on a learner's machine.
     checkpoint(db);
-    return { entries, studyDays: days.size, firstDay: day(first), lastDay: day(last), hours: Math.round(ms / 3_600_000) };
+    return {
+      entries,
+      studyDays: days.size,
+      firstDay: day(first),
+      lastDay: day(last),
+      hours: Math.round(ms / 3_600_000),
+    };
   } finally {
     db.close();
   }

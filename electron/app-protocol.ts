@@ -40,7 +40,10 @@ export function resolveAppRequest(requestUrl: string, rendererDir: string): stri
   if (relative.startsWith('/') || /^[a-zA-Z]:/.test(relative) || path.isAbsolute(relative)) return null;
 
   const root = path.resolve(rendererDir);
-  const file = path.resolve(root, relative === '' || relative.endsWith('/') ? `${relative}${DEFAULT_DOCUMENT}` : relative);
+  const file = path.resolve(
+    root,
+    relative === '' || relative.endsWith('/') ? `${relative}${DEFAULT_DOCUMENT}` : relative,
+  );
   // Belt and braces: whatever slipped past the checks above still has to land inside the renderer.
   return file.startsWith(root + path.sep) ? file : null;
 }
@@ -72,12 +75,16 @@ export function contentTypeFor(filePath: string): string {
 }
 
 const plain = (status: number, text: string) =>
-  new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
+  new Response(text, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+  });
 
 /** The protocol handler: a file with its type and the CSP, 404 for a missing file, 403 for a refused path. */
 export function createAppRequestHandler(rendererDir: string, read: (file: string) => Promise<Uint8Array> = readFile) {
   return async (request: { url: string; method?: string }): Promise<Response> => {
-    if (request.method && request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
+    if (request.method && request.method !== 'GET' && request.method !== 'HEAD')
+      return plain(405, 'Method not allowed');
     const file = resolveAppRequest(request.url, rendererDir);
     if (!file) return plain(403, 'Forbidden');
     let body: Uint8Array;
@@ -100,9 +107,13 @@ export function createAppRequestHandler(rendererDir: string, read: (file: string
 
 /** Must run before the app is ready: a standard, secure scheme gets an origin, storage and a CSP like https. */
 export function registerAppScheme(protocol: {
-  registerSchemesAsPrivileged(schemes: { scheme: string; privileges: { standard: boolean; secure: boolean; supportFetchAPI: boolean } }[]): void;
+  registerSchemesAsPrivileged(
+    schemes: { scheme: string; privileges: { standard: boolean; secure: boolean; supportFetchAPI: boolean } }[],
+  ): void;
 }): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } },
+  ]);
 }
 
 /** Runs once the app is ready, for the default session. */

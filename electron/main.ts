@@ -2,7 +2,23 @@
 // (security, app-protocol, ipc/register, native-binding); this file only wires them to Electron.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, globalShortcut, ipcMain, Menu, nativeImage, nativeTheme, Notification, powerMonitor, protocol, screen, session, shell, Tray } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  Menu,
+  nativeImage,
+  nativeTheme,
+  Notification,
+  powerMonitor,
+  protocol,
+  screen,
+  session,
+  shell,
+  Tray,
+} from 'electron';
 import { getCurriculum } from '../curriculum';
 import { APP_ORIGIN } from '../shared/bridge';
 import { AppError } from '../shared/errors';
@@ -99,7 +115,13 @@ async function start() {
   const dataDir = app.getPath('userData');
   const files = { dbFile: path.join(dataDir, 'companion.db'), backupDir: path.join(dataDir, 'backups') };
   // Every database main opens (this file, backups, restore copies) loads Electron's build of SQLite.
-  useNativeBinding(pickNativeBinding({ isElectron: Boolean(process.versions.electron), appRoot: app.getAppPath(), exists: existsSync }));
+  useNativeBinding(
+    pickNativeBinding({
+      isElectron: Boolean(process.versions.electron),
+      appRoot: app.getAppPath(),
+      exists: existsSync,
+    }),
+  );
   // The browser version (npm start where Electron cannot run) may have this logbook open.
   mkdirSync(dataDir, { recursive: true });
   const lock = takeDataLock(files.dbFile, 'desktop');
@@ -148,7 +170,11 @@ async function start() {
   });
   // The _electron tests read the tray's model through this (Electron can't read a tray back).
   if (process.env.COMPANION_E2E === '1') Object.assign(globalThis, { companionDesktop: desktop });
-  registerIpc(desktop.observeIpc(ipcMain), () => ctx, (channel, error) => console.error(`[${channel}]`, error));
+  registerIpc(
+    desktop.observeIpc(ipcMain),
+    () => ctx,
+    (channel, error) => console.error(`[${channel}]`, error),
+  );
   denyAllPermissions(session.defaultSession);
   registerAppProtocol(protocol, rendererDir);
   createWindow();

@@ -64,7 +64,8 @@ export interface IpcSender {
 }
 
 /** Only our own page's top frame may call the app's data channels: no iframes, no other origins. */
-export const isTrustedSender = ({ senderUrl, isMainFrame }: IpcSender): boolean => isMainFrame === true && isAppUrl(senderUrl);
+export const isTrustedSender = ({ senderUrl, isMainFrame }: IpcSender): boolean =>
+  isMainFrame === true && isAppUrl(senderUrl);
 
 // Minimal shapes of the Electron objects wired below, so tests can pass plain fakes.
 export interface PreventableEvent {
@@ -84,7 +85,10 @@ export interface HardenableWebContents {
  * Locks down one web-contents: no navigation or redirect away from the app, no new windows (http and
  * https links open in the learner's browser instead), no <webview>.
  */
-export function hardenWebContents(contents: HardenableWebContents, openExternal: (url: string) => Promise<void> | void): void {
+export function hardenWebContents(
+  contents: HardenableWebContents,
+  openExternal: (url: string) => Promise<void> | void,
+): void {
   const guard: NavigationListener = (event, url) => {
     if (!isAllowedNavigation(event.url ?? url)) event.preventDefault();
   };
@@ -98,7 +102,9 @@ export function hardenWebContents(contents: HardenableWebContents, openExternal:
 }
 
 export interface PermissionSession {
-  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
 }
 

@@ -30,7 +30,10 @@ export interface PreviewArgs {
   demo: false | 'fresh' | 'if-empty';
 }
 
-export function parseArgs(argv: readonly string[], dataDir: () => string = () => desktopDataDir({ platform: process.platform, env: process.env, home: homedir() })): PreviewArgs {
+export function parseArgs(
+  argv: readonly string[],
+  dataDir: () => string = () => desktopDataDir({ platform: process.platform, env: process.env, home: homedir() }),
+): PreviewArgs {
   let dbFile: string | undefined;
   let port: number | undefined;
   let demo = false;
@@ -38,10 +41,10 @@ export function parseArgs(argv: readonly string[], dataDir: () => string = () =>
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = argv[i + 1];
-    if (arg === '--db' && value) (dbFile = path.resolve(value)), i++;
+    if (arg === '--db' && value) ((dbFile = path.resolve(value)), i++);
     // The desktop app's own data folder: the learner's real logbook (npm start's browser version).
     else if (arg === '--desktop-data') dbFile = path.join(dataDir(), 'companion.db');
-    else if (arg === '--port' && value && /^\d+$/.test(value) && Number(value) < 65536) (port = Number(value)), i++;
+    else if (arg === '--port' && value && /^\d+$/.test(value) && Number(value) < 65536) ((port = Number(value)), i++);
     else if (arg === '--demo') demo = true;
     else if (arg === '--open') open = true;
     else throw new Error(`Unknown or incomplete option "${arg}". ${USAGE}`);
@@ -74,7 +77,12 @@ async function main() {
   const { dbFile, port, demo, open, anyPortIfTaken } = parseArgs(process.argv.slice(2));
   mkdirSync(path.dirname(dbFile), { recursive: true });
   if (demo) writeDemo(dbFile, demo);
-  const preview = await startPreview({ dbFile, port, anyPortIfTaken, rendererDir: path.join(root, 'dist', 'renderer') });
+  const preview = await startPreview({
+    dbFile,
+    port,
+    anyPortIfTaken,
+    rendererDir: path.join(root, 'dist', 'renderer'),
+  });
   // Tests and npm start read this line to find the port; keep its shape.
   console.log(`Preview ready at ${preview.url} (data: ${dbFile})`);
   if (open) openInBrowser(preview.url);

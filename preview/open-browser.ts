@@ -2,7 +2,11 @@
 import { spawn } from 'node:child_process';
 
 /** The command that opens `url` in the default browser, or null where none can (a server, no display). */
-export function browserCommand(url: string, platform: NodeJS.Platform, env: Record<string, string | undefined>): { command: string; args: string[] } | null {
+export function browserCommand(
+  url: string,
+  platform: NodeJS.Platform,
+  env: Record<string, string | undefined>,
+): { command: string; args: string[] } | null {
   if (platform === 'darwin') return { command: 'open', args: [url] };
   // `start` is a cmd built-in; its first quoted argument is the window title.
   if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '""', url] };

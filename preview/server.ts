@@ -71,7 +71,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   }
   const backupDir = path.join(path.dirname(options.dbFile), 'backups');
   // The desktop app, or another browser version, may have this logbook open (electron/data/data-lock.ts).
-  const lock = options.lock === false ? { ok: true as const, update: () => {}, release: () => {} } : takeDataLock(options.dbFile, 'browser');
+  const lock =
+    options.lock === false
+      ? { ok: true as const, update: () => {}, release: () => {} }
+      : takeDataLock(options.dbFile, 'browser');
   if (!lock.ok) throw new Error(lock.message);
   let db: Db;
   try {
@@ -96,7 +99,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     (charset) =>
       `${charset}\n    <meta name="companion-preview-token" content="${token}" />\n    <script src="${BRIDGE_PATH}"></script>`,
   );
-  if (!indexHtml.includes(BRIDGE_PATH)) throw new Error(`${indexFile} has no <meta charset="UTF-8" />; the preview bridge cannot be added.`);
+  if (!indexHtml.includes(BRIDGE_PATH))
+    throw new Error(`${indexFile} has no <meta charset="UTF-8" />; the preview bridge cannot be added.`);
 
   let origin = '';
   const commandStreams = new Set<ServerResponse>();
@@ -110,7 +114,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   async function route(req: IncomingMessage, res: ServerResponse) {
     if (req.headers.host !== new URL(origin).host) return send(res, 421, 'text/plain', 'Wrong host');
     const url = new URL(req.url ?? '/', origin);
-    if (url.pathname.startsWith(API_PREFIX)) return api(req, res, decodeURIComponent(url.pathname.slice(API_PREFIX.length)));
+    if (url.pathname.startsWith(API_PREFIX))
+      return api(req, res, decodeURIComponent(url.pathname.slice(API_PREFIX.length)));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed');
     if (url.pathname === BRIDGE_PATH) return send(res, 200, 'text/javascript; charset=utf-8', bridgeSource);
     if (url.pathname === COMMANDS_PATH) return commandStream(req, res, url.searchParams.get('token') ?? '');
@@ -135,8 +140,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   function commandStream(req: IncomingMessage, res: ServerResponse, given: string) {
     const a = Buffer.from(given);
     const b = Buffer.from(token);
-    if (a.length !== b.length || !timingSafeEqual(a, b)) return send(res, 403, 'text/plain', 'The preview token is missing or wrong.');
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    if (a.length !== b.length || !timingSafeEqual(a, b))
+      return send(res, 403, 'text/plain', 'The preview token is missing or wrong.');
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
     res.write(': commands\n\n');
     commandStreams.add(res);
     req.on('close', () => commandStreams.delete(res));
@@ -145,19 +155,25 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   async function api(req: IncomingMessage, res: ServerResponse, channel: string) {
     const refuse = (message: string) =>
       sendJson(res, 403, { ok: false, error: { code: 'FORBIDDEN', message } } satisfies Envelope<never>);
-    if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Use POST.' } });
+    if (req.method !== 'POST')
+      return sendJson(res, 405, { ok: false, error: { code: 'FORBIDDEN', message: 'Use POST.' } });
     if (req.headers.origin !== origin) return refuse('Calls are accepted only from the preview page itself.');
     const given = Buffer.from(String(req.headers[TOKEN_HEADER] ?? ''));
     const expected = Buffer.from(token);
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return refuse('The preview token is missing or wrong. Reload the page.');
-    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse('Calls must send JSON.');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected))
+      return refuse('The preview token is missing or wrong. Reload the page.');
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json'))
+      return refuse('Calls must send JSON.');
 
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        return sendJson(res, 413, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request is too large (over 1 MB).' } });
+        return sendJson(res, 413, {
+          ok: false,
+          error: { code: 'INVALID_INPUT', message: 'The request is too large (over 1 MB).' },
+        });
       }
       chunks.push(chunk);
     }
@@ -165,9 +181,16 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     try {
       input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
     } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } });
+      return sendJson(res, 400, {
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' },
+      });
     }
-    sendJson(res, 200, await dispatchAsync(handlers, ctx, channel, input, { validateOutput: options.validateOutput ?? true }));
+    sendJson(
+      res,
+      200,
+      await dispatchAsync(handlers, ctx, channel, input, { validateOutput: options.validateOutput ?? true }),
+    );
   }
 
   const listen = (port: number) =>
@@ -187,7 +210,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     db.close();
     lock.release();
     const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(code === 'EADDRINUSE' ? `Port ${options.port} on 127.0.0.1 is already used by another program; choose another with --port.` : `The preview could not listen on 127.0.0.1: ${(error as Error).message}`);
+    throw new Error(
+      code === 'EADDRINUSE'
+        ? `Port ${options.port} on 127.0.0.1 is already used by another program; choose another with --port.`
+        : `The preview could not listen on 127.0.0.1: ${(error as Error).message}`,
+    );
   }
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;

@@ -20,15 +20,22 @@ import { RoadmapScreen } from './screens/RoadmapScreen';
 // screen on show stays until the next one has loaded.
 const InsightsScreen = lazy(() => import('./screens/InsightsScreen').then((m) => ({ default: m.InsightsScreen })));
 const ItemScreen = lazy(() => import('./screens/ItemScreen').then((m) => ({ default: m.ItemScreen })));
-const MilestonesScreen = lazy(() => import('./screens/MilestonesScreen').then((m) => ({ default: m.MilestonesScreen })));
+const MilestonesScreen = lazy(() =>
+  import('./screens/MilestonesScreen').then((m) => ({ default: m.MilestonesScreen })),
+);
 const PortfolioScreen = lazy(() => import('./screens/PortfolioScreen').then((m) => ({ default: m.PortfolioScreen })));
 const SettingsScreen = lazy(() => import('./screens/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 const TimeLogScreen = lazy(() => import('./screens/TimeLogScreen').then((m) => ({ default: m.TimeLogScreen })));
 
 /** The queries of the Roadmap screen (and the shell's settings) and of the print view, prefetched at start. */
 const ROADMAP_QUERIES = ['settings.get', 'progress.overview', 'stats.roadmap'] as const;
-const PRINT_QUERIES = ['settings.get', 'progress.overview', 'stats.roadmap', 'portfolio.list', 'milestones.get'] as const;
-
+const PRINT_QUERIES = [
+  'settings.get',
+  'progress.overview',
+  'stats.roadmap',
+  'portfolio.list',
+  'milestones.get',
+] as const;
 
 const navigation: { route: Route; label: string }[] = [
   { route: { screen: 'roadmap' }, label: 'Roadmap' },
@@ -142,7 +149,11 @@ function Shell() {
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#content" onClick={(e) => (e.preventDefault(), document.getElementById('content')?.focus())}>
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(e) => (e.preventDefault(), document.getElementById('content')?.focus())}
+      >
         Skip to content
       </a>
       <aside className="sidebar">
@@ -160,7 +171,11 @@ function Shell() {
           <ul>
             {navigation.map(({ route: target, label }) => (
               <li key={label}>
-                <a href={hrefFor(target)} className="nav-link" aria-current={active === target.screen ? 'page' : undefined}>
+                <a
+                  href={hrefFor(target)}
+                  className="nav-link"
+                  aria-current={active === target.screen ? 'page' : undefined}
+                >
                   {label}
                 </a>
               </li>
@@ -169,7 +184,12 @@ function Shell() {
         </nav>
         <NoticeArea />
         <TimerPill />
-        <button type="button" className="button button-small shortcuts-button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="Shift+?">
+        <button
+          type="button"
+          className="button button-small shortcuts-button"
+          onClick={() => setHelpOpen(true)}
+          aria-keyshortcuts="Shift+?"
+        >
           Keyboard shortcuts
         </button>
       </aside>

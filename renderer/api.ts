@@ -23,16 +23,27 @@ export class ApiError extends Error {
 }
 
 /** Calls a channel; resolves with its value or rejects with an ApiError whose message is for the learner. */
-export async function call<C extends Channel>(channel: C, ...args: {} extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]): Promise<ChannelOutput<C>>;
+export async function call<C extends Channel>(
+  channel: C,
+  ...args: {} extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]
+): Promise<ChannelOutput<C>>;
 // For code generic over the channel, where the optional-input form above cannot be resolved.
 export async function call<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
-export async function call<C extends Channel>(channel: C, ...args: [input?: ChannelInput<C>]): Promise<ChannelOutput<C>> {
+export async function call<C extends Channel>(
+  channel: C,
+  ...args: [input?: ChannelInput<C>]
+): Promise<ChannelOutput<C>> {
   const bridge = window.api;
-  if (!bridge) throw new ApiError('INTERNAL', 'The app is not connected to its data. Start it with `npm start` or `npm run preview`.');
+  if (!bridge)
+    throw new ApiError(
+      'INTERNAL',
+      'The app is not connected to its data. Start it with `npm start` or `npm run preview`.',
+    );
   const result = await bridge.invoke(channel, args[0] ?? {});
   if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.fields);
   return result.value as ChannelOutput<C>;
 }
 
 /** The sentence for one field of a refused call, if the refusal was about that field. */
-export const fieldError = (error: unknown, field: string): string | undefined => (error instanceof ApiError ? error.fields[field] : undefined);
+export const fieldError = (error: unknown, field: string): string | undefined =>
+  error instanceof ApiError ? error.fields[field] : undefined;

@@ -37,7 +37,9 @@ export async function buildElectron({ write = true } = {}) {
       logLevel: 'warning',
       write,
     });
-    code[entry.out] = write ? '' : new TextDecoder().decode(result.outputFiles.find((f) => f.path.endsWith('.cjs')).contents);
+    code[entry.out] = write
+      ? ''
+      : new TextDecoder().decode(result.outputFiles.find((f) => f.path.endsWith('.cjs')).contents);
   }
   return code;
 }

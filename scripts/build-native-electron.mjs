@@ -10,11 +10,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Where things are and whether the Electron build is already in place for this Electron version. */
 export function nativeBuildPlan(rootDir = root) {
-  const electronVersion = JSON.parse(readFileSync(path.join(rootDir, 'node_modules/electron/package.json'), 'utf8')).version;
-  const sqliteVersion = JSON.parse(readFileSync(path.join(rootDir, 'node_modules/better-sqlite3/package.json'), 'utf8')).version;
+  const electronVersion = JSON.parse(
+    readFileSync(path.join(rootDir, 'node_modules/electron/package.json'), 'utf8'),
+  ).version;
+  const sqliteVersion = JSON.parse(
+    readFileSync(path.join(rootDir, 'node_modules/better-sqlite3/package.json'), 'utf8'),
+  ).version;
   const output = path.join(rootDir, 'build-electron', 'better_sqlite3.node');
   const stamp = path.join(rootDir, 'build-electron', 'built-for.json');
-  const wanted = { electron: electronVersion, betterSqlite3: sqliteVersion, platform: process.platform, arch: process.arch };
+  const wanted = {
+    electron: electronVersion,
+    betterSqlite3: sqliteVersion,
+    platform: process.platform,
+    arch: process.arch,
+  };
   const current = existsSync(stamp) && existsSync(output) ? readFileSync(stamp, 'utf8') : '';
   return { electronVersion, sqliteVersion, output, stamp, wanted, upToDate: current === JSON.stringify(wanted) };
 }
@@ -38,11 +47,19 @@ export async function buildNativeForElectron(rootDir = root) {
     // the checkout itself may sit under a folder named build.
     filter: (src) => !copiesNodeBuild(source, src),
   });
-  writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: 'staging', dependencies: { 'better-sqlite3': plan.sqliteVersion } }));
+  writeFileSync(
+    path.join(staging, 'package.json'),
+    JSON.stringify({ name: 'staging', dependencies: { 'better-sqlite3': plan.sqliteVersion } }),
+  );
   // The machine-wide npm config may point node-gyp at Node's own headers; Electron needs its own.
   delete process.env.npm_config_nodedir;
   const { rebuild } = await import('@electron/rebuild');
-  await rebuild({ buildPath: staging, electronVersion: plan.electronVersion, onlyModules: ['better-sqlite3'], force: true });
+  await rebuild({
+    buildPath: staging,
+    electronVersion: plan.electronVersion,
+    onlyModules: ['better-sqlite3'],
+    force: true,
+  });
   copyFileSync(path.join(staging, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), plan.output);
   writeFileSync(plan.stamp, JSON.stringify(plan.wanted));
   rmSync(staging, { recursive: true, force: true });

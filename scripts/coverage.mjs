@@ -39,7 +39,9 @@ function run(what, args, env = {}) {
   const started = Date.now();
   console.log(`\n== ${what}`);
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`== ${what}: ${result.status === 0 ? 'done' : `failed (exit ${result.status ?? result.signal})`} in ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `== ${what}: ${result.status === 0 ? 'done' : `failed (exit ${result.status ?? result.signal})`} in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
   return result.status === 0;
 }
 
@@ -67,7 +69,9 @@ async function browserCoverage() {
     const code = existsSync(file) ? readFileSync(file, 'utf8') : '';
     // The top-level function spans the whole script: a rebuilt bundle would map to the wrong lines.
     if (scripts.some((s) => s.functions[0]?.ranges[0]?.endOffset !== code.length)) {
-      console.warn(`Not counted: ${asset}, no longer the build the pages ran (dist/renderer was rebuilt during the run).`);
+      console.warn(
+        `Not counted: ${asset}, no longer the build the pages ran (dist/renderer was rebuilt during the run).`,
+      );
       continue;
     }
     const { functions } = mergeScriptCovs(scripts);
@@ -106,7 +110,9 @@ async function bundleCoverage() {
   }
   for (const { file, code, scripts } of bundles) {
     if (!scripts.length) {
-      console.warn(`No coverage of ${path.relative(root, file)}: its tests did not run it, or ran another build of it.`);
+      console.warn(
+        `No coverage of ${path.relative(root, file)}: its tests did not run it, or ran another build of it.`,
+      );
       continue;
     }
     const data = await convert({
@@ -151,17 +157,39 @@ async function main() {
     mkdirSync(browserDir, { recursive: true });
     const bin = (p) => path.join(root, 'node_modules', p);
     // Coverage slows the tests: those on vitest's 5 s default get 20 s.
-    unitOk = run('vitest with coverage', [bin('vitest/vitest.mjs'), 'run', '--coverage.enabled', '--testTimeout', '20000']);
+    unitOk = run('vitest with coverage', [
+      bin('vitest/vitest.mjs'),
+      'run',
+      '--coverage.enabled',
+      '--testTimeout',
+      '20000',
+    ]);
     // Again for the bundles' tests, with Node's coverage rather than vitest's: vitest's only knows
     // the modules it loaded itself, not code evaluated from a string.
-    const bundlesOk = run('the bundles\' tests with Node\'s coverage', [bin('vitest/vitest.mjs'), 'run', ...BUNDLE_TESTS], { NODE_V8_COVERAGE: nodeDir });
+    const bundlesOk = run(
+      "the bundles' tests with Node's coverage",
+      [bin('vitest/vitest.mjs'), 'run', ...BUNDLE_TESTS],
+      { NODE_V8_COVERAGE: nodeDir },
+    );
     unitOk &&= bundlesOk;
     // Not minified, so the bundle keeps one statement per source statement for the mapping back.
     // dist/renderer is a build output every command that serves it rebuilds (npm test, start, preview).
-    buildOk = run('renderer build with source maps', [bin('vite/bin/vite.js'), 'build', '--minify', 'false', '--logLevel', 'warn']);
+    buildOk = run('renderer build with source maps', [
+      bin('vite/bin/vite.js'),
+      'build',
+      '--minify',
+      'false',
+      '--logLevel',
+      'warn',
+    ]);
     // Recording coverage slows the pages; on a busy machine one test went over its minute.
     e2eOk =
-      buildOk && run('Playwright tests in Chromium with coverage', [bin('@playwright/test/cli.js'), 'test', '--project', 'preview', '--timeout', '120000'], { COMPANION_COVERAGE_DIR: browserDir });
+      buildOk &&
+      run(
+        'Playwright tests in Chromium with coverage',
+        [bin('@playwright/test/cli.js'), 'test', '--project', 'preview', '--timeout', '120000'],
+        { COMPANION_COVERAGE_DIR: browserDir },
+      );
   }
 
   const map = libCoverage.createCoverageMap({});
@@ -173,29 +201,44 @@ async function main() {
   // The two sides count statements at slightly different places (vitest's transform and the
   // production bundle), so after the merge only lines mean the same on both: the terminal shows
   // lines; the HTML report marks the lines not run (its other columns count both sides' statements).
-  const context = libReport.createContext({ dir: outDir, coverageMap: map, defaultSummarizer: 'nested', sourceFinder: (f) => readFileSync(f, 'utf8') });
+  const context = libReport.createContext({
+    dir: outDir,
+    coverageMap: map,
+    defaultSummarizer: 'nested',
+    sourceFinder: (f) => readFileSync(f, 'utf8'),
+  });
   reports.create('html').execute(context);
 
   const files = map
     .files()
     .map((f) => {
       const lines = map.fileCoverageFor(f).getLineCoverage();
-      const missed = Object.keys(lines).filter((l) => lines[l] === 0).map(Number);
+      const missed = Object.keys(lines)
+        .filter((l) => lines[l] === 0)
+        .map(Number);
       const total = Object.keys(lines).length;
       return { file: path.relative(root, f), total, covered: total - missed.length, missed };
     })
     .sort((a, b) => a.covered / a.total - b.covered / b.total);
   console.log('\nFiles under 90% of lines (lines not run):');
-  for (const f of files.filter((x) => x.covered < 0.9 * x.total)) console.log(`  ${percent(f).padStart(5)}%  ${f.file}  ${ranges(f.missed)}`);
+  for (const f of files.filter((x) => x.covered < 0.9 * x.total))
+    console.log(`  ${percent(f).padStart(5)}%  ${f.file}  ${ranges(f.missed)}`);
 
   const figures = lineFigures(files);
-  console.log(`\nLine coverage (vitest + Chromium): ${percent(figures.all)}% (${figures.all.covered}/${figures.all.total} lines)`);
-  for (const area of AREAS) console.log(`  ${area}/: ${percent(figures[area])}% (${figures[area].covered}/${figures[area].total})`);
+  console.log(
+    `\nLine coverage (vitest + Chromium): ${percent(figures.all)}% (${figures.all.covered}/${figures.all.total} lines)`,
+  );
+  for (const area of AREAS)
+    console.log(`  ${area}/: ${percent(figures[area])}% (${figures[area].covered}/${figures[area].total})`);
   const under = files.filter((f) => f.covered < 0.6 * f.total);
   if (under.length) console.log(`Files under 60%: ${under.map((f) => f.file).join(', ')}`);
-  console.log(`Report: ${path.relative(root, path.join(outDir, 'index.html'))}; took ${Math.round((Date.now() - started) / 1000)} s`);
+  console.log(
+    `Report: ${path.relative(root, path.join(outDir, 'index.html'))}; took ${Math.round((Date.now() - started) / 1000)} s`,
+  );
 
-  const failed = [!unitOk && 'vitest', !buildOk && 'the renderer build', !e2eOk && 'the Playwright tests'].filter(Boolean);
+  const failed = [!unitOk && 'vitest', !buildOk && 'the renderer build', !e2eOk && 'the Playwright tests'].filter(
+    Boolean,
+  );
   if (failed.length) {
     console.error(`Not every test ran to success (${failed.join(', ')}): the figure counts only what ran.`);
     process.exitCode = 1;

@@ -14,5 +14,8 @@ export interface System {
 }
 export function reasonIn(output: string): string;
 export function ensureChromium(sys: System): Promise<{ ok: true; chromium: string } | { ok: false; message: string }>;
-export function missingChromiumMessage(sys: Pick<System, 'platform' | 'isRoot' | 'hasAptGet' | 'downloadHost'>, launch: LaunchResult): string;
+export function missingChromiumMessage(
+  sys: Pick<System, 'platform' | 'isRoot' | 'hasAptGet' | 'downloadHost'>,
+  launch: LaunchResult,
+): string;
 export function realSystem(): Promise<System>;

@@ -76,18 +76,30 @@ export async function ensureChromium(sys) {
 
   if (launch.missing) {
     const from = `from ${sys.downloadHost}`;
-    if (await step(`downloading Playwright's Chromium ${from} (npx playwright install chromium)`, 'download')) launch = await sys.launchPlaywrightChromium();
+    if (await step(`downloading Playwright's Chromium ${from} (npx playwright install chromium)`, 'download'))
+      launch = await sys.launchPlaywrightChromium();
   }
   if (!launch.ok && !launch.missing && aptRoot) {
     // Downloaded, yet it does not start: the libraries it links against are not on this machine.
-    if (await step("installing the system libraries Playwright's Chromium needs, with apt-get (npx playwright install-deps chromium)", 'install-deps')) {
+    if (
+      await step(
+        "installing the system libraries Playwright's Chromium needs, with apt-get (npx playwright install-deps chromium)",
+        'install-deps',
+      )
+    ) {
       launch = await sys.launchPlaywrightChromium();
     }
   }
   if (launch.ok) return { ok: true, chromium: 'playwright' };
 
   if (aptRoot) {
-    if ((await step("installing Debian's chromium package with apt-get (apt-get update; apt-get install -y chromium)", 'apt')) && sys.systemChromium()) {
+    if (
+      (await step(
+        "installing Debian's chromium package with apt-get (apt-get update; apt-get install -y chromium)",
+        'apt',
+      )) &&
+      sys.systemChromium()
+    ) {
       return { ok: true, chromium: /** @type {string} */ (sys.systemChromium()) };
     }
   }
@@ -106,7 +118,8 @@ export function missingChromiumMessage(sys, launch) {
       ? `The browser tests cannot run: Playwright's Chromium is downloaded but does not start (${launch.reason}); run \`sudo npx playwright install-deps chromium\` to install the system libraries it needs, ${again}.`
       : `The browser tests cannot run: Playwright's Chromium is downloaded but does not start (${launch.reason}); run \`npx playwright install --force chromium\` to download it afresh, ${again}.`;
   }
-  const debian = sys.platform === 'linux' && sys.hasAptGet ? ", or install Debian's with `sudo apt-get install chromium`" : '';
+  const debian =
+    sys.platform === 'linux' && sys.hasAptGet ? ", or install Debian's with `sudo apt-get install chromium`" : '';
   return `The browser tests cannot run: there is no Chromium on this machine and Playwright's could not be downloaded from ${sys.downloadHost}; run \`npx playwright install chromium\` where that host can be reached${debian}, ${again}.`;
 }
 
@@ -118,7 +131,11 @@ const playwrightCli = path.join(root, 'node_modules', '@playwright', 'test', 'cl
 /** Runs a command, its output kept to say why it failed (and not shown when it works). */
 function run(command, args, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -149,7 +166,14 @@ async function launchPlaywrightChromium() {
     const message = String(error instanceof Error ? error.message : error);
     const missing = /Executable doesn't exist/i.test(message);
     // Playwright's message runs to a boxed banner; its first line says what happened.
-    return { ok: false, missing, reason: message.split('\n')[0].replace(/^browserType\.launch: /, '').trim() };
+    return {
+      ok: false,
+      missing,
+      reason: message
+        .split('\n')[0]
+        .replace(/^browserType\.launch: /, '')
+        .trim(),
+    };
   }
 }
 

@@ -25,8 +25,8 @@ export function parsePdfArgs(argv: readonly string[], cwd = process.cwd()): PdfA
     const arg = argv[i];
     const value = argv[i + 1];
     const hasValue = value !== undefined && !value.startsWith('--');
-    if (arg === '--db' && hasValue) (dbFile = path.resolve(cwd, value)), i++;
-    else if (arg === '--out' && hasValue) (outFile = path.resolve(cwd, value)), i++;
+    if (arg === '--db' && hasValue) ((dbFile = path.resolve(cwd, value)), i++);
+    else if (arg === '--out' && hasValue) ((outFile = path.resolve(cwd, value)), i++);
     else if (arg === '--paper' && hasValue) {
       const named = value.toLowerCase();
       const parsed = paperSizeSchema.safeParse(named === 'a4' ? 'A4' : named === 'letter' ? 'Letter' : value);
@@ -36,15 +36,29 @@ export function parsePdfArgs(argv: readonly string[], cwd = process.cwd()): PdfA
     } else if (arg === '--demo') demo = true;
     else throw new Error(`Unknown or incomplete option "${arg}". ${PDF_USAGE}`);
   }
-  if (demo && dbFile) throw new Error(`Give either --db FILE or --demo, not both: the demo is never written into your database. ${PDF_USAGE}`);
-  if (!demo && !dbFile) throw new Error(`Say which data to print: --db FILE, or --demo for the demo learner. ${PDF_USAGE}`);
+  if (demo && dbFile)
+    throw new Error(
+      `Give either --db FILE or --demo, not both: the demo is never written into your database. ${PDF_USAGE}`,
+    );
+  if (!demo && !dbFile)
+    throw new Error(`Say which data to print: --db FILE, or --demo for the demo learner. ${PDF_USAGE}`);
   if (!outFile) throw new Error(`Say where to write the PDF with --out FILE.pdf. ${PDF_USAGE}`);
   if (dbFile && dbFile === outFile) throw new Error('The PDF cannot be written over the database.');
   return { dbFile, outFile, paper };
 }
 
 /** "Wrote out.pdf: 12 pages, 245 KB in 3.4 s" */
-export function formatPdfSummary({ file, pages, bytes, ms }: { file: string; pages: number; bytes: number; ms: number }): string {
+export function formatPdfSummary({
+  file,
+  pages,
+  bytes,
+  ms,
+}: {
+  file: string;
+  pages: number;
+  bytes: number;
+  ms: number;
+}): string {
   const kb = Math.max(1, Math.round(bytes / 1024));
   return `Wrote ${file}: ${pages} ${pages === 1 ? 'page' : 'pages'}, ${kb.toLocaleString('en')} KB in ${(ms / 1000).toFixed(1)} s`;
 }

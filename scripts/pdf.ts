@@ -15,7 +15,14 @@ import { fillDemoLearner } from '../electron/demo/demo-learner';
 import { portfolioPrintOptions, type PrintTargetLike } from '../electron/export/pdf-export';
 import { READ_FAILURE_SCRIPT, READ_READY_SCRIPT } from '../electron/export/print-ready';
 import { startPreview } from '../preview/server';
-import { countPdfPages, formatPdfSummary, parsePdfArgs, rendererNeedsBuild, waitForPrintReady, writeFileAtomic } from './pdf-lib';
+import {
+  countPdfPages,
+  formatPdfSummary,
+  parsePdfArgs,
+  rendererNeedsBuild,
+  waitForPrintReady,
+  writeFileAtomic,
+} from './pdf-lib';
 import { runMain } from './run-main';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -76,7 +83,13 @@ export async function makePortfolioPdf(job: PdfJob): Promise<PdfResult> {
   // Printing only reads: it works while the app has the logbook open (no lock, no backup).
   const preview = await startPreview({ dbFile, rendererDir: RENDERER_DIR, now, lock: false });
   try {
-    return await printPortfolioPdf({ url: preview.url, outFile: job.outFile, paper: job.paper, timeoutMs: job.timeoutMs, started });
+    return await printPortfolioPdf({
+      url: preview.url,
+      outFile: job.outFile,
+      paper: job.paper,
+      timeoutMs: job.timeoutMs,
+      started,
+    });
   } finally {
     await preview.close();
     if (scratch) rmSync(scratch, { recursive: true, force: true });

@@ -31,12 +31,19 @@
 /** Short, plain words for why a download failed, from the installer's error output. */
 export function downloadFailureReason(output) {
   const text = String(output ?? '');
-  if (/fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|getaddrinfo|socket hang up/i.test(text)) {
+  if (
+    /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|getaddrinfo|socket hang up/i.test(
+      text,
+    )
+  ) {
     return 'no connection to its download server';
   }
   if (/checksum|sha256/i.test(text)) return 'the download was damaged: its checksum did not match';
   if (/EACCES|EPERM/.test(text)) return 'no permission to write into node_modules/electron';
-  const line = text.split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('at '));
+  const line = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l && !l.startsWith('at '));
   return line ? line.replace(/^\w*Error:\s*/, '').slice(0, 160) : 'the installer gave no reason';
 }
 
@@ -45,7 +52,8 @@ const seconds = (ms) => `${Math.max(1, Math.round(ms / 1000))} s`;
 /** Why the desktop app cannot start here, or null when it can try. */
 export function desktopUnavailable({ argv, platform, env }) {
   if (argv.includes('--browser')) return 'You asked for the browser version';
-  if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) return 'There is no display here to open a window on';
+  if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY)
+    return 'There is no display here to open a window on';
   return null;
 }
 
@@ -66,8 +74,10 @@ export async function startApp(io) {
       const started = io.now();
       const download = await io.downloadElectron();
       status = io.electronStatus();
-      if (download.ok && status.installed) io.say(`Electron ${io.electronVersion} downloaded in ${seconds(io.now() - started)}.`);
-      else reason = `Electron ${io.electronVersion} could not be downloaded (${download.ok ? `${status.missing} is still missing` : download.reason})`;
+      if (download.ok && status.installed)
+        io.say(`Electron ${io.electronVersion} downloaded in ${seconds(io.now() - started)}.`);
+      else
+        reason = `Electron ${io.electronVersion} could not be downloaded (${download.ok ? `${status.missing} is still missing` : download.reason})`;
     }
   }
   if (!reason && !io.nativeUpToDate()) {

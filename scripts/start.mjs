@@ -50,7 +50,11 @@ const code = await startApp({
     // A production build whatever the caller's NODE_ENV (a test runner sets "test", and Vite would
     // then build React's development version).
     const env = { ...process.env, NODE_ENV: 'production' };
-    const renderer = await quietly(node, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], env);
+    const renderer = await quietly(
+      node,
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      env,
+    );
     if (renderer.code !== 0) return { ok: false, output: renderer.output };
     const main = await quietly(node, [path.join(root, 'scripts/build-electron.mjs')]);
     return main.code === 0 ? { ok: true } : { ok: false, output: main.output };

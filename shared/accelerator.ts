@@ -54,7 +54,8 @@ function modifiers(press: Omit<KeyPress, 'key' | 'code'>, isMac: boolean): strin
   return parts;
 }
 
-export const NEEDS_MODIFIER = 'Hold Ctrl or Alt (⌘ or ⌥ on a Mac) with the key, so the shortcut does not get in the way of typing.';
+export const NEEDS_MODIFIER =
+  'Hold Ctrl or Alt (⌘ or ⌥ on a Mac) with the key, so the shortcut does not get in the way of typing.';
 export const UNUSABLE_KEY = 'Use a letter, a digit, a function key (F1–F24), Space or an arrow key.';
 
 /** A keydown while recording, as the shortcut it makes, or why it cannot be one. */
@@ -85,6 +86,9 @@ const LABELS: Record<string, [mac: string, other: string]> = {
 
 /** "CommandOrControl+Alt+T" as this keyboard writes it: "Ctrl+Alt+T", or "⌘⌥T" on a Mac. */
 export function describeShortcut(accelerator: string, isMac: boolean): string {
-  const parts = accelerator.split('+').filter(Boolean).map((part) => LABELS[part.toLowerCase()]?.[isMac ? 0 : 1] ?? part);
+  const parts = accelerator
+    .split('+')
+    .filter(Boolean)
+    .map((part) => LABELS[part.toLowerCase()]?.[isMac ? 0 : 1] ?? part);
   return parts.join(isMac ? '' : '+');
 }

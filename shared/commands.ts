@@ -4,7 +4,14 @@
 /** The single IPC event name main → renderer. */
 export const COMMAND_EVENT = 'app:command';
 
-export const NAVIGATE_ROUTES = ['#/roadmap', '#/log', '#/insights', '#/portfolio', '#/milestones', '#/settings'] as const;
+export const NAVIGATE_ROUTES = [
+  '#/roadmap',
+  '#/log',
+  '#/insights',
+  '#/portfolio',
+  '#/milestones',
+  '#/settings',
+] as const;
 
 export const APP_COMMANDS = [
   ...NAVIGATE_ROUTES.map((route) => `navigate:${route}` as const),
@@ -18,4 +25,5 @@ export const APP_COMMANDS = [
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 
-export const isAppCommand = (value: unknown): value is AppCommand => typeof value === 'string' && (APP_COMMANDS as readonly string[]).includes(value);
+export const isAppCommand = (value: unknown): value is AppCommand =>
+  typeof value === 'string' && (APP_COMMANDS as readonly string[]).includes(value);

@@ -6,12 +6,25 @@ import { z } from 'zod';
 import { curriculumSchema, itemIdSchema } from './curriculum';
 import { assessmentHistorySchema, assessmentSaveInput, assessmentSchema } from './schemas/assessment';
 import { backupRestoreInput, backupSchema, importInput, importResultSchema } from './schemas/data';
-import { itemNotesInput, itemStateSchema, itemStatusSchema, itemTickInput, progressOverviewSchema } from './schemas/items';
+import {
+  itemNotesInput,
+  itemStateSchema,
+  itemStatusSchema,
+  itemTickInput,
+  progressOverviewSchema,
+} from './schemas/items';
 import { milestoneEntryIdSchema, milestonesSchema } from './schemas/milestones';
 import { paperSizeSchema, pdfExportSchema, portfolioEntrySchema, portfolioUpdateInput } from './schemas/portfolio';
 import { settingsSchema, settingsUpdateInput } from './schemas/settings';
 import { insightsSchema, roadmapStatsSchema } from './schemas/stats';
-import { editEntryInput, entryIdSchema, manualEntryInput, timeEntrySchema, timeListInput, timeListSchema } from './schemas/time';
+import {
+  editEntryInput,
+  entryIdSchema,
+  manualEntryInput,
+  timeEntrySchema,
+  timeListInput,
+  timeListSchema,
+} from './schemas/time';
 import { runningTimerSchema, timerStartInput, timerStartSchema, timerStopSchema } from './schemas/timer';
 
 const noInput = z.strictObject({});
@@ -22,7 +35,10 @@ export const contract = {
 
   'progress.overview': { input: noInput, output: progressOverviewSchema },
   'item.get': { input: byItem, output: itemStateSchema },
-  'item.setStatus': { input: z.strictObject({ itemId: itemIdSchema, status: itemStatusSchema }), output: itemStateSchema },
+  'item.setStatus': {
+    input: z.strictObject({ itemId: itemIdSchema, status: itemStatusSchema }),
+    output: itemStateSchema,
+  },
   'item.setNotes': { input: itemNotesInput, output: itemStateSchema },
   'item.tickEntry': { input: itemTickInput, output: itemStateSchema },
 
@@ -55,7 +71,10 @@ export const contract = {
   'portfolio.exportPdf': { input: z.strictObject({ paper: paperSizeSchema }), output: pdfExportSchema },
 
   /** A file for the learner to save: the renderer offers it as a download (a save dialog on the desktop). */
-  'data.exportCsv': { input: noInput, output: z.object({ fileName: z.string(), content: z.string(), rows: z.number().int() }) },
+  'data.exportCsv': {
+    input: noInput,
+    output: z.object({ fileName: z.string(), content: z.string(), rows: z.number().int() }),
+  },
   'data.exportJson': { input: noInput, output: z.object({ fileName: z.string(), content: z.string() }) },
   'data.import': { input: importInput, output: importResultSchema },
   'backups.list': { input: noInput, output: z.object({ backups: z.array(backupSchema), keep: z.number().int() }) },
@@ -64,7 +83,10 @@ export const contract = {
   'data.folder': { input: noInput, output: z.object({ location: z.string(), canOpen: z.boolean() }) },
   /** Desktop only: opens the data folder in the system's file manager. */
   'data.openFolder': { input: noInput, output: z.object({ opened: z.boolean() }) },
-  'backups.restore': { input: backupRestoreInput, output: z.object({ restored: backupSchema, safetyBackup: backupSchema }) },
+  'backups.restore': {
+    input: backupRestoreInput,
+    output: z.object({ restored: backupSchema, safetyBackup: backupSchema }),
+  },
 
   'stats.roadmap': { input: noInput, output: roadmapStatsSchema },
   'stats.insights': { input: noInput, output: insightsSchema },

@@ -57,7 +57,14 @@ export const curriculumSchema = z
     months: z.array(z.object({ number: z.number().int(), phase: z.number().int(), title: text })).length(9),
     items: z.array(curriculumItemSchema).length(24),
     evaluationCriteria: z
-      .array(z.object({ id: z.enum(criterionIds), title: text, weight: z.number().int().positive(), subCriteria: z.array(text).length(5) }))
+      .array(
+        z.object({
+          id: z.enum(criterionIds),
+          title: text,
+          weight: z.number().int().positive(),
+          subCriteria: z.array(text).length(5),
+        }),
+      )
       .length(4)
       .refine((cats) => cats.reduce((sum, c) => sum + c.weight, 0) === 100, 'criteria weights must add up to 100'),
     portfolioTemplate: z.object({
@@ -77,9 +84,13 @@ export const curriculumSchema = z
       if (ids.has(item.id)) ctx.addIssue({ code: 'custom', message: `item ${item.id} appears twice` });
       ids.add(item.id);
       const month = c.months.find((m) => m.number === item.month);
-      if (!month) ctx.addIssue({ code: 'custom', message: `item ${item.id} names month ${item.month}, which does not exist` });
+      if (!month)
+        ctx.addIssue({ code: 'custom', message: `item ${item.id} names month ${item.month}, which does not exist` });
       else if (month.phase !== item.phase)
-        ctx.addIssue({ code: 'custom', message: `item ${item.id} is in phase ${item.phase} but month ${item.month} is in phase ${month.phase}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `item ${item.id} is in phase ${item.phase} but month ${item.month} is in phase ${month.phase}`,
+        });
     }
   });
 

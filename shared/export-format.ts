@@ -62,7 +62,9 @@ export const exportFileSchema = z.strictObject({
         }),
       )
       .max(100),
-    assessments: z.array(z.strictObject({ itemId: itemIdSchema, assessedAt: instant, scores: assessmentScoresSchema })).max(100_000),
+    assessments: z
+      .array(z.strictObject({ itemId: itemIdSchema, assessedAt: instant, scores: assessmentScoresSchema }))
+      .max(100_000),
     milestoneTicks: z.array(z.strictObject({ entryId: milestoneEntryIdSchema, tickedAt: instant })).max(200),
   }),
 });

@@ -58,8 +58,7 @@ export type FocusEvent =
   | { type: 'stop'; now: number };
 
 export type FocusEffect =
-  | { log: { itemId: string; startedAt: number; endedAt: number } }
-  | { phaseEnded: FocusPhase; next: FocusPhase };
+  { log: { itemId: string; startedAt: number; endedAt: number } } | { phaseEnded: FocusPhase; next: FocusPhase };
 
 export interface FocusResult {
   state: FocusState;
@@ -128,7 +127,10 @@ const enter = (state: FocusState, phase: FocusPhase, round: number, at: number):
 /** Closes the running work span at `at` and returns log effects for every span of a minute or more. */
 function logWork(state: FocusState, at: number): FocusEffect[] {
   if (state.phase !== 'work' || state.itemId === null) return [];
-  const spans = state.runningSince === null ? state.workSpans : [...state.workSpans, { startedAt: state.runningSince, endedAt: at }];
+  const spans =
+    state.runningSince === null
+      ? state.workSpans
+      : [...state.workSpans, { startedAt: state.runningSince, endedAt: at }];
   const itemId = state.itemId;
   return spans
     .filter((s) => s.endedAt - s.startedAt >= MIN_ENTRY_MS)
@@ -185,7 +187,10 @@ function step(state: FocusState, event: FocusEvent, lengths: FocusLengths): Focu
     case 'pause': {
       if (state.phase === 'idle' || state.runningSince === null) return none;
       const now = Math.max(event.now, state.runningSince);
-      const workSpans = state.phase === 'work' ? [...state.workSpans, { startedAt: state.runningSince, endedAt: now }] : state.workSpans;
+      const workSpans =
+        state.phase === 'work'
+          ? [...state.workSpans, { startedAt: state.runningSince, endedAt: now }]
+          : state.workSpans;
       return { state: { ...state, elapsedMs: phaseElapsed(state, now), runningSince: null, workSpans }, effects: [] };
     }
     case 'resume': {

@@ -6,7 +6,9 @@ import type { PortfolioEntry } from './schemas/portfolio';
 export function hasSomethingToShow(entry: PortfolioEntry): boolean {
   // A status alone is not content: "in progress" or "skipped" says nothing an employer can look at.
   if (entry.status === 'done' || entry.loggedHours > 0 || entry.latestAssessment) return true;
-  const written = Object.entries(entry.fields).some(([key, value]) => value.trim() !== '' && !entry.prefilled.includes(key as never));
+  const written = Object.entries(entry.fields).some(
+    ([key, value]) => value.trim() !== '' && !entry.prefilled.includes(key as never),
+  );
   return written || Object.values(entry.links).some((link) => link !== '');
 }
 

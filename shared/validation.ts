@@ -61,8 +61,23 @@ const FIELD_WORDS: Record<string, string> = {
 };
 
 /** Fields whose words are plural: "The notes are missing." */
-const PLURAL = new Set(['notes', 'scores', 'fields', 'links', 'technologiesUsed', 'keyChallenges', 'resultsImpact', 'lessonsLearned', 'futureImprovements', 'technical', 'mlops', 'innovation', 'communication']);
-const lastName = (path: readonly PropertyKey[]) => [...path].reverse().find((key): key is string => typeof key === 'string');
+const PLURAL = new Set([
+  'notes',
+  'scores',
+  'fields',
+  'links',
+  'technologiesUsed',
+  'keyChallenges',
+  'resultsImpact',
+  'lessonsLearned',
+  'futureImprovements',
+  'technical',
+  'mlops',
+  'innovation',
+  'communication',
+]);
+const lastName = (path: readonly PropertyKey[]) =>
+  [...path].reverse().find((key): key is string => typeof key === 'string');
 
 /** The longest a field name is quoted in a message: a hostile payload's 100,000-character key is cut, not echoed. */
 const NAME_MAX = 40;
@@ -85,7 +100,8 @@ function fieldWords(path: readonly PropertyKey[]): string {
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input;
   for (const key of path) {
-    if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, key))
+      return undefined;
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   return value;
@@ -111,19 +127,25 @@ export function issueSentence(issue: z.core.$ZodIssue, input?: unknown): string 
   if (issue.code === 'unrecognized_keys') {
     const names = issue.keys.slice(0, 3).map(quoted).join(', ');
     const more = issue.keys.length > 3 ? ` and ${issue.keys.length - 3} more` : '';
-    return issue.keys.length > 1 ? `There are unexpected fields ${names}${more}.` : `There is an unexpected field ${names}.`;
+    return issue.keys.length > 1
+      ? `There are unexpected fields ${names}${more}.`
+      : `There is an unexpected field ${names}.`;
   }
   const is = PLURAL.has(lastName(path) ?? '') ? 'are' : 'is';
-  if (issue.code === 'invalid_type' && valueAt(input, path) === undefined && path.length > 0) return `${capitalised(what)} ${is} missing.`;
+  if (issue.code === 'invalid_type' && valueAt(input, path) === undefined && path.length > 0)
+    return `${capitalised(what)} ${is} missing.`;
   if (issue.message.endsWith('.')) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      return path.length ? `${capitalised(what)} must be ${kinds[issue.expected] ?? 'something else'}.` : 'The request must be a group of fields.';
+      return path.length
+        ? `${capitalised(what)} must be ${kinds[issue.expected] ?? 'something else'}.`
+        : 'The request must be a group of fields.';
     case 'too_small':
     case 'too_big': {
       const bound = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
       const inclusive = issue.inclusive !== false;
-      const side = issue.code === 'too_small' ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than';
+      const side =
+        issue.code === 'too_small' ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than';
       if (issue.origin === 'string') return `${capitalised(what)} can be ${side} ${bound} characters long.`;
       if (issue.origin === 'array') return `${capitalised(what)} can hold ${side} ${bound}.`;
       return `${capitalised(what)} must be ${side} ${bound}.`;
@@ -157,7 +179,7 @@ export function describeIssues(error: z.ZodError, input?: unknown): InputProblem
     if (!(key in fields) && Object.keys(fields).length < 20) fields[key] = sentence;
     if (sentences.includes(sentence)) continue;
     if (sentences.length === 5 || (sentences.length > 0 && length + sentence.length > PROBLEMS_MAX_CHARS)) untold++;
-    else sentences.push(sentence), (length += sentence.length + 1);
+    else (sentences.push(sentence), (length += sentence.length + 1));
   }
   const more = untold > 0 ? ` ${untold} more problem${untold > 1 ? 's were' : ' was'} found.` : '';
   return { message: `${sentences.join(' ')}${more}`, fields };

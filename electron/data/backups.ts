@@ -54,7 +54,10 @@ export async function createBackup(db: Db, dir: string, reason: BackupReason, no
     renameSync(partial, path.join(dir, name));
   } catch (error) {
     rmSync(partial, { force: true });
-    throw new AppError('INTERNAL', `The backup could not be written (${(error as Error).message}). Your data is unchanged.`);
+    throw new AppError(
+      'INTERNAL',
+      `The backup could not be written (${(error as Error).message}). Your data is unchanged.`,
+    );
   }
   return { id: name, createdAt: at, reason, bytes: statSync(path.join(dir, name)).size };
 }
@@ -81,12 +84,14 @@ export function checkBackupFile(file: string): { userVersion: number } {
     if (userVersion > LATEST_SCHEMA_VERSION) throw new Error('it was made by a newer version of the app');
     return { userVersion };
   } catch (error) {
-    throw new AppError('CONFLICT', `That backup cannot be restored: ${(error as Error).message}. Your current data is unchanged.`);
+    throw new AppError(
+      'CONFLICT',
+      `That backup cannot be restored: ${(error as Error).message}. Your current data is unchanged.`,
+    );
   } finally {
     probe?.close();
   }
 }
-
 
 /**
  * Replaces the learner's data with a backup's, in one transaction on the open connection (the
@@ -115,7 +120,8 @@ export interface BackupContext extends Pick<StoreContext, 'db' | 'now'> {
 }
 
 export function requireFiles(ctx: BackupContext): { dbFile: string; backupDir: string } {
-  if (!ctx.files) throw new AppError('CONFLICT', 'Backups need the app’s data folder, which this session does not have.');
+  if (!ctx.files)
+    throw new AppError('CONFLICT', 'Backups need the app’s data folder, which this session does not have.');
   return ctx.files;
 }
 

@@ -41,7 +41,17 @@ export function timeLogCsv(entries: Iterable<CsvEntry>, curriculum: Curriculum):
   for (const e of entries) {
     const minutes = Math.round(((e.endedAt - e.startedAt) / 60_000) * 100) / 100;
     lines.push(
-      [e.itemId, titles.get(e.itemId) ?? '', isoWithOffset(e.startedAt), isoWithOffset(e.endedAt), minutes, e.note, e.source].map(csvCell).join(','),
+      [
+        e.itemId,
+        titles.get(e.itemId) ?? '',
+        isoWithOffset(e.startedAt),
+        isoWithOffset(e.endedAt),
+        minutes,
+        e.note,
+        e.source,
+      ]
+        .map(csvCell)
+        .join(','),
     );
   }
   return { content: `\uFEFF${lines.join('\r\n')}\r\n`, rows: lines.length - 1 };

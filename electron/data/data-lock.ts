@@ -23,7 +23,9 @@ export interface LockDeps {
   now: () => number;
 }
 
-export type LockResult = { ok: true; file: string; release: () => void; update: (change: Partial<LockOwner>) => void } | { ok: false; owner: LockOwner | null; message: string };
+export type LockResult =
+  | { ok: true; file: string; release: () => void; update: (change: Partial<LockOwner>) => void }
+  | { ok: false; owner: LockOwner | null; message: string };
 
 export const lockFileFor = (dbFile: string) => `${dbFile}.lock`;
 
@@ -95,7 +97,11 @@ export function takeDataLock(dbFile: string, kind: LockOwner['kind'], deps: Lock
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
-        return { ok: false, owner: null, message: `The lock file ${file} could not be written (${(error as Error).message}), so your study data was not opened.` };
+        return {
+          ok: false,
+          owner: null,
+          message: `The lock file ${file} could not be written (${(error as Error).message}), so your study data was not opened.`,
+        };
       }
     }
     const owner = readOwner(file);
@@ -107,5 +113,9 @@ export function takeDataLock(dbFile: string, kind: LockOwner['kind'], deps: Lock
     if (!stale) return { ok: false, owner, message: lockRefusal(owner, file, deps.host) };
     rmSync(file, { force: true });
   }
-  return { ok: false, owner: null, message: `The lock file ${file} keeps changing; another program is starting on your study data. Try again in a moment.` };
+  return {
+    ok: false,
+    owner: null,
+    message: `The lock file ${file} keeps changing; another program is starting on your study data. Try again in a moment.`,
+  };
 }

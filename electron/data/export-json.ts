@@ -36,10 +36,25 @@ export function exportEverything(db: Db, now: number): ExportFile {
         notes: statusOf.get(itemId)?.notes ?? '',
         tickedEntries: ticks.get(itemId) ?? [],
       })),
-      timeEntries: rows.timeEntries.map((e) => ({ itemId: e.item_id, startedAt: e.started_at, endedAt: e.ended_at, note: e.note, source: e.source })),
+      timeEntries: rows.timeEntries.map((e) => ({
+        itemId: e.item_id,
+        startedAt: e.started_at,
+        endedAt: e.ended_at,
+        note: e.note,
+        source: e.source,
+      })),
       runningTimer: timer ? { itemId: timer.item_id, startedAt: timer.started_at, note: timer.note } : null,
-      portfolio: rows.portfolio.map((p) => ({ itemId: p.item_id, included: p.included === 1, fields: parse(p.fields, {}), links: parse(p.links, {}) })),
-      assessments: rows.assessments.map((a) => ({ itemId: a.item_id, assessedAt: a.assessed_at, scores: parse(a.scores, {} as AssessmentScores) })),
+      portfolio: rows.portfolio.map((p) => ({
+        itemId: p.item_id,
+        included: p.included === 1,
+        fields: parse(p.fields, {}),
+        links: parse(p.links, {}),
+      })),
+      assessments: rows.assessments.map((a) => ({
+        itemId: a.item_id,
+        assessedAt: a.assessed_at,
+        scores: parse(a.scores, {} as AssessmentScores),
+      })),
       milestoneTicks: rows.milestoneTicks.map((m) => ({ entryId: m.entry_id, tickedAt: m.ticked_at })),
     },
   };

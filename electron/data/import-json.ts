@@ -7,7 +7,12 @@
 //            app's plan start is the day it was opened, not the learner's choice).
 import { itemById, type Curriculum } from '../../shared/curriculum';
 import { AppError } from '../../shared/errors';
-import { EXPORT_FORMAT_VERSION, exportFileSchema, exportHeaderSchema, type ExportFile } from '../../shared/export-format';
+import {
+  EXPORT_FORMAT_VERSION,
+  exportFileSchema,
+  exportHeaderSchema,
+  type ExportFile,
+} from '../../shared/export-format';
 import { continuing, issueSentence } from '../../shared/validation';
 
 /** Where in an export a problem is, as a learner would say it: "time entry 3", "the settings". */
@@ -16,14 +21,22 @@ function placeInFile(path: readonly PropertyKey[]): string {
   if (top !== 'data') return "the file's header";
   const nth = typeof index === 'number' ? ` ${index + 1}` : 's';
   switch (section) {
-    case 'settings': return 'the settings';
-    case 'items': return `item record${nth}`;
-    case 'timeEntries': return `time entry${nth}`;
-    case 'runningTimer': return 'the running timer';
-    case 'portfolio': return `portfolio entry${nth}`;
-    case 'assessments': return `self-assessment${nth}`;
-    case 'milestoneTicks': return `milestone tick${nth}`;
-    default: return 'the data';
+    case 'settings':
+      return 'the settings';
+    case 'items':
+      return `item record${nth}`;
+    case 'timeEntries':
+      return `time entry${nth}`;
+    case 'runningTimer':
+      return 'the running timer';
+    case 'portfolio':
+      return `portfolio entry${nth}`;
+    case 'assessments':
+      return `self-assessment${nth}`;
+    case 'milestoneTicks':
+      return `milestone tick${nth}`;
+    default:
+      return 'the data';
   }
 }
 
@@ -33,10 +46,14 @@ export function parseExportFile(content: string, curriculum: Curriculum): Export
   try {
     raw = JSON.parse(content);
   } catch {
-    throw new AppError('INVALID_INPUT', 'This file is not a study-companion export: it is not valid JSON. Nothing was imported.');
+    throw new AppError(
+      'INVALID_INPUT',
+      'This file is not a study-companion export: it is not valid JSON. Nothing was imported.',
+    );
   }
   const header = exportHeaderSchema.safeParse(raw);
-  if (!header.success) throw new AppError('INVALID_INPUT', 'This file is not an MLOps Study Companion export. Nothing was imported.');
+  if (!header.success)
+    throw new AppError('INVALID_INPUT', 'This file is not an MLOps Study Companion export. Nothing was imported.');
   if (header.data.formatVersion > EXPORT_FORMAT_VERSION) {
     throw new AppError(
       'INVALID_INPUT',
@@ -55,16 +72,34 @@ export function parseExportFile(content: string, curriculum: Curriculum): Export
   }
   const known = new Set(curriculum.items.map((i) => i.id));
   const d = parsed.data.data;
-  const unknown = [...d.items, ...d.timeEntries, ...d.portfolio, ...d.assessments, ...(d.runningTimer ? [d.runningTimer] : [])]
+  const unknown = [
+    ...d.items,
+    ...d.timeEntries,
+    ...d.portfolio,
+    ...d.assessments,
+    ...(d.runningTimer ? [d.runningTimer] : []),
+  ]
     .map((r) => r.itemId)
     .find((id) => !known.has(id));
-  if (unknown) throw new AppError('INVALID_INPUT', `This export names item "${unknown}", which is not in the curriculum. Nothing was imported.`);
+  if (unknown)
+    throw new AppError(
+      'INVALID_INPUT',
+      `This export names item "${unknown}", which is not in the curriculum. Nothing was imported.`,
+    );
   const milestoneIds = new Set(curriculum.milestones.flatMap((m) => m.entries.map((e) => e.id)));
   const badMilestone = d.milestoneTicks.find((t) => !milestoneIds.has(t.entryId));
-  if (badMilestone) throw new AppError('INVALID_INPUT', `This export names milestone "${badMilestone.entryId}", which does not exist. Nothing was imported.`);
+  if (badMilestone)
+    throw new AppError(
+      'INVALID_INPUT',
+      `This export names milestone "${badMilestone.entryId}", which does not exist. Nothing was imported.`,
+    );
   for (const item of d.items) {
     const size = itemById(curriculum.items, item.itemId)!.list.entries.length;
-    if (item.tickedEntries.some((t) => t >= size)) throw new AppError('INVALID_INPUT', `This export ticks a list entry of ${item.itemId} that does not exist. Nothing was imported.`);
+    if (item.tickedEntries.some((t) => t >= size))
+      throw new AppError(
+        'INVALID_INPUT',
+        `This export ticks a list entry of ${item.itemId} that does not exist. Nothing was imported.`,
+      );
   }
   return parsed.data;
 }

@@ -68,7 +68,12 @@ export type RecoveryAction = 'restore-backup' | 'start-fresh' | 'quit';
 export function recoveryButtons(offer: RecoveryOffer): { label: string; action: RecoveryAction }[] {
   return [
     ...(offer.backup
-      ? [{ label: `Restore the backup of ${new Date(offer.backup.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}`, action: 'restore-backup' as const }]
+      ? [
+          {
+            label: `Restore the backup of ${new Date(offer.backup.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}`,
+            action: 'restore-backup' as const,
+          },
+        ]
       : []),
     { label: 'Start fresh', action: 'start-fresh' },
     { label: 'Quit', action: 'quit' },
@@ -79,7 +84,14 @@ export function recoveryButtons(offer: RecoveryOffer): { label: string; action: 
  * Carries out the learner's choice: the broken file is set aside (never overwritten) and either a
  * backup copy or nothing takes its place. Returns the aside name, or null for Quit.
  */
-export function applyRecovery(action: RecoveryAction, dbFile: string, backupDir: string, offer: RecoveryOffer, reason: string, now: number): string | null {
+export function applyRecovery(
+  action: RecoveryAction,
+  dbFile: string,
+  backupDir: string,
+  offer: RecoveryOffer,
+  reason: string,
+  now: number,
+): string | null {
   if (action === 'quit') return null;
   const aside = setAside(dbFile, reason, now);
   if (action === 'restore-backup' && offer.backup) startFromBackup(dbFile, backupDir, offer.backup);

@@ -29,7 +29,10 @@ export function openDatabase(file: string, curriculum: Curriculum, options: Open
   try {
     db = openSqlite(file);
   } catch (error) {
-    throw new DatabaseOpenError('cannot-open', `The data file ${file} could not be opened: ${(error as Error).message}`);
+    throw new DatabaseOpenError(
+      'cannot-open',
+      `The data file ${file} could not be opened: ${(error as Error).message}`,
+    );
   }
   try {
     let version: number;
@@ -89,7 +92,9 @@ function syncCurriculumItems(db: Db, curriculum: Curriculum) {
   db.transaction(() => {
     for (const item of curriculum.items) insert.run(item.id);
     // The plan starts the day the learner first opens the app, until they say otherwise.
-    db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('planStartDate', ?)").run(JSON.stringify(localDateOf(Date.now())));
+    db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES ('planStartDate', ?)").run(
+      JSON.stringify(localDateOf(Date.now())),
+    );
   })();
 }
 

@@ -31,5 +31,8 @@ export type SqliteOptions = Omit<Database.Options, 'nativeBinding'>;
 /** Opens (or creates) a SQLite file with the native build chosen for this runtime. */
 export function openSqlite(file: string, options: SqliteOptions = {}): Db {
   // better-sqlite3's types say string, its code also takes the addon object (WiseLibs/better-sqlite3#972).
-  return new Database(file, nativeBinding === undefined ? options : { ...options, nativeBinding: nativeBinding as string });
+  return new Database(
+    file,
+    nativeBinding === undefined ? options : { ...options, nativeBinding: nativeBinding as string },
+  );
 }

@@ -101,26 +101,67 @@ const PLAN: readonly { itemId: string; outcome: Outcome }[] = [
 ];
 
 const ENTRY_NOTES: Record<string, readonly string[]> = {
-  '1.1': ['Iris data loaded, first look with pairplot', 'Decision tree vs. logistic regression', 'Wrote up the accuracy comparison'],
-  '1.2': ['Cleaned the housing data, a few outliers', 'Linear vs. ridge: RMSE barely moves', 'Residual plots look fine now'],
+  '1.1': [
+    'Iris data loaded, first look with pairplot',
+    'Decision tree vs. logistic regression',
+    'Wrote up the accuracy comparison',
+  ],
+  '1.2': [
+    'Cleaned the housing data, a few outliers',
+    'Linear vs. ridge: RMSE barely moves',
+    'Residual plots look fine now',
+  ],
   '1.3': ['Streamlit basics', 'Filters and a map on the dashboard'],
-  '2.1': ['ColumnTransformer finally makes sense', 'GridSearchCV over the pipeline', 'Pickled the pipeline and reloaded it'],
-  '2.2': ['Backprop by hand: the gradients are off', 'Found it: forgot to average the loss over the batch', 'MNIST at 92% with plain NumPy', 'Vectorised the forward pass'],
-  '2.3': ['Transfer learning with ResNet18', 'Augmentation helps a lot on the small set', 'GPU out of memory, smaller batches', 'Confusion matrix: cats vs. foxes'],
+  '2.1': [
+    'ColumnTransformer finally makes sense',
+    'GridSearchCV over the pipeline',
+    'Pickled the pipeline and reloaded it',
+  ],
+  '2.2': [
+    'Backprop by hand: the gradients are off',
+    'Found it: forgot to average the loss over the batch',
+    'MNIST at 92% with plain NumPy',
+    'Vectorised the forward pass',
+  ],
+  '2.3': [
+    'Transfer learning with ResNet18',
+    'Augmentation helps a lot on the small set',
+    'GPU out of memory, smaller batches',
+    'Confusion matrix: cats vs. foxes',
+  ],
   '3.1': ['MLflow server running locally', 'Logged params and metrics for 12 runs'],
   '3.2': ['Read through the feature-store chapter first'],
   '3.3': ['Stratified k-fold and a learning curve', 'Validation report as HTML'],
-  '4.1': ['FastAPI skeleton with a /predict route', 'Pydantic models for the request', 'Dockerfile builds, image is 1.2 GB', 'Slimmed the image down to 380 MB', 'Load test with locust'],
-  '4.2': ['Airflow in Docker Compose', 'First DAG runs end to end', 'Retries and alerting on failure', 'Backfill for last month works'],
+  '4.1': [
+    'FastAPI skeleton with a /predict route',
+    'Pydantic models for the request',
+    'Dockerfile builds, image is 1.2 GB',
+    'Slimmed the image down to 380 MB',
+    'Load test with locust',
+  ],
+  '4.2': [
+    'Airflow in Docker Compose',
+    'First DAG runs end to end',
+    'Retries and alerting on failure',
+    'Backfill for last month works',
+  ],
   '4.3': ['Kafka up locally', 'Consumer reads the feature stream', 'Latency p95 at 40 ms'],
   '5.1': ['Sketched the pipeline stages'],
 };
 
-const GENERIC_NOTES = ['Mostly reading docs', 'Slow evening, tired', 'Good focus today', 'Refactoring', 'Pair session with a friend'];
+const GENERIC_NOTES = [
+  'Mostly reading docs',
+  'Slow evening, tired',
+  'Good focus today',
+  'Refactoring',
+  'Pair session with a friend',
+];
 
 const ITEM_NOTES: Record<string, string> = {
-  '1.1': 'Decision tree reached 0.97 accuracy on the test split. Logistic regression 0.95.\nLesson: always look at the data before fitting.',
-  '2.2': 'Took much longer than planned: two evenings lost to a bug in the gradient of the softmax.\nWorth it, backprop finally clicked.',
+  '1.1':
+    'Decision tree reached 0.97 accuracy on the test split. Logistic regression 0.95.\nLesson: always look at the data before fitting.',
+  '2.2':
+    'Took much longer than planned: two evenings lost to a bug in the gradient of the softmax.\nWorth it, backprop finally clicked.',
   '2.3': 'Over the estimate again. Training on a laptop CPU is slow; moved to a free Colab GPU halfway through.',
   '3.2': 'Skipped for now: covered most of it in 2.1 and 3.3. Might come back to it before Phase 3.',
   '4.2': 'Airflow took a while to set up in Docker. The DAG itself was the easy part.',
@@ -184,7 +225,8 @@ function planSessions(ctx: HandlerContext, rng: Rng): { sessions: Session[]; out
     outcomes.set(itemId, outcome);
   }
   const sessions: Session[] = [];
-  const push = (itemId: string, parts: readonly number[]) => parts.forEach((minutes) => sessions.push({ itemId, minutes }));
+  const push = (itemId: string, parts: readonly number[]) =>
+    parts.forEach((minutes) => sessions.push({ itemId, minutes }));
   for (const { itemId } of PLAN) {
     if (itemId === '4.3' || itemId === '5.1') continue;
     push(itemId, perItem.get(itemId)!);
@@ -205,14 +247,22 @@ interface Slot {
 }
 
 /** The days Alex studies: 3-6 a week, a few whole weeks missed, every one of the last ten days. */
-function planDays(planStart: LocalDate, todayDate: LocalDate, todayMinute: number, needed: number, rng: Rng): {
+function planDays(
+  planStart: LocalDate,
+  todayDate: LocalDate,
+  todayMinute: number,
+  needed: number,
+  rng: Rng,
+): {
   days: LocalDate[];
   missedWeeks: LocalDate[];
   studiesToday: boolean;
 } {
   const firstMonday = weekStart(planStart);
   const weekCount = Math.floor(daysBetweenDates(firstMonday, todayDate) / 7) + 1;
-  const missedIndexes = rng.chance(0.5) ? [5 + rng.int(0, 1), 11 + rng.int(0, 1)] : [4 + rng.int(0, 1), 8 + rng.int(0, 1), 12 + rng.int(0, 1)];
+  const missedIndexes = rng.chance(0.5)
+    ? [5 + rng.int(0, 1), 11 + rng.int(0, 1)]
+    : [4 + rng.int(0, 1), 8 + rng.int(0, 1), 12 + rng.int(0, 1)];
   const missedWeeks = missedIndexes.filter((w) => w < weekCount - 3).map((w) => addDays(firstMonday, 7 * w));
 
   // The current streak: every day of the last ten, and today too if the evening session is over.
@@ -248,8 +298,8 @@ function planDays(planStart: LocalDate, todayDate: LocalDate, todayMinute: numbe
   let diff = needed - forced.size - weeks.reduce((sum, w) => sum + w.take, 0);
   for (let guard = 0; diff !== 0 && guard < 10_000; guard++) {
     const week = rng.pick(weeks);
-    if (diff > 0 && week.take < week.max) week.take++, diff--;
-    else if (diff < 0 && week.take > week.min) week.take--, diff++;
+    if (diff > 0 && week.take < week.max) (week.take++, diff--);
+    else if (diff < 0 && week.take > week.min) (week.take--, diff++);
   }
   if (diff !== 0) throw new Error(`The demo calendar cannot hold ${needed} sessions.`);
 
@@ -379,7 +429,12 @@ export const DEMO_PORTFOLIO: Readonly<Record<'2.3' | '3.1' | '4.1' | '4.2', Demo
   },
 };
 
-const scores = (technical: number[], mlops: number[], innovation: number[], communication: number[]): AssessmentScores => ({
+const scores = (
+  technical: number[],
+  mlops: number[],
+  innovation: number[],
+  communication: number[],
+): AssessmentScores => ({
   technical,
   mlops,
   innovation,
@@ -440,7 +495,8 @@ export function fillDemoLearner(ctx: HandlerContext, options: DemoOptions = {}):
   }
 
   const events: Event[] = [];
-  const add = <C extends Channel>(at: number, channel: C, input: ChannelInput<C>) => events.push({ at, channel, input });
+  const add = <C extends Channel>(at: number, channel: C, input: ChannelInput<C>) =>
+    events.push({ at, channel, input });
 
   const firstStart = localInstant(slots[0]!.date, slots[0]!.startMinute!);
   add(firstStart - 30 * MINUTE_MS, 'settings.update', {
@@ -456,7 +512,11 @@ export function fillDemoLearner(ctx: HandlerContext, options: DemoOptions = {}):
     const slot = slots[i]!;
     const startedAt = localInstant(slot.date, slot.startMinute!);
     const endedAt = startedAt + session.minutes * MINUTE_MS;
-    const note = rng.chance(0.45) ? (rng.chance(0.85) ? rng.pick(ENTRY_NOTES[session.itemId] ?? GENERIC_NOTES) : rng.pick(GENERIC_NOTES)) : '';
+    const note = rng.chance(0.45)
+      ? rng.chance(0.85)
+        ? rng.pick(ENTRY_NOTES[session.itemId] ?? GENERIC_NOTES)
+        : rng.pick(GENERIC_NOTES)
+      : '';
     if (i !== middle && rng.chance(0.6)) {
       add(startedAt, 'timer.start', { itemId: session.itemId, note });
       add(endedAt, 'timer.stop', {});
@@ -482,7 +542,9 @@ export function fillDemoLearner(ctx: HandlerContext, options: DemoOptions = {}):
     const tickCount = done ? item.list.entries.length : (IN_PROGRESS_TICKS[itemId] ?? 0);
     for (let entry = 0; entry < tickCount; entry++) {
       // Spread over the item's sessions: entry j is ticked after the session that finishes it.
-      const sessionIndex = done ? Math.min(ends.length - 1, Math.ceil(((entry + 1) * ends.length) / tickCount) - 1) : Math.min(entry, ends.length - 1);
+      const sessionIndex = done
+        ? Math.min(ends.length - 1, Math.ceil(((entry + 1) * ends.length) / tickCount) - 1)
+        : Math.min(entry, ends.length - 1);
       add(ends[sessionIndex]! + 3 * MINUTE_MS, 'item.tickEntry', { itemId, entryIndex: entry, ticked: true });
     }
     if (ITEM_NOTES[itemId]) add(last + 5 * MINUTE_MS, 'item.setNotes', { itemId, notes: ITEM_NOTES[itemId] });
@@ -497,17 +559,25 @@ export function fillDemoLearner(ctx: HandlerContext, options: DemoOptions = {}):
     const done = lastEnd(itemId);
     add(done + 20 * MINUTE_MS, 'portfolio.update', { itemId, fields: entry.fields });
     const exercise = itemById(ctx.curriculum.items, itemId)?.kind === 'exercise';
-    add(done + 25 * MINUTE_MS, 'portfolio.update', { itemId, links: entry.links, ...(exercise ? { included: true } : {}) });
+    add(done + 25 * MINUTE_MS, 'portfolio.update', {
+      itemId,
+      links: entry.links,
+      ...(exercise ? { included: true } : {}),
+    });
   }
   const reviews: Record<keyof typeof DEMO_ASSESSMENTS, readonly [number, number]> = {
     '4.1': [lastEnd('4.1') + 40 * MINUTE_MS, lastEnd('4.2') + 45 * MINUTE_MS],
     '4.2': [lastEnd('4.2') + 40 * MINUTE_MS, lastEnd('5.1') + 40 * MINUTE_MS],
   };
-  for (const [itemId, [first, second]] of Object.entries(DEMO_ASSESSMENTS) as [keyof typeof DEMO_ASSESSMENTS, readonly [AssessmentScores, AssessmentScores]][]) {
+  for (const [itemId, [first, second]] of Object.entries(DEMO_ASSESSMENTS) as [
+    keyof typeof DEMO_ASSESSMENTS,
+    readonly [AssessmentScores, AssessmentScores],
+  ][]) {
     add(reviews[itemId][0], 'assessment.save', { itemId, scores: first });
     add(reviews[itemId][1], 'assessment.save', { itemId, scores: second });
   }
-  for (const entryId of DEMO_MANUAL_MILESTONES) add(lastEnd('3.3') + 10 * MINUTE_MS, 'milestones.tick', { entryId, ticked: true });
+  for (const entryId of DEMO_MANUAL_MILESTONES)
+    add(lastEnd('3.3') + 10 * MINUTE_MS, 'milestones.tick', { entryId, ticked: true });
 
   // Replay in time order, each call at its own moment (ties keep the order they were planned in).
   const ordered = events.map((event, order) => ({ ...event, order })).sort((a, b) => a.at - b.at || a.order - b.order);
@@ -525,10 +595,15 @@ export function fillDemoLearner(ctx: HandlerContext, options: DemoOptions = {}):
       });
       if (!result.ok) {
         const cause = fault instanceof Error ? ` (${fault.message})` : '';
-        throw new Error(`The demo learner could not be written: ${event.channel} said "${result.error.message}"${cause}`);
+        throw new Error(
+          `The demo learner could not be written: ${event.channel} said "${result.error.message}"${cause}`,
+        );
       }
       if (event.channel === 'time.add' || event.channel === 'timer.stop') {
-        const entry = event.channel === 'time.add' ? (result.value as { startedAt: number; endedAt: number }) : (result.value as { entry: { startedAt: number; endedAt: number } | null }).entry;
+        const entry =
+          event.channel === 'time.add'
+            ? (result.value as { startedAt: number; endedAt: number })
+            : (result.value as { entry: { startedAt: number; endedAt: number } | null }).entry;
         if (!entry) throw new Error('The demo learner could not be written: a timer session was discarded.');
         entries++;
         minutes += (entry.endedAt - entry.startedAt) / MINUTE_MS;

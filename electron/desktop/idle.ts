@@ -23,8 +23,7 @@ export interface IdleTimer {
 }
 
 export type IdleAction =
-  | { type: 'stop'; endedAt: number }
-  | { type: 'start'; itemId: string; startedAt: number; note: string };
+  { type: 'stop'; endedAt: number } | { type: 'start'; itemId: string; startedAt: number; note: string };
 
 /**
  * The idle span to ask about, or null: no timer, an idle span shorter than the threshold, or one
@@ -52,7 +51,12 @@ export function decideIdle(input: {
  * and starts a new timer on the same item at the return; `discard-and-stop` only stops it.
  * `now` bounds the times: nothing is stopped or started in the future.
  */
-export function applyIdleChoice(choice: IdleChoice, timer: IdleTimer | null, idle: IdleSpan, now: number): IdleAction[] {
+export function applyIdleChoice(
+  choice: IdleChoice,
+  timer: IdleTimer | null,
+  idle: IdleSpan,
+  now: number,
+): IdleAction[] {
   if (!timer || choice === 'keep') return [];
   // The timer may have been restarted during the question (e.g. another item): then the idle
   // span no longer belongs to it, and nothing is done behind the learner's back.

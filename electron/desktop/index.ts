@@ -25,13 +25,19 @@ type ElectronModule = typeof import('electron');
 export interface DesktopDeps {
   electron: {
     app: Pick<ElectronModule['app'], 'isPackaged' | 'getVersion' | 'quit'>;
-    Menu: { buildFromTemplate(template: MenuItemConstructorOptions[]): unknown; setApplicationMenu(menu: unknown): void };
+    Menu: {
+      buildFromTemplate(template: MenuItemConstructorOptions[]): unknown;
+      setApplicationMenu(menu: unknown): void;
+    };
     Tray: new (image: never) => TrayLike;
     nativeImage: { createFromBuffer(buffer: Buffer, options?: { scaleFactor?: number }): unknown };
     globalShortcut: GlobalShortcutLike & { unregisterAll?(): void };
     powerMonitor: PowerMonitorLike;
     Notification: NotificationClass;
-    screen: { getAllDisplays(): { workArea: DisplayInfo['workArea']; id?: number }[]; getPrimaryDisplay?(): { id?: number } };
+    screen: {
+      getAllDisplays(): { workArea: DisplayInfo['workArea']; id?: number }[];
+      getPrimaryDisplay?(): { id?: number };
+    };
     dialog: {
       showMessageBox(window: BrowserWindow, options: Electron.MessageBoxOptions): Promise<{ response: number }>;
       showMessageBox(options: Electron.MessageBoxOptions): Promise<{ response: number }>;
@@ -94,7 +100,13 @@ export function startDesktopIntegration(deps: DesktopDeps) {
 
   const about = () => {
     const window = deps.getWindow();
-    const options: Electron.MessageBoxOptions = { type: 'info', title: `About ${appName}`, message: appName, detail: `Version ${electron.app.getVersion()}\nYour data stays on this computer.`, buttons: ['OK'] };
+    const options: Electron.MessageBoxOptions = {
+      type: 'info',
+      title: `About ${appName}`,
+      message: appName,
+      detail: `Version ${electron.app.getVersion()}\nYour data stays on this computer.`,
+      buttons: ['OK'],
+    };
     void (window ? electron.dialog.showMessageBox(window, options) : electron.dialog.showMessageBox(options));
   };
 
@@ -141,7 +153,13 @@ export function startDesktopIntegration(deps: DesktopDeps) {
       createTray: () => new electron.Tray(icon as never),
       buildMenu: (template) => electron.Menu.buildFromTemplate(template),
       platform: deps.platform,
-      read: () => ({ appName, timer: readTimer(ctx), curriculum: ctx.curriculum, now: ctx.now(), recentItems: recent() }),
+      read: () => ({
+        appName,
+        timer: readTimer(ctx),
+        curriculum: ctx.curriculum,
+        now: ctx.now(),
+        recentItems: recent(),
+      }),
       run: runTray,
     });
   } catch (error) {
@@ -153,8 +171,12 @@ export function startDesktopIntegration(deps: DesktopDeps) {
   const shortcut = createShortcutKeeper(electron.globalShortcut, toggleTimer);
   const applyShortcut = () => {
     const result = shortcut.apply(settings().globalTimerShortcut);
-    if (result.reason === 'taken') console.warn(`[shortcut] ${result.accelerator} is already used by another app; the global timer shortcut is off.`);
-    if (result.reason === 'invalid') console.warn(`[shortcut] ${result.accelerator} is not a valid shortcut; the global timer shortcut is off.`);
+    if (result.reason === 'taken')
+      console.warn(
+        `[shortcut] ${result.accelerator} is already used by another app; the global timer shortcut is off.`,
+      );
+    if (result.reason === 'invalid')
+      console.warn(`[shortcut] ${result.accelerator} is not a valid shortcut; the global timer shortcut is off.`);
     return result;
   };
   applyShortcut();
@@ -167,9 +189,18 @@ export function startDesktopIntegration(deps: DesktopDeps) {
     now: () => ctx.now(),
     ask: async (span, timer) => {
       const question = idleQuestion(span, itemName(timer.itemId));
-      const options: Electron.MessageBoxOptions = { type: 'question', title: appName, ...question, defaultId: 0, cancelId: 0, noLink: true };
+      const options: Electron.MessageBoxOptions = {
+        type: 'question',
+        title: appName,
+        ...question,
+        defaultId: 0,
+        cancelId: 0,
+        noLink: true,
+      };
       const window = deps.getWindow();
-      const { response } = await (window && !window.isDestroyed() ? electron.dialog.showMessageBox(window, options) : electron.dialog.showMessageBox(options));
+      const { response } = await (window && !window.isDestroyed()
+        ? electron.dialog.showMessageBox(window, options)
+        : electron.dialog.showMessageBox(options));
       return IDLE_BUTTONS[response]?.choice ?? 'keep';
     },
     apply: (actions) => {
@@ -190,12 +221,20 @@ export function startDesktopIntegration(deps: DesktopDeps) {
     getTodayMinutes: () => {
       const now = ctx.now();
       const from = startOfLocalDate(localDateOf(now));
-      const logged = handlers['time.list'](ctx, { from, limit: 500 }).entries.reduce((sum, e) => sum + (Math.min(e.endedAt, now) - Math.max(e.startedAt, from)) / 60_000, 0);
+      const logged = handlers['time.list'](ctx, { from, limit: 500 }).entries.reduce(
+        (sum, e) => sum + (Math.min(e.endedAt, now) - Math.max(e.startedAt, from)) / 60_000,
+        0,
+      );
       const timer = readTimer(ctx);
       return logged + (timer ? Math.max(0, now - Math.max(timer.startedAt, from)) / 60_000 : 0);
     },
     getEstimateItems: () =>
-      handlers['stats.roadmap'](ctx, {}).items.map((i) => ({ itemId: i.itemId, title: itemName(i.itemId), loggedHours: i.actualHours, maxHours: i.maxHours })),
+      handlers['stats.roadmap'](ctx, {}).items.map((i) => ({
+        itemId: i.itemId,
+        title: itemName(i.itemId),
+        loggedHours: i.actualHours,
+        maxHours: i.maxHours,
+      })),
     onClick: (target) => sendShown(target === 'today' ? 'navigate:#/roadmap' : 'navigate:#/insights'),
     loadState: () => (readJson(reminderFile) as ReminderState | null) ?? null,
     saveState: (state) => {
@@ -229,7 +268,10 @@ export function startDesktopIntegration(deps: DesktopDeps) {
     windowBounds(): SavedWindowState {
       const displays = electron.screen.getAllDisplays();
       const primaryId = electron.screen.getPrimaryDisplay?.().id;
-      return loadWindowState(windowStateFile, displays.map((d) => ({ workArea: d.workArea, primary: d.id !== undefined && d.id === primaryId })));
+      return loadWindowState(
+        windowStateFile,
+        displays.map((d) => ({ workArea: d.workArea, primary: d.id !== undefined && d.id === primaryId })),
+      );
     },
     trackWindow: (window: Parameters<typeof trackWindowState>[0]) => trackWindowState(window, windowStateFile),
     /** Wraps ipcMain so calls that change the timer, entries or settings refresh the desktop parts. */

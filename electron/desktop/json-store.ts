@@ -16,10 +16,14 @@ export function writeJsonAtomic(file: string, value: unknown): void {
 }
 
 /** Runs `fn` once `ms` after the last call; `flush` runs a pending call now. */
-export function debounce(fn: () => void, ms: number, timers: { setTimeout: (f: () => void, ms: number) => unknown; clearTimeout: (h: unknown) => void } = {
-  setTimeout: (f, t) => setTimeout(f, t),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-}) {
+export function debounce(
+  fn: () => void,
+  ms: number,
+  timers: { setTimeout: (f: () => void, ms: number) => unknown; clearTimeout: (h: unknown) => void } = {
+    setTimeout: (f, t) => setTimeout(f, t),
+    clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  },
+) {
   let handle: unknown = null;
   return {
     call() {

@@ -21,7 +21,13 @@ export interface MenuInput {
   actions: MenuActions;
 }
 
-export function menuTemplate({ platform, appName, timerRunning, isPackaged = true, actions }: MenuInput): MenuItemConstructorOptions[] {
+export function menuTemplate({
+  platform,
+  appName,
+  timerRunning,
+  isPackaged = true,
+  actions,
+}: MenuInput): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const nav = (label: string, route: string, accelerator: string): MenuItemConstructorOptions => ({
     label,
@@ -34,7 +40,17 @@ export function menuTemplate({ platform, appName, timerRunning, isPackaged = tru
   if (mac) {
     template.push({
       label: appName,
-      submenu: [about, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { label: `Quit ${appName}`, accelerator: 'Command+Q', click: () => actions.quit() }],
+      submenu: [
+        about,
+        { type: 'separator' },
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { label: `Quit ${appName}`, accelerator: 'Command+Q', click: () => actions.quit() },
+      ],
     });
   }
   template.push({
@@ -44,12 +60,22 @@ export function menuTemplate({ platform, appName, timerRunning, isPackaged = tru
       { type: 'separator' },
       { label: 'Export portfolio PDF…', accelerator: 'CommandOrControl+E', click: () => actions.command('export:pdf') },
       { label: 'Export time log CSV…', click: () => actions.command('export:csv') },
-      ...(mac ? [] : [{ type: 'separator' } as const, { label: 'Quit', accelerator: 'Control+Q', click: () => actions.quit() }]),
+      ...(mac
+        ? []
+        : [{ type: 'separator' } as const, { label: 'Quit', accelerator: 'Control+Q', click: () => actions.quit() }]),
     ],
   });
   template.push({
     label: '&Edit',
-    submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }],
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
   });
   template.push({
     label: '&View',
@@ -61,7 +87,9 @@ export function menuTemplate({ platform, appName, timerRunning, isPackaged = tru
       nav('Milestones', '#/milestones', 'CommandOrControl+5'),
       nav('Settings', '#/settings', 'CommandOrControl+,'),
       { type: 'separator' },
-      ...(isPackaged ? [] : [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const]),
+      ...(isPackaged
+        ? []
+        : [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const]),
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
@@ -71,7 +99,14 @@ export function menuTemplate({ platform, appName, timerRunning, isPackaged = tru
   });
   template.push({
     label: '&Timer',
-    submenu: [{ id: 'timer-toggle', label: timerRunning ? 'Stop timer' : 'Start timer', accelerator: 'CommandOrControl+T', click: () => actions.toggleTimer() }],
+    submenu: [
+      {
+        id: 'timer-toggle',
+        label: timerRunning ? 'Stop timer' : 'Start timer',
+        accelerator: 'CommandOrControl+T',
+        click: () => actions.toggleTimer(),
+      },
+    ],
   });
   template.push({ label: '&Window', role: 'windowMenu' });
   template.push({
@@ -79,7 +114,9 @@ export function menuTemplate({ platform, appName, timerRunning, isPackaged = tru
     role: 'help',
     submenu: [
       // "?" is handled by the page when no field has focus; as a menu accelerator it would swallow typed question marks.
-      { label: 'Keyboard shortcuts  (?)', click: () => actions.command('help:shortcuts') }, ...(mac ? [] : [{ type: 'separator' } as const, about])],
+      { label: 'Keyboard shortcuts  (?)', click: () => actions.command('help:shortcuts') },
+      ...(mac ? [] : [{ type: 'separator' } as const, about]),
+    ],
   });
   return template;
 }

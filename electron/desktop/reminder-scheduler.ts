@@ -104,14 +104,19 @@ export function createReminderScheduler(deps: ReminderDeps) {
     const items = deps.getEstimateItems();
     if (state.overEstimateNotified === null) {
       // First run: items already over before this feature existed are not news.
-      state.overEstimateNotified = items.filter((i) => i.maxHours > 0 && i.loggedHours > i.maxHours).map((i) => i.itemId);
+      state.overEstimateNotified = items
+        .filter((i) => i.maxHours > 0 && i.loggedHours > i.maxHours)
+        .map((i) => i.itemId);
       deps.saveState({ ...state });
       return [];
     }
     if (!deps.getSettings().overEstimateReminderEnabled) return [];
     const fresh = overEstimateReminders({ items, alreadyNotified: new Set(state.overEstimateNotified) });
     for (const item of fresh) {
-      notify(`${item.title} has passed its estimate: ${item.loggedHours.toFixed(1)} h logged, ${item.maxHours} h at most was planned. Time to wrap up or re-plan?`, { itemId: item.itemId });
+      notify(
+        `${item.title} has passed its estimate: ${item.loggedHours.toFixed(1)} h logged, ${item.maxHours} h at most was planned. Time to wrap up or re-plan?`,
+        { itemId: item.itemId },
+      );
     }
     if (fresh.length > 0) {
       state.overEstimateNotified = [...state.overEstimateNotified, ...fresh.map((i) => i.itemId)];

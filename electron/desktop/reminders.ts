@@ -46,6 +46,11 @@ export interface EstimateItem {
  * The items whose logged hours have just passed their maximum estimate and were not notified yet:
  * one notification per item. The caller adds their ids to `alreadyNotified` (and persists it).
  */
-export function overEstimateReminders(input: { items: readonly EstimateItem[]; alreadyNotified: ReadonlySet<string> }): EstimateItem[] {
-  return input.items.filter((i) => i.maxHours > 0 && i.loggedHours > i.maxHours && !input.alreadyNotified.has(i.itemId));
+export function overEstimateReminders(input: {
+  items: readonly EstimateItem[];
+  alreadyNotified: ReadonlySet<string>;
+}): EstimateItem[] {
+  return input.items.filter(
+    (i) => i.maxHours > 0 && i.loggedHours > i.maxHours && !input.alreadyNotified.has(i.itemId),
+  );
 }

@@ -14,7 +14,10 @@ export interface CommandWindow {
 }
 
 /** Sends now if the page is loaded, else once it is; never to a destroyed window. */
-export function sendCommandWhenLoaded(window: CommandWindow | null, command: AppCommand): 'sent' | 'queued' | 'no-window' {
+export function sendCommandWhenLoaded(
+  window: CommandWindow | null,
+  command: AppCommand,
+): 'sent' | 'queued' | 'no-window' {
   if (!window || window.isDestroyed()) return 'no-window';
   const contents = window.webContents;
   if (!contents.isLoading()) {

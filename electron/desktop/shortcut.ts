@@ -6,9 +6,15 @@ export interface GlobalShortcutLike {
   unregister(accelerator: string): void;
 }
 
-export type ShortcutResult = { registered: true; accelerator: string; reason: null } | { registered: false; accelerator: string; reason: 'off' | 'taken' | 'invalid' };
+export type ShortcutResult =
+  | { registered: true; accelerator: string; reason: null }
+  | { registered: false; accelerator: string; reason: 'off' | 'taken' | 'invalid' };
 
-export function registerTimerShortcut(globalShortcut: GlobalShortcutLike, accelerator: string, toggle: () => void): ShortcutResult {
+export function registerTimerShortcut(
+  globalShortcut: GlobalShortcutLike,
+  accelerator: string,
+  toggle: () => void,
+): ShortcutResult {
   const key = accelerator.trim();
   if (key === '') return { registered: false, accelerator: key, reason: 'off' };
   let ok: boolean;
@@ -18,7 +24,9 @@ export function registerTimerShortcut(globalShortcut: GlobalShortcutLike, accele
     // Electron throws on an accelerator it cannot parse.
     return { registered: false, accelerator: key, reason: 'invalid' };
   }
-  return ok ? { registered: true, accelerator: key, reason: null } : { registered: false, accelerator: key, reason: 'taken' };
+  return ok
+    ? { registered: true, accelerator: key, reason: null }
+    : { registered: false, accelerator: key, reason: 'taken' };
 }
 
 /** Keeps one registration in step with the setting: unregisters the old one before trying the new one. */

@@ -71,12 +71,17 @@ export function trayModel({
   } else {
     tooltip = `${appName}: no timer running`;
     items.push({ label: 'No timer running', enabled: false });
-    if (recent[0]) items.push({ label: `Start timer: ${name(recent[0])}`, action: { type: 'start', itemId: recent[0] } });
+    if (recent[0])
+      items.push({ label: `Start timer: ${name(recent[0])}`, action: { type: 'start', itemId: recent[0] } });
   }
   items.push({
     label: 'Recent items',
     enabled: recent.length > 0,
-    submenu: recent.map((id) => ({ label: name(id), enabled: timer?.itemId !== id, action: { type: 'start', itemId: id } })),
+    submenu: recent.map((id) => ({
+      label: name(id),
+      enabled: timer?.itemId !== id,
+      action: { type: 'start', itemId: id },
+    })),
   });
   items.push({ label: '', separator: true });
   items.push({ label: 'Open window', action: { type: 'open' } });
@@ -84,7 +89,10 @@ export function trayModel({
   return { tooltip, title, items };
 }
 
-export function toMenuTemplate(items: readonly TrayMenuItem[], run: (action: TrayAction) => void): MenuItemConstructorOptions[] {
+export function toMenuTemplate(
+  items: readonly TrayMenuItem[],
+  run: (action: TrayAction) => void,
+): MenuItemConstructorOptions[] {
   return items.map((item): MenuItemConstructorOptions => {
     if (item.separator) return { type: 'separator' };
     const action = item.action;

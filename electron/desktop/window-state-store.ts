@@ -19,7 +19,11 @@ export interface TrackableWindow {
   isDestroyed?(): boolean;
 }
 
-export function trackWindowState(window: TrackableWindow, file: string, options: { delayMs?: number; write?: (file: string, value: unknown) => void } = {}) {
+export function trackWindowState(
+  window: TrackableWindow,
+  file: string,
+  options: { delayMs?: number; write?: (file: string, value: unknown) => void } = {},
+) {
   const write = options.write ?? writeJsonAtomic;
   const save = () => {
     if (window.isDestroyed?.()) return;

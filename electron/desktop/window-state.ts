@@ -38,7 +38,10 @@ const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFi
  * otherwise the window is centred on the primary display at the default size. The size is never
  * below the minimum, nor larger than the display it lands on.
  */
-export function restoreBounds(saved: Partial<SavedWindowState> | null | undefined, displays: readonly DisplayInfo[]): SavedWindowState {
+export function restoreBounds(
+  saved: Partial<SavedWindowState> | null | undefined,
+  displays: readonly DisplayInfo[],
+): SavedWindowState {
   const primary = displays.find((d) => d.primary) ?? displays[0];
   const centred = (area: Rect | undefined): SavedWindowState => {
     if (!area) return { x: 0, y: 0, ...DEFAULT_SIZE, maximized: false };
@@ -69,7 +72,11 @@ export function restoreBounds(saved: Partial<SavedWindowState> | null | undefine
 }
 
 /** What to save on close: the normal (not maximized) bounds, and whether it was maximized. */
-export function boundsToSave(window: { getNormalBounds: () => Rect; isMaximized: () => boolean; isFullScreen?: () => boolean }): SavedWindowState {
+export function boundsToSave(window: {
+  getNormalBounds: () => Rect;
+  isMaximized: () => boolean;
+  isFullScreen?: () => boolean;
+}): SavedWindowState {
   const b = window.getNormalBounds();
   return {
     x: Math.round(b.x),

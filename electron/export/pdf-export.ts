@@ -87,7 +87,9 @@ export function createPdfExporter<W>(deps: PdfExporterDeps<W>): PdfExporter {
       properties: ['showOverwriteConfirmation', 'createDirectory'],
     };
     const parent = deps.getParentWindow();
-    const choice = parent ? await deps.dialog.showSaveDialog(parent, options) : await deps.dialog.showSaveDialog(options);
+    const choice = parent
+      ? await deps.dialog.showSaveDialog(parent, options)
+      : await deps.dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return { ...NOT_SAVED };
     // Some Linux file choosers do not add the filter's extension.
     const filePath = path.extname(choice.filePath) === '' ? `${choice.filePath}.pdf` : choice.filePath;
@@ -98,7 +100,8 @@ export function createPdfExporter<W>(deps: PdfExporterDeps<W>): PdfExporter {
     const closed = () => target.isDestroyed();
     await waitForPrintReady({
       read: () => (closed() ? Promise.resolve('error') : target.executeJavaScript(READ_READY_SCRIPT)),
-      readFailure: () => (closed() ? Promise.resolve(WINDOW_CLOSED_MESSAGE) : target.executeJavaScript(READ_FAILURE_SCRIPT)),
+      readFailure: () =>
+        closed() ? Promise.resolve(WINDOW_CLOSED_MESSAGE) : target.executeJavaScript(READ_FAILURE_SCRIPT),
       timeoutMs: deps.timeoutMs,
       intervalMs: deps.intervalMs,
       sleep: deps.sleep,
@@ -107,7 +110,10 @@ export function createPdfExporter<W>(deps: PdfExporterDeps<W>): PdfExporter {
     try {
       await deps.writeFileAtomic(filePath, pdf);
     } catch (error) {
-      throw new AppError('INTERNAL', `The PDF could not be saved to ${path.basename(filePath)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Choose another folder and try again.`);
+      throw new AppError(
+        'INTERNAL',
+        `The PDF could not be saved to ${path.basename(filePath)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Choose another folder and try again.`,
+      );
     }
     // Only the file's name goes back to the renderer: it never sees paths on the learner's disk.
     return { saved: true, fileName: path.basename(filePath), pages: countPdfPages(pdf), bytes: pdf.byteLength };

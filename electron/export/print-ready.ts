@@ -73,7 +73,10 @@ export async function waitForPrintReady({
     if (state === 'true') return;
     if (state === 'error') {
       const detail = String((await readFailure?.().catch(() => '')) ?? '').trim();
-      throw new PrintViewError('error', `The portfolio could not be printed: ${detail || 'the print view reported an error.'}`);
+      throw new PrintViewError(
+        'error',
+        `The portfolio could not be printed: ${detail || 'the print view reported an error.'}`,
+      );
     }
     if (now() >= deadline) {
       throw new PrintViewError(

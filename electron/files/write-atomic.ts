@@ -11,7 +11,10 @@ import path from 'node:path';
 /** A name beside the target no other writer (another process, or this one twice) will pick. */
 function temporaryBeside(file: string): { target: string; temporary: string } {
   const target = path.resolve(file);
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   return { target, temporary };
 }
 

@@ -27,9 +27,16 @@ export interface HandlerContext extends StoreContext {
  * save dialog). Only `dispatchAsync` runs them; every other handler is synchronous, so its whole
  * transaction runs in one go and nothing can interleave with it.
  */
-export const asyncChannels = ['portfolio.exportPdf', 'data.import', 'backups.create', 'backups.restore', 'data.openFolder'] as const satisfies readonly Channel[];
+export const asyncChannels = [
+  'portfolio.exportPdf',
+  'data.import',
+  'backups.create',
+  'backups.restore',
+  'data.openFolder',
+] as const satisfies readonly Channel[];
 export type AsyncChannel = (typeof asyncChannels)[number];
-export const isAsyncChannel = (channel: Channel): channel is AsyncChannel => (asyncChannels as readonly Channel[]).includes(channel);
+export const isAsyncChannel = (channel: Channel): channel is AsyncChannel =>
+  (asyncChannels as readonly Channel[]).includes(channel);
 
 export type SyncHandler<C extends Channel> = (ctx: HandlerContext, input: ParsedInput<C>) => ChannelOutput<C>;
 export type AsyncHandler<C extends Channel> = (ctx: HandlerContext, input: ParsedInput<C>) => Promise<ChannelOutput<C>>;

@@ -18,7 +18,14 @@ export function displayFolder(folder: string, home: string | undefined): string 
 }
 
 export const dataHandlers: HandlerGroup<
-  'data.exportCsv' | 'data.exportJson' | 'data.import' | 'data.folder' | 'data.openFolder' | 'backups.list' | 'backups.create' | 'backups.restore'
+  | 'data.exportCsv'
+  | 'data.exportJson'
+  | 'data.import'
+  | 'data.folder'
+  | 'data.openFolder'
+  | 'backups.list'
+  | 'backups.create'
+  | 'backups.restore'
 > = {
   'data.folder': (ctx) => ({
     location: ctx.files ? displayFolder(path.dirname(ctx.files.dbFile), ctx.homeDir) : '',
@@ -51,7 +58,10 @@ export const dataHandlers: HandlerGroup<
     return { mode, ...counts, backup };
   },
 
-  'backups.list': (ctx) => ({ backups: ctx.files ? listBackups(ctx.files.backupDir) : [], keep: readSettings(ctx).backupsToKeep }),
+  'backups.list': (ctx) => ({
+    backups: ctx.files ? listBackups(ctx.files.backupDir) : [],
+    keep: readSettings(ctx).backupsToKeep,
+  }),
 
   'backups.create': (ctx) => backupAndPrune(ctx, 'manual'),
 

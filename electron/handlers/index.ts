@@ -16,7 +16,8 @@ export function mergeHandlerGroups(groups: readonly object[]): Record<string, un
   const table: Record<string, unknown> = {};
   for (const group of groups) {
     for (const [channel, handler] of Object.entries(group)) {
-      if (Object.prototype.hasOwnProperty.call(table, channel)) throw new Error(`The channel "${channel}" has two handlers.`);
+      if (Object.prototype.hasOwnProperty.call(table, channel))
+        throw new Error(`The channel "${channel}" has two handlers.`);
       table[channel] = handler;
     }
   }

@@ -12,8 +12,17 @@ import type { HandlerContext, HandlerGroup } from './context';
 function readFacts(ctx: HandlerContext): MilestoneFacts {
   const statusOf = readStatuses(ctx);
   return {
-    items: ctx.curriculum.items.map((item) => ({ id: item.id, kind: item.kind, title: item.title, status: statusOf(item.id) })),
-    portfolio: readPortfolioLinks(ctx).map((row) => ({ itemId: row.item_id, included: row.included === 1, links: readLinks(row.links) })),
+    items: ctx.curriculum.items.map((item) => ({
+      id: item.id,
+      kind: item.kind,
+      title: item.title,
+      status: statusOf(item.id),
+    })),
+    portfolio: readPortfolioLinks(ctx).map((row) => ({
+      itemId: row.item_id,
+      included: row.included === 1,
+      links: readLinks(row.links),
+    })),
   };
 }
 
@@ -22,7 +31,9 @@ function readLinks(json: string): MilestoneFacts['portfolio'][number]['links'] {
     const parsed: unknown = JSON.parse(json);
     if (typeof parsed !== 'object' || parsed === null) return {};
     const record = parsed as Record<string, unknown>;
-    return Object.fromEntries(portfolioLinkKeys.flatMap((key) => (typeof record[key] === 'string' ? [[key, record[key]]] : [])));
+    return Object.fromEntries(
+      portfolioLinkKeys.flatMap((key) => (typeof record[key] === 'string' ? [[key, record[key]]] : [])),
+    );
   } catch {
     return {};
   }
@@ -48,10 +59,16 @@ export const milestoneHandlers: HandlerGroup<'milestones.get' | 'milestones.tick
   'milestones.get': (ctx) => readMilestones(ctx),
 
   'milestones.tick': (ctx, { entryId, ticked }) => {
-    const known = ctx.curriculum.milestones.some((checklist) => checklist.entries.some((entry) => entry.id === entryId));
+    const known = ctx.curriculum.milestones.some((checklist) =>
+      checklist.entries.some((entry) => entry.id === entryId),
+    );
     if (!known) throw new AppError('NOT_FOUND', `There is no milestone "${entryId}".`);
     const rule = ruleFor(entryId);
-    if (rule) throw new AppError('CONFLICT', `This milestone is ticked from your logbook: ${rule.decide(readFacts(ctx)).reason}`);
+    if (rule)
+      throw new AppError(
+        'CONFLICT',
+        `This milestone is ticked from your logbook: ${rule.decide(readFacts(ctx)).reason}`,
+      );
     writeMilestoneTick(ctx, entryId, ticked);
     return readMilestones(ctx);
   },

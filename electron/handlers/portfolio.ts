@@ -4,7 +4,12 @@
 import { assessmentScoresSchema, type Assessment } from '../../shared/schemas/assessment';
 import type { ItemStatus } from '../../shared/schemas/items';
 import type { PortfolioEntry } from '../../shared/schemas/portfolio';
-import { portfolioFieldKeys, portfolioLinkKeys, type CurriculumItem, type PortfolioLinkKey } from '../../shared/curriculum';
+import {
+  portfolioFieldKeys,
+  portfolioLinkKeys,
+  type CurriculumItem,
+  type PortfolioLinkKey,
+} from '../../shared/curriculum';
 import { AppError } from '../../shared/errors';
 import { HOUR_MS } from '../../shared/time';
 import { scoreAssessment } from '../portfolio/assessment';
@@ -38,16 +43,21 @@ function storedStrings<K extends string>(json: string | undefined, keys: readonl
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
   const out: Partial<Record<K, string>> = {};
   for (const key of keys) {
-    const value = Object.prototype.hasOwnProperty.call(parsed, key) ? (parsed as Record<string, unknown>)[key] : undefined;
+    const value = Object.prototype.hasOwnProperty.call(parsed, key)
+      ? (parsed as Record<string, unknown>)[key]
+      : undefined;
     if (typeof value === 'string') out[key] = value;
   }
   return out;
 }
 
 /** Keys given a string in a partial update; keys present but undefined change nothing. */
-function definedOnly<K extends string>(changes: Partial<Record<K, string | undefined>> | undefined): Partial<Record<K, string>> {
+function definedOnly<K extends string>(
+  changes: Partial<Record<K, string | undefined>> | undefined,
+): Partial<Record<K, string>> {
   const out: Partial<Record<K, string>> = {};
-  for (const [key, value] of Object.entries(changes ?? {}) as [K, string | undefined][]) if (value !== undefined) out[key] = value;
+  for (const [key, value] of Object.entries(changes ?? {}) as [K, string | undefined][])
+    if (value !== undefined) out[key] = value;
   return out;
 }
 
@@ -91,9 +101,15 @@ function buildEntry(
   status: ItemStatus,
   latest: AssessmentRow | undefined,
 ): PortfolioEntry {
-  const { fields, prefilled } = mergeFields(prefillFields(item, toSpan(span)), storedStrings(row?.fields, portfolioFieldKeys));
+  const { fields, prefilled } = mergeFields(
+    prefillFields(item, toSpan(span)),
+    storedStrings(row?.fields, portfolioFieldKeys),
+  );
   const storedLinks = storedStrings(row?.links, portfolioLinkKeys);
-  const links = Object.fromEntries(portfolioLinkKeys.map((key) => [key, storedLinks[key] ?? ''])) as Record<PortfolioLinkKey, string>;
+  const links = Object.fromEntries(portfolioLinkKeys.map((key) => [key, storedLinks[key] ?? ''])) as Record<
+    PortfolioLinkKey,
+    string
+  >;
   return {
     itemId: item.id,
     included: row ? row.included === 1 : includedByDefault(item),
@@ -123,7 +139,12 @@ export function readPortfolio(ctx: HandlerContext): PortfolioEntry[] {
 }
 
 export const portfolioHandlers: HandlerGroup<
-  'portfolio.list' | 'portfolio.get' | 'portfolio.update' | 'assessment.save' | 'assessment.history' | 'portfolio.exportPdf'
+  | 'portfolio.list'
+  | 'portfolio.get'
+  | 'portfolio.update'
+  | 'assessment.save'
+  | 'assessment.history'
+  | 'portfolio.exportPdf'
 > = {
   'portfolio.list': (ctx) => ({ entries: readPortfolio(ctx) }),
 
@@ -135,7 +156,9 @@ export const portfolioHandlers: HandlerGroup<
     ctx.db.transaction(() => {
       const row = readPortfolioRow(ctx, itemId);
       const nextFields = { ...storedStrings(row?.fields, portfolioFieldKeys), ...definedOnly(fields) };
-      const trimmedLinks = Object.fromEntries(Object.entries(definedOnly(links)).map(([key, value]) => [key, value.trim()]));
+      const trimmedLinks = Object.fromEntries(
+        Object.entries(definedOnly(links)).map(([key, value]) => [key, value.trim()]),
+      );
       const nextLinks = { ...storedStrings(row?.links, portfolioLinkKeys), ...trimmedLinks };
       // A new row starts from the default, so "not changed by the learner" and "the default" agree.
       const nextIncluded = included ?? (row ? row.included === 1 : includedByDefault(item));

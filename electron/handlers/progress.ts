@@ -3,7 +3,15 @@ import type { ItemState } from '../../shared/schemas/items';
 import { AppError } from '../../shared/errors';
 import { MINUTE_MS } from '../../shared/time';
 import { computeProgress } from '../stats/progress';
-import { readProgressRow, readStatuses, readTickCounts, readTicks, writeNotes, writeStatus, writeTick } from '../store/items';
+import {
+  readProgressRow,
+  readStatuses,
+  readTickCounts,
+  readTicks,
+  writeNotes,
+  writeStatus,
+  writeTick,
+} from '../store/items';
 import { readItemLogged, readItemTotals } from '../store/totals';
 import { requireItem, type HandlerContext, type HandlerGroup } from './context';
 

@@ -23,7 +23,10 @@ function prepare(channel: unknown, rawInput: unknown): Prepared {
   if (!isChannel(channel)) {
     return {
       ok: false,
-      envelope: { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel named "${String(channel).slice(0, 80)}".` } },
+      envelope: {
+        ok: false,
+        error: { code: 'UNKNOWN_CHANNEL', message: `There is no channel named "${String(channel).slice(0, 80)}".` },
+      },
     };
   }
   // An absent payload means "no fields"; channels that need fields still refuse it below.
@@ -58,7 +61,10 @@ function bounded(message: string): string {
 
 function fail(channel: Channel, error: unknown, options: DispatchOptions): Envelope<never> {
   if (error instanceof AppError) {
-    return { ok: false, error: { code: error.code, message: bounded(error.message), ...(error.fields ? { fields: error.fields } : {}) } };
+    return {
+      ok: false,
+      error: { code: error.code, message: bounded(error.message), ...(error.fields ? { fields: error.fields } : {}) },
+    };
   }
   (options.onInternalError ?? ((c, e) => console.error(`[${c}]`, e)))(channel, error);
   return {
@@ -81,7 +87,8 @@ export function dispatch(
   const prepared = prepare(channel, rawInput);
   if (!prepared.ok) return prepared.envelope;
   try {
-    if (isAsyncChannel(prepared.channel)) throw new Error(`${prepared.channel} is asynchronous: call it through dispatchAsync.`);
+    if (isAsyncChannel(prepared.channel))
+      throw new Error(`${prepared.channel} is asynchronous: call it through dispatchAsync.`);
     const handler = handlers[prepared.channel] as (ctx: HandlerContext, input: unknown) => unknown;
     return succeed(prepared.channel, handler(ctx, prepared.input), options);
   } catch (error) {

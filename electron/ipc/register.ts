@@ -19,7 +19,8 @@ export function handleIpcCall(
   input: unknown,
   onInternalError?: (channel: string, error: unknown) => void,
 ): Promise<Envelope<unknown>> {
-  if (!isTrustedSender(sender)) return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE } });
+  if (!isTrustedSender(sender))
+    return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE } });
   return dispatchAsync(handlers, ctx, channel, input, { onInternalError });
 }
 
@@ -44,7 +45,8 @@ export function senderOf(event: IpcInvokeEventLike): IpcSender {
     if (!frame) return { senderUrl: undefined, isMainFrame: false };
     const main = event.sender.mainFrame;
     const sameFrame =
-      frame === main || (frame.frameToken !== undefined && frame.frameToken === main.frameToken && frame.processId === main.processId);
+      frame === main ||
+      (frame.frameToken !== undefined && frame.frameToken === main.frameToken && frame.processId === main.processId);
     return { senderUrl: frame.url, isMainFrame: sameFrame };
   } catch {
     return { senderUrl: undefined, isMainFrame: false };

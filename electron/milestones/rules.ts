@@ -63,8 +63,12 @@ function itemsDone(entryId: string, text: string, needed: number): MilestoneRule
     text,
     decide: (facts) => {
       const done = doneCount(facts);
-      if (done >= needed) return { met: true, reason: `${done} ${done === 1 ? 'item' : 'items'} done (${needed} or more needed).` };
-      return { met: false, reason: `Not yet: ${done} of the ${needed} items needed ${done === 1 ? 'is' : 'are'} done.` };
+      if (done >= needed)
+        return { met: true, reason: `${done} ${done === 1 ? 'item' : 'items'} done (${needed} or more needed).` };
+      return {
+        met: false,
+        reason: `Not yet: ${done} of the ${needed} items needed ${done === 1 ? 'is' : 'are'} done.`,
+      };
     },
   };
 }
@@ -77,7 +81,10 @@ function itemDone(entryId: string, text: string, itemId: string): MilestoneRule 
     decide: (facts) => {
       const status = statusOf(facts, itemId);
       if (status === 'done') return { met: true, reason: `${nameOf(facts, itemId)} is done.` };
-      return { met: false, reason: `Not yet: ${nameOf(facts, itemId)} ${STATUS_WORDS[status]}; this ticks when it is done.` };
+      return {
+        met: false,
+        reason: `Not yet: ${nameOf(facts, itemId)} ${STATUS_WORDS[status]}; this ticks when it is done.`,
+      };
     },
   };
 }
@@ -91,7 +98,8 @@ function anyItemDone(entryId: string, text: string, itemIds: readonly string[]):
       const kind = itemById(facts.items, itemIds[0])?.kind === 'exercise' ? 'Exercise' : 'Project';
       const done = itemIds.filter((id) => statusOf(facts, id) === 'done');
       if (done.length === 1) return { met: true, reason: `${nameOf(facts, done[0]!)} is done.` };
-      if (done.length > 1) return { met: true, reason: `${kind}s ${listOf(done.map((id) => nameOf(facts, id, false)))} are done.` };
+      if (done.length > 1)
+        return { met: true, reason: `${kind}s ${listOf(done.map((id) => nameOf(facts, id, false)))} are done.` };
       return {
         met: false,
         reason: `Not yet: none of ${kind}s ${listOf(itemIds.map((id) => nameOf(facts, id, false)))} is done; this ticks when one of them is.`,
@@ -107,13 +115,22 @@ function documentedRepositories(entryId: string, text: string, needed: number): 
     text,
     decide: (facts) => {
       const ready = facts.portfolio.filter(
-        (entry) => entry.included && (entry.links.githubRepository ?? '').trim() !== '' && (entry.links.documentation ?? '').trim() !== '',
+        (entry) =>
+          entry.included &&
+          (entry.links.githubRepository ?? '').trim() !== '' &&
+          (entry.links.documentation ?? '').trim() !== '',
       ).length;
       const what = 'with both a GitHub repository link and a Documentation link';
       if (ready >= needed) {
-        return { met: true, reason: `${ready} portfolio ${ready === 1 ? 'entry is' : 'entries are'} in the PDF ${what} (${needed} or more needed).` };
+        return {
+          met: true,
+          reason: `${ready} portfolio ${ready === 1 ? 'entry is' : 'entries are'} in the PDF ${what} (${needed} or more needed).`,
+        };
       }
-      return { met: false, reason: `Not yet: ${ready} of the ${needed} portfolio entries needed ${ready === 1 ? 'is' : 'are'} in the PDF ${what}.` };
+      return {
+        met: false,
+        reason: `Not yet: ${ready} of the ${needed} portfolio entries needed ${ready === 1 ? 'is' : 'are'} in the PDF ${what}.`,
+      };
     },
   };
 }
@@ -132,4 +149,5 @@ export const milestoneRules: readonly MilestoneRule[] = [
   documentedRepositories('portfolio.2', 'GitHub portfolio with clear documentation', 3),
 ];
 
-export const ruleFor = (entryId: string): MilestoneRule | undefined => milestoneRules.find((rule) => rule.entryId === entryId);
+export const ruleFor = (entryId: string): MilestoneRule | undefined =>
+  milestoneRules.find((rule) => rule.entryId === entryId);

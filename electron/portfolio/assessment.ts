@@ -4,7 +4,12 @@ import type { AssessmentScores } from '../../shared/schemas/assessment';
 import type { Curriculum } from '../../shared/curriculum';
 
 export type CategoryId = keyof AssessmentScores;
-export const categoryIds = ['technical', 'mlops', 'innovation', 'communication'] as const satisfies readonly CategoryId[];
+export const categoryIds = [
+  'technical',
+  'mlops',
+  'innovation',
+  'communication',
+] as const satisfies readonly CategoryId[];
 export type CategoryPercents = Record<CategoryId, number>;
 
 /** A category's mean score as a percent of the top score 5: all 5s are 100, all 1s are 20. */
@@ -23,7 +28,9 @@ export function scoreAssessment(
   scores: AssessmentScores,
   criteria: Curriculum['evaluationCriteria'],
 ): { categoryPercents: CategoryPercents; weightedTotal: number } {
-  const categoryPercents = Object.fromEntries(categoryIds.map((id) => [id, categoryPercent(scores[id])])) as CategoryPercents;
+  const categoryPercents = Object.fromEntries(
+    categoryIds.map((id) => [id, categoryPercent(scores[id])]),
+  ) as CategoryPercents;
   let weighted = 0;
   let weights = 0;
   for (const id of categoryIds) {

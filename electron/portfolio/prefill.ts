@@ -61,7 +61,10 @@ export function prefillFields(item: Pick<CurriculumItem, 'title' | 'tools'>, spa
  * even as an empty string. `prefilled` names the keys still showing a (non-empty) pre-filled value.
  * Stored keys that are not template fields, or not strings, are ignored.
  */
-export function mergeFields(prefill: PortfolioFields, stored: Record<string, unknown>): { fields: PortfolioFields; prefilled: PortfolioFieldKey[] } {
+export function mergeFields(
+  prefill: PortfolioFields,
+  stored: Record<string, unknown>,
+): { fields: PortfolioFields; prefilled: PortfolioFieldKey[] } {
   const fields = { ...prefill };
   const prefilled: PortfolioFieldKey[] = [];
   for (const key of portfolioFieldKeys) {

@@ -284,13 +284,14 @@ export function forecast(input: InsightsInput, ratios: readonly number[]): Insig
     overall.p50Hours += p50;
     overall.p80Hours += p80;
     const phase = phases.get(item.phase);
-    if (phase) (phase.p50Hours += p50), (phase.p80Hours += p80);
+    if (phase) ((phase.p50Hours += p50), (phase.p80Hours += p80));
   }
 
   const pace = paceHoursPerWeek(dayMinutes, today);
   const weeksToTarget = daysBetweenDates(today, settings.targetDate) / 7;
   let firstStudyDay: LocalDate | null = null;
-  for (const [day, m] of dayMinutes) if (m > 0 && day <= today && (firstStudyDay === null || day < firstStudyDay)) firstStudyDay = day;
+  for (const [day, m] of dayMinutes)
+    if (m > 0 && day <= today && (firstStudyDay === null || day < firstStudyDay)) firstStudyDay = day;
   const forecastFrom = firstStudyDay === null ? null : addDays(firstStudyDay, FORECAST_MIN_DAYS - 1);
   const enoughHistory = forecastFrom !== null && forecastFrom <= today;
   return {
@@ -323,6 +324,9 @@ export function computeInsights(input: InsightsInput): Insights {
     heatmap: heatmap(dayMinutes, today),
     streak: streaks(dayMinutes, today, settings.streakMinMinutes),
     calibration: calibrationResult,
-    forecast: forecast(input, calibrationResult.items.map((i) => i.ratio)),
+    forecast: forecast(
+      input,
+      calibrationResult.items.map((i) => i.ratio),
+    ),
   };
 }

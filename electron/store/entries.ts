@@ -39,7 +39,8 @@ const toEntry = (row: EntryRow): TimeEntry => ({
 });
 
 export function readEntry(ctx: Pick<StoreContext, 'db'>, id: number): TimeEntry | undefined {
-  const row = prepared(ctx.db, `SELECT ${ENTRY_COLUMNS} FROM time_entries e WHERE e.id = ?`).get(id) as EntryRow | undefined;
+  const row = prepared(ctx.db, `SELECT ${ENTRY_COLUMNS} FROM time_entries e WHERE e.id = ?`).get(id) as
+    EntryRow | undefined;
   return row && toEntry(row);
 }
 
@@ -62,14 +63,10 @@ export function updateEntry(
   ctx: Pick<StoreContext, 'db' | 'now'>,
   entry: { id: number; itemId: string; startedAt: number; endedAt: number; note: string },
 ): void {
-  prepared(ctx.db, 'UPDATE time_entries SET item_id = ?, started_at = ?, ended_at = ?, note = ?, updated_at = ? WHERE id = ?').run(
-    entry.itemId,
-    entry.startedAt,
-    entry.endedAt,
-    entry.note,
-    ctx.now(),
-    entry.id,
-  );
+  prepared(
+    ctx.db,
+    'UPDATE time_entries SET item_id = ?, started_at = ?, ended_at = ?, note = ?, updated_at = ? WHERE id = ?',
+  ).run(entry.itemId, entry.startedAt, entry.endedAt, entry.note, ctx.now(), entry.id);
 }
 
 export function deleteEntry(ctx: Pick<StoreContext, 'db'>, id: number): void {
@@ -85,14 +82,19 @@ export interface EntryQuery {
 }
 
 /** The log, newest first: at most `limit` entries, and whether more come after them. */
-export function listEntries(ctx: Pick<StoreContext, 'db'>, { itemId, from, to, before, limit }: EntryQuery): { entries: TimeEntry[]; hasMore: boolean } {
+export function listEntries(
+  ctx: Pick<StoreContext, 'db'>,
+  { itemId, from, to, before, limit }: EntryQuery,
+): { entries: TimeEntry[]; hasMore: boolean } {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  if (itemId !== undefined) where.push('e.item_id = ?'), params.push(itemId);
+  if (itemId !== undefined) (where.push('e.item_id = ?'), params.push(itemId));
   // An entry belongs to a range when any part of it falls inside.
-  if (from !== undefined) where.push('e.ended_at > ?'), params.push(from);
-  if (to !== undefined) where.push('e.started_at < ?'), params.push(to);
-  if (before) where.push('(e.started_at < ? OR (e.started_at = ? AND e.id < ?))'), params.push(before.startedAt, before.startedAt, before.id);
+  if (from !== undefined) (where.push('e.ended_at > ?'), params.push(from));
+  if (to !== undefined) (where.push('e.started_at < ?'), params.push(to));
+  if (before)
+    (where.push('(e.started_at < ? OR (e.started_at = ? AND e.id < ?))'),
+      params.push(before.startedAt, before.startedAt, before.id));
   const rows = prepared(
     ctx.db,
     `SELECT ${ENTRY_COLUMNS} FROM time_entries e
@@ -106,6 +108,8 @@ export function listEntries(ctx: Pick<StoreContext, 'db'>, { itemId, from, to, b
 export function iterateEntriesOldestFirst(ctx: Pick<StoreContext, 'db'>): Iterable<NewEntry> {
   // Not cached: an iterating statement is busy until it ends, and a second export must not find it so.
   return ctx.db
-    .prepare('SELECT item_id AS itemId, started_at AS startedAt, ended_at AS endedAt, note, source FROM time_entries ORDER BY started_at, id')
+    .prepare(
+      'SELECT item_id AS itemId, started_at AS startedAt, ended_at AS endedAt, note, source FROM time_entries ORDER BY started_at, id',
+    )
     .iterate() as Iterable<NewEntry>;
 }

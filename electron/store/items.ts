@@ -12,18 +12,22 @@ export function readStatuses(ctx: Pick<StoreContext, 'db'>): (itemId: string) =>
 
 export function readProgressRow(ctx: Pick<StoreContext, 'db'>, itemId: string): { status: ItemStatus; notes: string } {
   const row = prepared(ctx.db, 'SELECT status, notes FROM item_progress WHERE item_id = ?').get(itemId) as
-    | { status: ItemStatus; notes: string }
-    | undefined;
+    { status: ItemStatus; notes: string } | undefined;
   return row ?? { status: 'not_started', notes: '' };
 }
 
 export function readTicks(ctx: Pick<StoreContext, 'db'>, itemId: string): number[] {
-  return prepared(ctx.db, 'SELECT entry_index FROM list_ticks WHERE item_id = ? ORDER BY entry_index', 'pluck').all(itemId) as number[];
+  return prepared(ctx.db, 'SELECT entry_index FROM list_ticks WHERE item_id = ? ORDER BY entry_index', 'pluck').all(
+    itemId,
+  ) as number[];
 }
 
 /** How many entries of its list each item has ticked. */
 export function readTickCounts(ctx: Pick<StoreContext, 'db'>): (itemId: string) => number {
-  const rows = prepared(ctx.db, 'SELECT item_id, COUNT(*) FROM list_ticks GROUP BY item_id', 'raw').all() as [string, number][];
+  const rows = prepared(ctx.db, 'SELECT item_id, COUNT(*) FROM list_ticks GROUP BY item_id', 'raw').all() as [
+    string,
+    number,
+  ][];
   const counts = new Map(rows);
   return (itemId) => counts.get(itemId) ?? 0;
 }
@@ -78,13 +82,21 @@ export function writeStatus(ctx: Pick<StoreContext, 'db' | 'now'>, itemId: strin
 export function writeNotes(ctx: Pick<StoreContext, 'db' | 'now'>, itemId: string, notes: string) {
   ctx.db.transaction(() => {
     ensureProgressRow(ctx, itemId);
-    prepared(ctx.db, 'UPDATE item_progress SET notes = ?, updated_at = ? WHERE item_id = ?').run(notes, ctx.now(), itemId);
+    prepared(ctx.db, 'UPDATE item_progress SET notes = ?, updated_at = ? WHERE item_id = ?').run(
+      notes,
+      ctx.now(),
+      itemId,
+    );
   })();
 }
 
 export function writeTick(ctx: Pick<StoreContext, 'db' | 'now'>, itemId: string, entryIndex: number, ticked: boolean) {
   if (ticked) {
-    prepared(ctx.db, 'INSERT OR IGNORE INTO list_ticks (item_id, entry_index, ticked_at) VALUES (?, ?, ?)').run(itemId, entryIndex, ctx.now());
+    prepared(ctx.db, 'INSERT OR IGNORE INTO list_ticks (item_id, entry_index, ticked_at) VALUES (?, ?, ?)').run(
+      itemId,
+      entryIndex,
+      ctx.now(),
+    );
   } else {
     prepared(ctx.db, 'DELETE FROM list_ticks WHERE item_id = ? AND entry_index = ?').run(itemId, entryIndex);
   }

@@ -12,11 +12,21 @@ import { scoreAssessment } from '../portfolio/assessment';
 /** Every learner table's rows in the export's order, JSON columns as stored text. */
 export function readLogbook(db: Db) {
   return {
-    ticks: db.prepare('SELECT item_id, entry_index FROM list_ticks ORDER BY item_id, entry_index').all() as { item_id: string; entry_index: number }[],
-    progress: db.prepare('SELECT item_id, status, notes FROM item_progress ORDER BY item_id').all() as { item_id: string; status: ItemStatus; notes: string }[],
-    timer: db.prepare('SELECT item_id, started_at, note FROM running_timer WHERE id = 1').get() as { item_id: string; started_at: number; note: string } | undefined,
+    ticks: db.prepare('SELECT item_id, entry_index FROM list_ticks ORDER BY item_id, entry_index').all() as {
+      item_id: string;
+      entry_index: number;
+    }[],
+    progress: db.prepare('SELECT item_id, status, notes FROM item_progress ORDER BY item_id').all() as {
+      item_id: string;
+      status: ItemStatus;
+      notes: string;
+    }[],
+    timer: db.prepare('SELECT item_id, started_at, note FROM running_timer WHERE id = 1').get() as
+      { item_id: string; started_at: number; note: string } | undefined,
     settings: db.prepare('SELECT key, value FROM settings ORDER BY key').all() as { key: string; value: string }[],
-    timeEntries: db.prepare('SELECT item_id, started_at, ended_at, note, source FROM time_entries ORDER BY started_at, id').all() as {
+    timeEntries: db
+      .prepare('SELECT item_id, started_at, ended_at, note, source FROM time_entries ORDER BY started_at, id')
+      .all() as {
       item_id: string;
       started_at: number;
       ended_at: number;
@@ -29,12 +39,17 @@ export function readLogbook(db: Db) {
       fields: string;
       links: string;
     }[],
-    assessments: db.prepare('SELECT item_id, scores, assessed_at FROM self_assessments ORDER BY assessed_at, id').all() as {
+    assessments: db
+      .prepare('SELECT item_id, scores, assessed_at FROM self_assessments ORDER BY assessed_at, id')
+      .all() as {
       item_id: string;
       scores: string;
       assessed_at: number;
     }[],
-    milestoneTicks: db.prepare('SELECT entry_id, ticked_at FROM milestone_ticks ORDER BY entry_id').all() as { entry_id: string; ticked_at: number }[],
+    milestoneTicks: db.prepare('SELECT entry_id, ticked_at FROM milestone_ticks ORDER BY entry_id').all() as {
+      entry_id: string;
+      ticked_at: number;
+    }[],
   };
 }
 
@@ -71,7 +86,9 @@ export function applyImport(db: Db, file: ExportFile, mode: 'replace' | 'merge',
       for (const index of item.tickedEntries) tick.run(item.itemId, index, now);
     }
 
-    const exists = db.prepare('SELECT 1 FROM time_entries WHERE item_id = ? AND started_at = ? AND ended_at = ? LIMIT 1').pluck();
+    const exists = db
+      .prepare('SELECT 1 FROM time_entries WHERE item_id = ? AND started_at = ? AND ended_at = ? LIMIT 1')
+      .pluck();
     const insertEntry = db.prepare(
       'INSERT INTO time_entries (item_id, started_at, ended_at, note, source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -100,17 +117,29 @@ export function applyImport(db: Db, file: ExportFile, mode: 'replace' | 'merge',
     for (const p of d.portfolio) {
       const local = readPortfolio.get(p.itemId) as { fields: string; links: string } | undefined;
       // Merge: a field the learner already wrote here stays; the file fills in the rest.
-      const keepLocal = (mine: string | undefined, theirs: object) => ({ ...theirs, ...nonEmpty(JSON.parse(mine ?? '{}') as Record<string, string>) });
+      const keepLocal = (mine: string | undefined, theirs: object) => ({
+        ...theirs,
+        ...nonEmpty(JSON.parse(mine ?? '{}') as Record<string, string>),
+      });
       const fields = local ? keepLocal(local.fields, p.fields) : p.fields;
       const links = local ? keepLocal(local.links, p.links) : p.links;
       writePortfolio.run(p.itemId, p.included ? 1 : 0, JSON.stringify(fields), JSON.stringify(links), now, now);
     }
 
-    const assessmentExists = db.prepare('SELECT 1 FROM self_assessments WHERE item_id = ? AND assessed_at = ? LIMIT 1').pluck();
-    const insertAssessment = db.prepare('INSERT INTO self_assessments (item_id, scores, weighted_total, assessed_at) VALUES (?, ?, ?, ?)');
+    const assessmentExists = db
+      .prepare('SELECT 1 FROM self_assessments WHERE item_id = ? AND assessed_at = ? LIMIT 1')
+      .pluck();
+    const insertAssessment = db.prepare(
+      'INSERT INTO self_assessments (item_id, scores, weighted_total, assessed_at) VALUES (?, ?, ?, ?)',
+    );
     for (const a of d.assessments) {
       if (assessmentExists.get(a.itemId, a.assessedAt)) continue;
-      insertAssessment.run(a.itemId, JSON.stringify(a.scores), scoreAssessment(a.scores, curriculum.evaluationCriteria).weightedTotal, a.assessedAt);
+      insertAssessment.run(
+        a.itemId,
+        JSON.stringify(a.scores),
+        scoreAssessment(a.scores, curriculum.evaluationCriteria).weightedTotal,
+        a.assessedAt,
+      );
     }
 
     const tickMilestone = db.prepare('INSERT OR IGNORE INTO milestone_ticks (entry_id, ticked_at) VALUES (?, ?)');
@@ -119,7 +148,8 @@ export function applyImport(db: Db, file: ExportFile, mode: 'replace' | 'merge',
   return { timeEntriesAdded: added, timeEntriesSkipped: skipped };
 }
 
-const nonEmpty = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).filter(([, v]) => typeof v === 'string' && v !== ''));
+const nonEmpty = (record: Record<string, string>) =>
+  Object.fromEntries(Object.entries(record).filter(([, v]) => typeof v === 'string' && v !== ''));
 
 /**
  * Replaces the learner's tables with those of the database file `source` (a backup at the latest

@@ -7,6 +7,10 @@ export function readTickedMilestones(ctx: Pick<StoreContext, 'db'>): Set<string>
 }
 
 export function writeMilestoneTick(ctx: Pick<StoreContext, 'db' | 'now'>, entryId: string, ticked: boolean): void {
-  if (ticked) prepared(ctx.db, 'INSERT OR IGNORE INTO milestone_ticks (entry_id, ticked_at) VALUES (?, ?)').run(entryId, ctx.now());
+  if (ticked)
+    prepared(ctx.db, 'INSERT OR IGNORE INTO milestone_ticks (entry_id, ticked_at) VALUES (?, ?)').run(
+      entryId,
+      ctx.now(),
+    );
   else prepared(ctx.db, 'DELETE FROM milestone_ticks WHERE entry_id = ?').run(entryId);
 }

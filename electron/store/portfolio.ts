@@ -28,7 +28,8 @@ export interface AssessmentRow {
 }
 
 const PORTFOLIO_COLUMNS = 'item_id, included, fields, links, updated_at';
-const SPAN_COLUMNS = 'item_id, MIN(started_at) AS first_start, MAX(ended_at) AS last_end, SUM(ended_at - started_at) AS ms';
+const SPAN_COLUMNS =
+  'item_id, MIN(started_at) AS first_start, MAX(ended_at) AS last_end, SUM(ended_at - started_at) AS ms';
 // The latest assessment of each item: no other of the same item is later (ties go to the higher id).
 const LATEST_ASSESSMENTS = `SELECT s.id, s.item_id, s.scores, s.weighted_total, s.assessed_at FROM self_assessments s
   WHERE NOT EXISTS (SELECT 1 FROM self_assessments t WHERE t.item_id = s.item_id
@@ -44,7 +45,9 @@ export interface PortfolioSource {
 export function readPortfolioSource(ctx: Pick<StoreContext, 'db'>, itemId: string): PortfolioSource {
   return {
     row: readPortfolioRow(ctx, itemId),
-    span: prepared(ctx.db, `SELECT ${SPAN_COLUMNS} FROM time_entries WHERE item_id = ? GROUP BY item_id`).get(itemId) as SpanRow | undefined,
+    span: prepared(ctx.db, `SELECT ${SPAN_COLUMNS} FROM time_entries WHERE item_id = ? GROUP BY item_id`).get(
+      itemId,
+    ) as SpanRow | undefined,
     latest: prepared(ctx.db, `${LATEST_ASSESSMENTS} AND s.item_id = ?`).get(itemId) as AssessmentRow | undefined,
   };
 }
@@ -53,18 +56,27 @@ export function readPortfolioSource(ctx: Pick<StoreContext, 'db'>, itemId: strin
 export function readPortfolioSources(ctx: Pick<StoreContext, 'db'>): (itemId: string) => PortfolioSource {
   const byItem = <T extends { item_id: string }>(rows: T[]) => new Map(rows.map((r) => [r.item_id, r]));
   const rows = byItem(prepared(ctx.db, `SELECT ${PORTFOLIO_COLUMNS} FROM portfolio_entries`).all() as PortfolioRow[]);
-  const spans = byItem(prepared(ctx.db, `SELECT ${SPAN_COLUMNS} FROM time_entries GROUP BY item_id`).all() as SpanRow[]);
+  const spans = byItem(
+    prepared(ctx.db, `SELECT ${SPAN_COLUMNS} FROM time_entries GROUP BY item_id`).all() as SpanRow[],
+  );
   const latest = byItem(prepared(ctx.db, LATEST_ASSESSMENTS).all() as AssessmentRow[]);
   return (itemId) => ({ row: rows.get(itemId), span: spans.get(itemId), latest: latest.get(itemId) });
 }
 
 export function readPortfolioRow(ctx: Pick<StoreContext, 'db'>, itemId: string): PortfolioRow | undefined {
-  return prepared(ctx.db, `SELECT ${PORTFOLIO_COLUMNS} FROM portfolio_entries WHERE item_id = ?`).get(itemId) as PortfolioRow | undefined;
+  return prepared(ctx.db, `SELECT ${PORTFOLIO_COLUMNS} FROM portfolio_entries WHERE item_id = ?`).get(itemId) as
+    PortfolioRow | undefined;
 }
 
 /** Every stored portfolio row's inclusion and links (JSON text): what the milestone rules look at. */
-export function readPortfolioLinks(ctx: Pick<StoreContext, 'db'>): { item_id: string; included: number; links: string }[] {
-  return prepared(ctx.db, 'SELECT item_id, included, links FROM portfolio_entries').all() as { item_id: string; included: number; links: string }[];
+export function readPortfolioLinks(
+  ctx: Pick<StoreContext, 'db'>,
+): { item_id: string; included: number; links: string }[] {
+  return prepared(ctx.db, 'SELECT item_id, included, links FROM portfolio_entries').all() as {
+    item_id: string;
+    included: number;
+    links: string;
+  }[];
 }
 
 export function writePortfolioRow(
@@ -89,7 +101,12 @@ export function readAssessmentRows(ctx: Pick<StoreContext, 'db'>, itemId: string
 }
 
 /** Stores one self-assessment; returns its id. */
-export function insertAssessment(ctx: Pick<StoreContext, 'db' | 'now'>, itemId: string, scores: object, weightedTotal: number): number {
+export function insertAssessment(
+  ctx: Pick<StoreContext, 'db' | 'now'>,
+  itemId: string,
+  scores: object,
+  weightedTotal: number,
+): number {
   const { lastInsertRowid } = prepared(
     ctx.db,
     'INSERT INTO self_assessments (item_id, scores, weighted_total, assessed_at) VALUES (?, ?, ?, ?)',

@@ -15,13 +15,23 @@ interface TimerRow {
 }
 
 export function readTimer(ctx: Pick<StoreContext, 'db'>): RunningTimer | null {
-  const row = prepared(ctx.db, 'SELECT item_id, started_at, note FROM running_timer WHERE id = 1').get() as TimerRow | undefined;
+  const row = prepared(ctx.db, 'SELECT item_id, started_at, note FROM running_timer WHERE id = 1').get() as
+    TimerRow | undefined;
   return row ? { itemId: row.item_id, startedAt: row.started_at, note: row.note } : null;
 }
 
 /** Starts the timer on an item; the caller has stopped any running one, in the same transaction. */
-function insertTimer(ctx: Pick<StoreContext, 'db' | 'now'>, itemId: string, startedAt: number, note: string): RunningTimer {
-  prepared(ctx.db, 'INSERT INTO running_timer (id, item_id, started_at, note) VALUES (1, ?, ?, ?)').run(itemId, startedAt, note);
+function insertTimer(
+  ctx: Pick<StoreContext, 'db' | 'now'>,
+  itemId: string,
+  startedAt: number,
+  note: string,
+): RunningTimer {
+  prepared(ctx.db, 'INSERT INTO running_timer (id, item_id, started_at, note) VALUES (1, ?, ?, ?)').run(
+    itemId,
+    startedAt,
+    note,
+  );
   markInProgressIfNotStarted(ctx, itemId);
   return readTimer(ctx)!;
 }
@@ -44,7 +54,13 @@ function stopRunning(ctx: Pick<StoreContext, 'db' | 'now'>, running: RunningTime
   while (start < endedAt) {
     const end = Math.min(endedAt, start + MAX_ENTRY_MS);
     if (end - start < MIN_ENTRY_MS) break;
-    const id = insertEntry(ctx, { itemId: running.itemId, startedAt: start, endedAt: end, note: running.note, source: 'timer' });
+    const id = insertEntry(ctx, {
+      itemId: running.itemId,
+      startedAt: start,
+      endedAt: end,
+      note: running.note,
+      source: 'timer',
+    });
     entry = readEntry(ctx, id)!;
     start = end;
   }
@@ -52,7 +68,11 @@ function stopRunning(ctx: Pick<StoreContext, 'db' | 'now'>, running: RunningTime
 }
 
 /** `timer.start`: the same item's timer keeps running; another item's is stopped and logged first. */
-export function startTimer(ctx: Pick<StoreContext, 'db' | 'now'>, itemId: string, note: string): { running: RunningTimer; stoppedPrevious: TimerStop | null } {
+export function startTimer(
+  ctx: Pick<StoreContext, 'db' | 'now'>,
+  itemId: string,
+  note: string,
+): { running: RunningTimer; stoppedPrevious: TimerStop | null } {
   return ctx.db.transaction(() => {
     const running = readTimer(ctx);
     if (running?.itemId === itemId) return { running, stoppedPrevious: null };

@@ -15,7 +15,11 @@ const NO_TIME: ItemTotal = { entries: 0, ms: 0 };
 
 /** Entries and milliseconds logged per item, all time: one row per item, no pass over the entries. */
 export function readItemTotals(ctx: Pick<StoreContext, 'db'>): (itemId: string) => ItemTotal {
-  const rows = prepared(ctx.db, 'SELECT item_id, entries, ms FROM item_totals', 'raw').all() as [string, number, number][];
+  const rows = prepared(ctx.db, 'SELECT item_id, entries, ms FROM item_totals', 'raw').all() as [
+    string,
+    number,
+    number,
+  ][];
   const totals = new Map(rows.map(([itemId, entries, ms]) => [itemId, { entries, ms }]));
   return (itemId) => totals.get(itemId) ?? NO_TIME;
 }
@@ -47,10 +51,11 @@ const DAY_SUMS = `WITH day (k, start, end) AS (SELECT key, value, LEAD(value) OV
 export function readDayMinutes(db: Db): Map<LocalDate, number> {
   const minutes = new Map<LocalDate, number>();
   // Two subqueries: each is one index lookup, where MIN and MAX side by side scan the table.
-  const [first, last] = prepared(db, 'SELECT (SELECT MIN(started_at) FROM time_entries), (SELECT MAX(started_at) FROM time_entries)', 'raw').get() as [
-    number | null,
-    number | null,
-  ];
+  const [first, last] = prepared(
+    db,
+    'SELECT (SELECT MIN(started_at) FROM time_entries), (SELECT MAX(started_at) FROM time_entries)',
+    'raw',
+  ).get() as [number | null, number | null];
   if (first === null || last === null) return minutes;
   const { keys, bounds } = localDays(first, last);
   const rows = prepared(db, DAY_SUMS, 'raw').all(JSON.stringify(bounds)) as [number, number | null][];
@@ -61,11 +66,11 @@ export function readDayMinutes(db: Db): Map<LocalDate, number> {
     if (ms > 0) continue;
     // Entries that run past the day's end: the rest of each counts on the days after.
     const end = bounds[k + 1]!;
-    const ends = prepared(db, 'SELECT ended_at FROM time_entries WHERE started_at >= ? AND started_at < ? AND ended_at > ?', 'pluck').all(
-      bounds[k],
-      end,
-      end,
-    ) as number[];
+    const ends = prepared(
+      db,
+      'SELECT ended_at FROM time_entries WHERE started_at >= ? AND started_at < ? AND ended_at > ?',
+      'pluck',
+    ).all(bounds[k], end, end) as number[];
     for (const endedAt of ends) spill.push([end, endedAt]);
   }
   for (const [day, m] of minutesPerLocalDay(spill)) minutes.set(day, (minutes.get(day) ?? 0) + m);

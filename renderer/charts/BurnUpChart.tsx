@@ -13,7 +13,12 @@ interface Props {
 }
 
 export function BurnUpChart({ burnUp, today, size, animate = true }: Props) {
-  const rows = burnUp.points.map((p) => ({ t: dayNumber(p.date), date: p.date, planned: p.plannedHours, actual: p.actualHours }));
+  const rows = burnUp.points.map((p) => ({
+    t: dayNumber(p.date),
+    date: p.date,
+    planned: p.plannedHours,
+    actual: p.actualHours,
+  }));
   const first = rows[0]?.t ?? 0;
   const last = rows[rows.length - 1]?.t ?? 0;
   // A tick at the start of each plan month.
@@ -24,7 +29,13 @@ export function BurnUpChart({ burnUp, today, size, animate = true }: Props) {
     if (t >= first && t <= last) ticks.push(t);
   }
   const chart = (
-    <LineChart data={rows} margin={{ top: 18, right: 16, bottom: 4, left: 0 }} className="chart" title="Planned and logged hours added up week by week since the plan start. The left and right arrow keys go from week to week." {...(size ?? {})}>
+    <LineChart
+      data={rows}
+      margin={{ top: 18, right: 16, bottom: 4, left: 0 }}
+      className="chart"
+      title="Planned and logged hours added up week by week since the plan start. The left and right arrow keys go from week to week."
+      {...(size ?? {})}
+    >
       <CartesianGrid vertical={false} className="chart-grid" />
       <XAxis
         dataKey="t"
@@ -35,14 +46,43 @@ export function BurnUpChart({ burnUp, today, size, animate = true }: Props) {
         tickLine={false}
         className="chart-axis"
       />
-      <YAxis tickLine={false} axisLine={false} width={48} tickFormatter={(h: number) => `${h} h`} className="chart-axis" />
+      <YAxis
+        tickLine={false}
+        axisLine={false}
+        width={48}
+        tickFormatter={(h: number) => `${h} h`}
+        className="chart-axis"
+      />
       <Tooltip content={<BurnUpTooltip />} />
-      <ReferenceLine x={dayNumber(today)} className="ref-today" label={{ value: 'Today', position: 'top', className: 'ref-label' }} />
+      <ReferenceLine
+        x={dayNumber(today)}
+        className="ref-today"
+        label={{ value: 'Today', position: 'top', className: 'ref-label' }}
+      />
       {burnUp.targetDate !== burnUp.planEndDate && (
-        <ReferenceLine x={dayNumber(burnUp.targetDate)} className="ref-target" label={{ value: 'Target', position: 'top', className: 'ref-label' }} />
+        <ReferenceLine
+          x={dayNumber(burnUp.targetDate)}
+          className="ref-target"
+          label={{ value: 'Target', position: 'top', className: 'ref-label' }}
+        />
       )}
-      <Line dataKey="planned" name="Planned" type="linear" dot={false} className="line-planned" isAnimationActive={animate} />
-      <Line dataKey="actual" name="Actual" type="linear" dot={false} className="line-actual" isAnimationActive={animate} connectNulls={false} />
+      <Line
+        dataKey="planned"
+        name="Planned"
+        type="linear"
+        dot={false}
+        className="line-planned"
+        isAnimationActive={animate}
+      />
+      <Line
+        dataKey="actual"
+        name="Actual"
+        type="linear"
+        dot={false}
+        className="line-actual"
+        isAnimationActive={animate}
+        connectNulls={false}
+      />
     </LineChart>
   );
   return (
@@ -55,12 +95,24 @@ export function BurnUpChart({ burnUp, today, size, animate = true }: Props) {
         </>
       }
     >
-      {size ? chart : <ResponsiveContainer width="100%" height={280}>{chart}</ResponsiveContainer>}
+      {size ? (
+        chart
+      ) : (
+        <ResponsiveContainer width="100%" height={280}>
+          {chart}
+        </ResponsiveContainer>
+      )}
     </ChartFigure>
   );
 }
 
-function BurnUpTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: { date: string; planned: number; actual: number | null } }[] }) {
+function BurnUpTooltip({
+  active,
+  payload,
+}: {
+  active?: boolean;
+  payload?: readonly { payload?: { date: string; planned: number; actual: number | null } }[];
+}) {
   const row = payload?.[0]?.payload;
   if (!active || !row) return null;
   return (

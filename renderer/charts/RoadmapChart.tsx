@@ -1,7 +1,17 @@
 // Estimated range vs actual hours: per item (grouped by phase and month) or per phase. The range
 // is a floating band from the minimum to the maximum estimate; the actual hours a narrower bar in
 // front of it, red once past the maximum. Colours come from CSS classes, so light and dark work.
-import { Bar, CartesianGrid, Cell, ComposedChart, ReferenceArea, Tooltip, XAxis, YAxis, ResponsiveContainer } from 'recharts';
+import {
+  Bar,
+  CartesianGrid,
+  Cell,
+  ComposedChart,
+  ReferenceArea,
+  Tooltip,
+  XAxis,
+  YAxis,
+  ResponsiveContainer,
+} from 'recharts';
 import type { RoadmapStats } from '../../shared/schemas/stats';
 import { itemById, type Curriculum } from '../../shared/curriculum';
 import { formatHours } from '../../shared/time';
@@ -86,10 +96,20 @@ export function RoadmapChart({ stats, curriculum, view, size, animate = true }: 
           x2={band.x2}
           className={`phase-band phase-band-${band.phase}`}
           ifOverflow="extendDomain"
-          label={{ value: `Phase ${band.phase}`, position: 'insideTop', className: `phase-band-label phase-band-label-${band.phase}` }}
+          label={{
+            value: `Phase ${band.phase}`,
+            position: 'insideTop',
+            className: `phase-band-label phase-band-label-${band.phase}`,
+          }}
         />
       ))}
-      <XAxis dataKey="key" tickLine={false} interval={0} tick={<ItemTick view={view} rows={rows} />} height={view === 'items' ? 36 : 30} />
+      <XAxis
+        dataKey="key"
+        tickLine={false}
+        interval={0}
+        tick={<ItemTick view={view} rows={rows} />}
+        height={view === 'items' ? 36 : 30}
+      />
       <XAxis dataKey="key" xAxisId="actual" hide />
       <YAxis
         tickLine={false}
@@ -100,7 +120,14 @@ export function RoadmapChart({ stats, curriculum, view, size, animate = true }: 
       />
       <Tooltip content={<RoadmapTooltip />} cursor={{ className: 'chart-cursor' }} />
       <Bar dataKey="range" name="Estimated range" className="bar-range" isAnimationActive={animate} radius={3} />
-      <Bar dataKey="actual" name="Actual hours" xAxisId="actual" barSize={view === 'items' ? 10 : 28} isAnimationActive={animate} radius={2}>
+      <Bar
+        dataKey="actual"
+        name="Actual hours"
+        xAxisId="actual"
+        barSize={view === 'items' ? 10 : 28}
+        isAnimationActive={animate}
+        radius={2}
+      >
         {rows.map((row) => (
           <Cell key={row.key} className={row.over ? 'bar-actual bar-actual-over' : 'bar-actual'} />
         ))}
@@ -118,7 +145,13 @@ export function RoadmapChart({ stats, curriculum, view, size, animate = true }: 
         </>
       }
     >
-      {size ? chart : <ResponsiveContainer width="100%" height={view === 'items' ? 330 : 280}>{chart}</ResponsiveContainer>}
+      {size ? (
+        chart
+      ) : (
+        <ResponsiveContainer width="100%" height={view === 'items' ? 330 : 280}>
+          {chart}
+        </ResponsiveContainer>
+      )}
     </ChartFigure>
   );
 }

@@ -13,8 +13,12 @@ export function RoadmapTable({ stats, curriculum }: { stats: RoadmapStats; curri
         <tr>
           <th scope="col">Item</th>
           <th scope="col">Status</th>
-          <th scope="col" className="num">Estimate (h)</th>
-          <th scope="col" className="num">Logged (h)</th>
+          <th scope="col" className="num">
+            Estimate (h)
+          </th>
+          <th scope="col" className="num">
+            Logged (h)
+          </th>
         </tr>
       </thead>
       {stats.phases.map((phase) => (
@@ -53,7 +57,15 @@ export function RoadmapTable({ stats, curriculum }: { stats: RoadmapStats; curri
   );
 }
 
-function MonthRows({ month, stats, curriculum }: { month: RoadmapStats['months'][number]; stats: RoadmapStats; curriculum: Curriculum }) {
+function MonthRows({
+  month,
+  stats,
+  curriculum,
+}: {
+  month: RoadmapStats['months'][number];
+  stats: RoadmapStats;
+  curriculum: Curriculum;
+}) {
   return (
     <>
       <tr className="row-month">

@@ -17,7 +17,8 @@ function offerDownload(fileName: string, content: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const formatBytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const formatBytes = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const reasonLabel: Record<Backup['reason'], string> = {
   daily: 'Daily',
   manual: 'Made by you',
@@ -93,7 +94,10 @@ export function DataSettings() {
   const importFile = (file: File) =>
     run('import', async () => {
       const result = await writeIn('import')('data.import', { content: await file.text(), mode });
-      return result && `Imported ${file.name}: ${result.timeEntriesAdded} ${result.timeEntriesAdded === 1 ? 'entry' : 'entries'} added${result.timeEntriesSkipped ? `, ${result.timeEntriesSkipped} already here and skipped` : ''}. A backup was made first.`;
+      return (
+        result &&
+        `Imported ${file.name}: ${result.timeEntriesAdded} ${result.timeEntriesAdded === 1 ? 'entry' : 'entries'} added${result.timeEntriesSkipped ? `, ${result.timeEntriesSkipped} already here and skipped` : ''}. A backup was made first.`
+      );
     });
 
   return (
@@ -102,11 +106,19 @@ export function DataSettings() {
         <section className="card settings-section" aria-labelledby="settings-folder">
           <h2 id="settings-folder">Data folder</h2>
           <p>
-            Your logbook and its backups are in <code className="data-folder" data-testid="data-folder">{folder.data.location}</code>
+            Your logbook and its backups are in{' '}
+            <code className="data-folder" data-testid="data-folder">
+              {folder.data.location}
+            </code>
           </p>
           {folder.data.canOpen && (
             <div className="form-actions">
-              <button type="button" className="button" disabled={busy} onClick={() => run('folder', async () => void (await call('data.openFolder')))}>
+              <button
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => run('folder', async () => void (await call('data.openFolder')))}
+              >
                 Open the data folder
               </button>
             </div>
@@ -117,15 +129,24 @@ export function DataSettings() {
 
       <section className="card settings-section" aria-labelledby="settings-export">
         <h2 id="settings-export">Export</h2>
-        <p className="muted">The time log opens in any spreadsheet; the full export holds everything you made and can be imported again.</p>
+        <p className="muted">
+          The time log opens in any spreadsheet; the full export holds everything you made and can be imported again.
+        </p>
         <div className="form-actions">
           <button type="button" className="button" disabled={busy} onClick={() => void exportCsv()}>
             Time log as CSV
           </button>
-          <button type="button" className="button" disabled={busy} onClick={() => run('export', async () => {
-            const json = await call('data.exportJson');
-            offerDownload(json.fileName, json.content, 'application/json');
-          })}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() =>
+              run('export', async () => {
+                const json = await call('data.exportJson');
+                offerDownload(json.fileName, json.content, 'application/json');
+              })
+            }
+          >
             Everything as JSON
           </button>
         </div>
@@ -134,14 +155,18 @@ export function DataSettings() {
 
       <section className="card settings-section" aria-labelledby="settings-import">
         <h2 id="settings-import">Import</h2>
-        <p className="muted">Reads a JSON export of this app. The file is checked in full first; a backup is made before anything changes.</p>
+        <p className="muted">
+          Reads a JSON export of this app. The file is checked in full first; a backup is made before anything changes.
+        </p>
         <fieldset className="field-mode">
           <legend className="visually-hidden">Import mode</legend>
           <label>
-            <input type="radio" name="import-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge with my data (nothing is duplicated)
+            <input type="radio" name="import-mode" checked={mode === 'merge'} onChange={() => setMode('merge')} /> Merge
+            with my data (nothing is duplicated)
           </label>
           <label>
-            <input type="radio" name="import-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} /> Replace my data with the file
+            <input type="radio" name="import-mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />{' '}
+            Replace my data with the file
           </label>
         </fieldset>
         <div className="form-actions">
@@ -171,10 +196,17 @@ export function DataSettings() {
           {backups.status === 'ready' ? backups.data.keep : '…'} are kept.
         </p>
         <div className="form-actions">
-          <button type="button" className="button" disabled={busy} onClick={() => run('backups', async () => {
-            const backup = await writeIn('backups')('backups.create', {});
-            return backup && `Backup made (${formatBytes(backup.bytes)}).`;
-          })}>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() =>
+              run('backups', async () => {
+                const backup = await writeIn('backups')('backups.create', {});
+                return backup && `Backup made (${formatBytes(backup.bytes)}).`;
+              })
+            }
+          >
             Back up now
           </button>
         </div>
@@ -184,46 +216,63 @@ export function DataSettings() {
             list.length === 0 ? (
               <p className="empty-note">No backups yet.</p>
             ) : (
-          <table className="data-table" data-testid="backups">
-            <thead>
-              <tr>
-                <th scope="col">Made</th>
-                <th scope="col">Why</th>
-                <th scope="col" className="num">Size</th>
-                <th scope="col"><span className="visually-hidden">Restore</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((b) => (
-                <tr key={b.id}>
-                  <td>{new Date(b.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</td>
-                  <td>{reasonLabel[b.reason]}</td>
-                  <td className="num">{formatBytes(b.bytes)}</td>
-                  <td className="num">
-                    {confirmRestore === b.id ? (
-                      <span className="entry-actions">
-                        <span className="confirm-text">Replace your data with this backup?</span>
-                        <button type="button" className="button button-small button-danger" disabled={busy} onClick={() => run('backups', async () => {
-                          setConfirmRestore(null);
-                          const restored = await writeIn('backups')('backups.restore', { id: b.id });
-                          return restored && 'Backup restored. Your data from before is kept as a backup too.';
-                        })}>
-                          Restore
-                        </button>
-                        <button type="button" className="button button-small" onClick={() => setConfirmRestore(null)}>
-                          Cancel
-                        </button>
-                      </span>
-                    ) : (
-                      <button type="button" className="button button-small" onClick={() => setConfirmRestore(b.id)}>
-                        Restore…
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+              <table className="data-table" data-testid="backups">
+                <thead>
+                  <tr>
+                    <th scope="col">Made</th>
+                    <th scope="col">Why</th>
+                    <th scope="col" className="num">
+                      Size
+                    </th>
+                    <th scope="col">
+                      <span className="visually-hidden">Restore</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((b) => (
+                    <tr key={b.id}>
+                      <td>
+                        {new Date(b.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
+                      </td>
+                      <td>{reasonLabel[b.reason]}</td>
+                      <td className="num">{formatBytes(b.bytes)}</td>
+                      <td className="num">
+                        {confirmRestore === b.id ? (
+                          <span className="entry-actions">
+                            <span className="confirm-text">Replace your data with this backup?</span>
+                            <button
+                              type="button"
+                              className="button button-small button-danger"
+                              disabled={busy}
+                              onClick={() =>
+                                run('backups', async () => {
+                                  setConfirmRestore(null);
+                                  const restored = await writeIn('backups')('backups.restore', { id: b.id });
+                                  return restored && 'Backup restored. Your data from before is kept as a backup too.';
+                                })
+                              }
+                            >
+                              Restore
+                            </button>
+                            <button
+                              type="button"
+                              className="button button-small"
+                              onClick={() => setConfirmRestore(null)}
+                            >
+                              Cancel
+                            </button>
+                          </span>
+                        ) : (
+                          <button type="button" className="button button-small" onClick={() => setConfirmRestore(b.id)}>
+                            Restore…
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             )
           }
         </Loaded>

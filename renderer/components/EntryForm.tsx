@@ -62,7 +62,8 @@ export function EntryForm({ entry, itemId: initialItemId, onDone, onCancel }: Pr
     if (mode === 'duration') {
       const h = Number(hours || 0);
       const m = Number(minutes || 0);
-      if (!Number.isFinite(h) || !Number.isFinite(m) || h < 0 || m < 0) return { length: 'Enter the duration as hours and minutes.' };
+      if (!Number.isFinite(h) || !Number.isFinite(m) || h < 0 || m < 0)
+        return { length: 'Enter the duration as hours and minutes.' };
       const total = Math.round(h * 60 + m);
       if (total < 1) return { length: SPAN_MESSAGES.atLeastAMinute };
       return { startedAt, endedAt: startedAt + total * MINUTE_MS };
@@ -114,7 +115,12 @@ export function EntryForm({ entry, itemId: initialItemId, onDone, onCancel }: Pr
     );
 
   return (
-    <form className="entry-form" onSubmit={submit} aria-label={entry ? 'Edit time entry' : 'Add time by hand'} noValidate>
+    <form
+      className="entry-form"
+      onSubmit={submit}
+      aria-label={entry ? 'Edit time entry' : 'Add time by hand'}
+      noValidate
+    >
       {entry && (
         <label className="field field-wide">
           <span>Item</span>
@@ -136,7 +142,8 @@ export function EntryForm({ entry, itemId: initialItemId, onDone, onCancel }: Pr
       <fieldset className="field field-mode">
         <legend>Length given as</legend>
         <label>
-          <input type="radio" name={`${id}-mode`} checked={mode === 'duration'} onChange={() => setMode('duration')} /> Duration
+          <input type="radio" name={`${id}-mode`} checked={mode === 'duration'} onChange={() => setMode('duration')} />{' '}
+          Duration
         </label>
         <label>
           <input type="radio" name={`${id}-mode`} checked={mode === 'end'} onChange={() => setMode('end')} /> End time
@@ -146,11 +153,27 @@ export function EntryForm({ entry, itemId: initialItemId, onDone, onCancel }: Pr
         <div className="field-pair">
           <label className="field field-narrow">
             <span>Hours</span>
-            <input type="number" min={0} max={24} inputMode="numeric" value={hours} onChange={(e) => setHours(e.target.value)} {...invalid('length')} />
+            <input
+              type="number"
+              min={0}
+              max={24}
+              inputMode="numeric"
+              value={hours}
+              onChange={(e) => setHours(e.target.value)}
+              {...invalid('length')}
+            />
           </label>
           <label className="field field-narrow">
             <span>Minutes</span>
-            <input type="number" min={0} max={59} inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} {...invalid('length')} />
+            <input
+              type="number"
+              min={0}
+              max={59}
+              inputMode="numeric"
+              value={minutes}
+              onChange={(e) => setMinutes(e.target.value)}
+              {...invalid('length')}
+            />
           </label>
         </div>
       ) : (

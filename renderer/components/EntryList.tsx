@@ -37,11 +37,7 @@ export function EntryList({ entries, showItem, emptyText }: Props) {
           const gap = previous ? daysBetween(group.day, previous.day) - 1 : 0;
           return (
             <li key={group.day} className="entry-day">
-              {gap > 0 && (
-                <p className="entry-gap">
-                  {gap === 1 ? '1 day' : `${gap} days`} without study
-                </p>
-              )}
+              {gap > 0 && <p className="entry-gap">{gap === 1 ? '1 day' : `${gap} days`} without study</p>}
               <h3 className="entry-day-title">{formatDay(group.day)}</h3>
               <ul className="entries">
                 {group.entries.map((entry) => (
@@ -87,7 +83,11 @@ function EntryRow({ entry, showItem, onEdit }: { entry: TimeEntry; showItem: boo
         {confirming ? (
           <>
             <span className="confirm-text">Delete this entry?</span>
-            <button type="button" className="button button-small button-danger" onClick={() => void mutate('time.delete', { id: entry.id })}>
+            <button
+              type="button"
+              className="button button-small button-danger"
+              onClick={() => void mutate('time.delete', { id: entry.id })}
+            >
               Delete
             </button>
             <button type="button" className="button button-small" onClick={() => setConfirming(false)}>
@@ -96,10 +96,20 @@ function EntryRow({ entry, showItem, onEdit }: { entry: TimeEntry; showItem: boo
           </>
         ) : (
           <>
-            <button type="button" className="button button-small" onClick={onEdit} aria-label={`Edit entry of ${formatTime(entry.startedAt)}`}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={onEdit}
+              aria-label={`Edit entry of ${formatTime(entry.startedAt)}`}
+            >
               Edit
             </button>
-            <button type="button" className="button button-small" onClick={() => setConfirming(true)} aria-label={`Delete entry of ${formatTime(entry.startedAt)}`}>
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => setConfirming(true)}
+              aria-label={`Delete entry of ${formatTime(entry.startedAt)}`}
+            >
               Delete
             </button>
           </>

@@ -64,14 +64,20 @@ export function FocusCard({ item }: { item: CurriculumItem }) {
       ) : (
         <>
           <p className="focus-plan">
-            {minutes(lengths.workMs)} min work, {minutes(lengths.shortBreakMs)} min breaks, a {minutes(lengths.longBreakMs)} min break
-            after {lengths.roundsBeforeLongBreak} rounds.
+            {minutes(lengths.workMs)} min work, {minutes(lengths.shortBreakMs)} min breaks, a{' '}
+            {minutes(lengths.longBreakMs)} min break after {lengths.roundsBeforeLongBreak} rounds.
           </p>
-          <button type="button" className="button button-primary button-large" onClick={() => send({ type: 'start', itemId: item.id, now: Date.now() })}>
+          <button
+            type="button"
+            className="button button-primary button-large"
+            onClick={() => send({ type: 'start', itemId: item.id, now: Date.now() })}
+          >
             Start focus
           </button>
           <p className="timer-hint">
-            {other ? `Starting here ends the focus session on ${itemLabel(other)} and logs its work.` : 'Work intervals are logged on this item.'}
+            {other
+              ? `Starting here ends the focus session on ${itemLabel(other)} and logs its work.`
+              : 'Work intervals are logged on this item.'}
           </p>
         </>
       )}

@@ -21,7 +21,10 @@ export function HoursBar({ loggedHours, minHours, maxHours, label }: Props) {
       role="img"
       aria-label={`${label}: ${formatHours(loggedHours)} of ${minHours}–${maxHours} estimated hours${over ? ', over the estimate' : ''}`}
     >
-      <div className="hours-bar-range" style={{ left: pct(minHours), width: `calc(${pct(maxHours)} - ${pct(minHours)})` }} />
+      <div
+        className="hours-bar-range"
+        style={{ left: pct(minHours), width: `calc(${pct(maxHours)} - ${pct(minHours)})` }}
+      />
       <div className="hours-bar-fill" style={{ width: pct(loggedHours) }} />
     </div>
   );

@@ -16,7 +16,8 @@ interface Props<T> {
 
 export function Loaded<T>({ query, children, loading = null, error, quiet = false }: Props<T>) {
   if (query.status === 'loading') return loading;
-  if (query.status === 'error') return error ? error(query.message) : <InlineError message={query.message} quiet={quiet} />;
+  if (query.status === 'error')
+    return error ? error(query.message) : <InlineError message={query.message} quiet={quiet} />;
   return children(query.data);
 }
 

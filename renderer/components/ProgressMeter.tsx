@@ -7,7 +7,14 @@ export function ProgressMeter({ value, label, detail }: { value: number; label: 
         <span className="meter-label">{label}</span>
         <span className="meter-value">{pct}%</span>
       </div>
-      <div className="meter-track" role="progressbar" aria-label={label} aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+      <div
+        className="meter-track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuenow={pct}
+        aria-valuemin={0}
+        aria-valuemax={100}
+      >
         <div className="meter-fill" style={{ width: `${pct}%` }} />
       </div>
       <div className="meter-detail">{detail}</div>

@@ -24,12 +24,15 @@ export class ScreenErrorBoundary extends Component<{ children: ReactNode }, Stat
     const { error } = this.state;
     if (!error) return this.props.children;
     // A screen whose code did not load stays unloaded until the page reloads (React keeps the failed import).
-    const notLoaded = /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(error.message);
+    const notLoaded = /dynamically imported module|Importing a module script failed|Failed to fetch/i.test(
+      error.message,
+    );
     return (
       <div className="screen screen-failure" role="alert">
         <h1 tabIndex={-1}>This screen could not be shown</h1>
         <p>
-          {notLoaded ? 'Its part of the app did not load.' : 'Something went wrong while drawing it.'} Your study data is safe: nothing was changed.
+          {notLoaded ? 'Its part of the app did not load.' : 'Something went wrong while drawing it.'} Your study data
+          is safe: nothing was changed.
         </p>
         <p className="muted screen-failure-detail">{error.message}</p>
         <div className="screen-failure-actions">

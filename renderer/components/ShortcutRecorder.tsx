@@ -27,19 +27,29 @@ export function ShortcutRecorder({ value, message, onChange }: Props) {
     if (event.key === 'Escape' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) return stop();
     const result = recordShortcut(event, isMac);
     if (result.kind === 'holding') return setHolding(result.accelerator);
-    if (result.kind === 'refused') return setRefusal(result.message), setHolding('');
+    if (result.kind === 'refused') return (setRefusal(result.message), setHolding(''));
     setRefusal(null);
     stop();
     onChange(result.accelerator);
   };
 
-  const shown = refusal ? { text: refusal, error: true } : recording ? { text: 'Press the keys of the new shortcut, or Escape to keep the old one.', error: false } : message;
+  const shown = refusal
+    ? { text: refusal, error: true }
+    : recording
+      ? { text: 'Press the keys of the new shortcut, or Escape to keep the old one.', error: false }
+      : message;
   return (
     <div className="field settings-field shortcut-field">
       <span id="globalTimerShortcut-label">Global timer shortcut</span>
       <div className="shortcut-row">
         <kbd className={`shortcut-keys${recording ? ' is-recording' : ''}`} data-testid="shortcut-keys">
-          {recording ? (holding ? `${describeShortcut(holding, isMac)}${isMac ? '' : '+'}…` : '…') : value ? describeShortcut(value, isMac) : 'Off'}
+          {recording
+            ? holding
+              ? `${describeShortcut(holding, isMac)}${isMac ? '' : '+'}…`
+              : '…'
+            : value
+              ? describeShortcut(value, isMac)
+              : 'Off'}
         </kbd>
         <button
           type="button"
@@ -58,7 +68,11 @@ export function ShortcutRecorder({ value, message, onChange }: Props) {
           </button>
         )}
       </div>
-      <small id="globalTimerShortcut-help" className={shown.error ? 'field-error' : 'field-hint'} role={refusal ? 'alert' : undefined}>
+      <small
+        id="globalTimerShortcut-help"
+        className={shown.error ? 'field-error' : 'field-hint'}
+        role={refusal ? 'alert' : undefined}
+      >
         {shown.text}
       </small>
     </div>

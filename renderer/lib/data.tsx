@@ -47,7 +47,9 @@ export function DataProvider({ curriculum, children }: { curriculum: Curriculum;
       if (stop.discarded) {
         notices.info(`Timer stopped after ${stop.discarded.seconds} s: sessions under a minute are not logged.`);
       } else if (stop.entry) {
-        notices.success(`Logged ${formatMinutes((stop.entry.endedAt - stop.entry.startedAt) / 60000)} on ${title(stop.entry.itemId)}.`);
+        notices.success(
+          `Logged ${formatMinutes((stop.entry.endedAt - stop.entry.startedAt) / 60000)} on ${title(stop.entry.itemId)}.`,
+        );
       }
     },
     [curriculum, notices],
@@ -126,7 +128,11 @@ export interface WriteOptions {
   onError?: (error: Error) => void;
 }
 
-export type Mutate = <C extends Channel>(channel: C, input: ChannelInput<C>, options?: WriteOptions) => Promise<ChannelOutput<C> | undefined>;
+export type Mutate = <C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+  options?: WriteOptions,
+) => Promise<ChannelOutput<C> | undefined>;
 
 /** The one way the renderer writes: resolves with the answer, or with undefined once a refusal has been handled. */
 function mutation(changed: () => void, notifyError: (message: string) => void): Mutate {

@@ -31,7 +31,9 @@ export function fromLocal(date: string, time: string): number | null {
 export function endFromClock(startedAt: number, endTime: string, nextDay: boolean): number | null {
   const startDay = new Date(startedAt);
   // The calendar day after, at noon so a DST change cannot skip or repeat it.
-  const day = nextDay ? new Date(startDay.getFullYear(), startDay.getMonth(), startDay.getDate() + 1, 12).getTime() : startedAt;
+  const day = nextDay
+    ? new Date(startDay.getFullYear(), startDay.getMonth(), startDay.getDate() + 1, 12).getTime()
+    : startedAt;
   return fromLocal(toDateInput(day), endTime);
 }
 
@@ -39,7 +41,8 @@ export const formatDay = (ms: number) =>
   new Date(ms).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 
 /** "2:00 PM" or "14:00", as the locale writes a time: no leading zero on a 12-hour clock. */
-export const formatTime = (ms: number) => new Date(ms).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
+export const formatTime = (ms: number) =>
+  new Date(ms).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });
 
 /** Midnight at the start of the local day holding `ms`. */
 export const startOfDay = (ms: number) => {
@@ -58,7 +61,10 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
  * (day, month, year, weekday), where a formatter writes what toLocaleDateString would. Formatters
  * are kept per options: making one costs far more than using it (the heatmap writes 364 dates).
  */
-export function formatLocalDate(date: string, options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' }) {
+export function formatLocalDate(
+  date: string,
+  options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' },
+) {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const key = JSON.stringify(options);
   let format = dateFormats.get(key);

@@ -5,7 +5,14 @@
 // Unlike the timer, whose start time is in the database, a focus session does NOT survive a
 // reload, a restart or a crash: what was logged stays logged, the work interval in progress is lost.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { focusLengths, focusReducer, idleFocus, type FocusEvent, type FocusLengths, type FocusState } from '../../shared/focus';
+import {
+  focusLengths,
+  focusReducer,
+  idleFocus,
+  type FocusEvent,
+  type FocusLengths,
+  type FocusState,
+} from '../../shared/focus';
 import { formatMinutes } from '../../shared/time';
 import { useData, useMutation, useQuery } from './data';
 import { useNotices } from './notices';
@@ -25,14 +32,22 @@ export function useFocus(): FocusContextValue {
   return value;
 }
 
-const DEFAULT_LENGTHS = focusLengths({ focusWorkMinutes: 25, focusShortBreakMinutes: 5, focusLongBreakMinutes: 15, focusRoundsBeforeLongBreak: 4 });
+const DEFAULT_LENGTHS = focusLengths({
+  focusWorkMinutes: 25,
+  focusShortBreakMinutes: 5,
+  focusLongBreakMinutes: 15,
+  focusRoundsBeforeLongBreak: 4,
+});
 
 export function FocusProvider({ children }: { children: ReactNode }) {
   const { curriculum } = useData();
   const notices = useNotices();
   const mutate = useMutation();
   const settings = useQuery('settings.get', {});
-  const lengths = useMemo(() => (settings.status === 'ready' ? focusLengths(settings.data) : DEFAULT_LENGTHS), [settings]);
+  const lengths = useMemo(
+    () => (settings.status === 'ready' ? focusLengths(settings.data) : DEFAULT_LENGTHS),
+    [settings],
+  );
   const [state, setState] = useState<FocusState>(idleFocus);
   const stateRef = useRef(state);
   const lengthsRef = useRef(lengths);
@@ -51,9 +66,19 @@ export function FocusProvider({ children }: { children: ReactNode }) {
             'time.add',
             { itemId, startedAt, endedAt, note: 'Focus session' },
             { onError: (e) => notices.error(`The focus interval could not be logged: ${e.message}`) },
-          ).then((logged) => logged && notices.success(`Logged ${formatMinutes((endedAt - startedAt) / 60_000)} of focus on ${title(itemId)}.`));
+          ).then(
+            (logged) =>
+              logged &&
+              notices.success(`Logged ${formatMinutes((endedAt - startedAt) / 60_000)} of focus on ${title(itemId)}.`),
+          );
         } else if (event.type === 'tick') {
-          notices.info(effect.next === 'work' ? 'Break over: back to work.' : effect.next === 'longBreak' ? 'Well done: take a long break.' : 'Work interval done: take a short break.');
+          notices.info(
+            effect.next === 'work'
+              ? 'Break over: back to work.'
+              : effect.next === 'longBreak'
+                ? 'Well done: take a long break.'
+                : 'Work interval done: take a short break.',
+          );
         }
       }
     },

@@ -16,7 +16,10 @@ interface Notices {
 }
 
 const NoticeContext = createContext<Notices | null>(null);
-const NoticeListContext = createContext<{ notices: Notice[]; dismiss: (id: number) => void }>({ notices: [], dismiss: () => {} });
+const NoticeListContext = createContext<{ notices: Notice[]; dismiss: (id: number) => void }>({
+  notices: [],
+  dismiss: () => {},
+});
 let nextId = 1;
 
 export function useNotices(): Notices {

@@ -33,7 +33,11 @@ export function parseRoute(hash: string): Route {
 }
 
 export const hrefFor = (route: Route) =>
-  route.screen === 'item' ? `#/item/${encodeURIComponent(route.itemId)}` : route.screen === 'print' ? `#/print/${route.paper}` : `#/${route.screen}`;
+  route.screen === 'item'
+    ? `#/item/${encodeURIComponent(route.itemId)}`
+    : route.screen === 'print'
+      ? `#/print/${route.paper}`
+      : `#/${route.screen}`;
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));

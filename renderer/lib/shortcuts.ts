@@ -8,7 +8,8 @@
 import { useEffect, useRef } from 'react';
 import type { Route } from './router';
 
-export type ShortcutAction = { type: 'go'; route: Route } | { type: 'timer' } | { type: 'manualEntry' } | { type: 'help' };
+export type ShortcutAction =
+  { type: 'go'; route: Route } | { type: 'timer' } | { type: 'manualEntry' } | { type: 'help' };
 
 export const goKeys: Record<string, Route> = {
   r: { screen: 'roadmap' },

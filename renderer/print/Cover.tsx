@@ -8,12 +8,24 @@ import { itemLabel, statusLabels } from '../lib/labels';
 import { entryTitle, formatScore, learnerNameOf, LONG_DATE } from './format';
 import type { PrintData } from './usePrintData';
 
-export function Cover({ data, curriculum, included, stillToCome }: { data: PrintData; curriculum: Curriculum; included: PortfolioEntry[]; stillToCome: PortfolioEntry[] }) {
+export function Cover({
+  data,
+  curriculum,
+  included,
+  stillToCome,
+}: {
+  data: PrintData;
+  curriculum: Curriculum;
+  included: PortfolioEntry[];
+  stillToCome: PortfolioEntry[];
+}) {
   const { settings, overview } = data;
   const overall: Progress = overview.overall;
   const today = toDateInput(Date.now());
   const scored = included.filter((e) => e.latestAssessment);
-  const meanScore = scored.length ? scored.reduce((sum, e) => sum + e.latestAssessment!.weightedTotal, 0) / scored.length : null;
+  const meanScore = scored.length
+    ? scored.reduce((sum, e) => sum + e.latestAssessment!.weightedTotal, 0) / scored.length
+    : null;
   return (
     <section className="print-cover" aria-labelledby="print-title" data-fit-page>
       <div className="pp-cover-band">
@@ -25,7 +37,8 @@ export function Cover({ data, curriculum, included, stillToCome }: { data: Print
           {learnerNameOf(settings)}
         </p>
         <p className="pp-cover-plan">
-          Study plan {formatLocalDate(settings.planStartDate, LONG_DATE)} – {formatLocalDate(settings.targetDate, LONG_DATE)}
+          Study plan {formatLocalDate(settings.planStartDate, LONG_DATE)} –{' '}
+          {formatLocalDate(settings.targetDate, LONG_DATE)}
           <span className="pp-cover-sep" aria-hidden="true">
             {' · '}
           </span>
@@ -34,17 +47,29 @@ export function Cover({ data, curriculum, included, stillToCome }: { data: Print
       </div>
 
       <dl className="pp-cover-stats">
-        <CoverStat label="Hours logged" value={`${formatHours(overall.loggedMinutes / 60)} h`} detail={`of ${overall.estimateMinHours}–${overall.estimateMaxHours} h estimated for the planned items`} />
+        <CoverStat
+          label="Hours logged"
+          value={`${formatHours(overall.loggedMinutes / 60)} h`}
+          detail={`of ${overall.estimateMinHours}–${overall.estimateMaxHours} h estimated for the planned items`}
+        />
         <CoverStat
           label="Items done"
           value={`${overall.doneCount} / ${overall.plannedCount}`}
           detail={`planned items${overall.skippedCount ? `, ${overall.skippedCount} skipped` : ''}`}
         />
-        <CoverStat label="Completion" value={`${Math.round(overall.byHours * 100)} %`} detail="of the estimated hours" />
+        <CoverStat
+          label="Completion"
+          value={`${Math.round(overall.byHours * 100)} %`}
+          detail="of the estimated hours"
+        />
         <CoverStat
           label="Self-assessment"
           value={meanScore === null ? '—' : `${meanScore.toFixed(1)} / 100`}
-          detail={meanScore === null ? 'no entry assessed yet' : `mean of ${scored.length} assessed ${scored.length === 1 ? 'entry' : 'entries'}`}
+          detail={
+            meanScore === null
+              ? 'no entry assessed yet'
+              : `mean of ${scored.length} assessed ${scored.length === 1 ? 'entry' : 'entries'}`
+          }
         />
       </dl>
 
@@ -85,11 +110,11 @@ export function Cover({ data, curriculum, included, stillToCome }: { data: Print
         )}
         {stillToCome.length > 0 && (
           <p className="print-muted pp-still-to-come" data-testid="print-still-to-come">
-            Still to come on the roadmap: {stillToCome.map((e) => itemLabel(itemById(curriculum.items, e.itemId)!)).join(', ')}.
+            Still to come on the roadmap:{' '}
+            {stillToCome.map((e) => itemLabel(itemById(curriculum.items, e.itemId)!)).join(', ')}.
           </p>
         )}
       </div>
-
     </section>
   );
 }

@@ -18,7 +18,17 @@ function hoursVerdict(logged: number, min: number, max: number, status: ItemStat
   return 'under way';
 }
 
-export function EntrySection({ entry, item, curriculum, number }: { entry: PortfolioEntry; item: CurriculumItem; curriculum: Curriculum; number: number }) {
+export function EntrySection({
+  entry,
+  item,
+  curriculum,
+  number,
+}: {
+  entry: PortfolioEntry;
+  item: CurriculumItem;
+  curriculum: Curriculum;
+  number: number;
+}) {
   const singleLine = curriculum.portfolioTemplate.fields.filter((f) => !f.multiline);
   const multiLine = curriculum.portfolioTemplate.fields.filter((f) => f.multiline);
   const [firstLong, ...otherLong] = multiLine;
@@ -27,7 +37,12 @@ export function EntrySection({ entry, item, curriculum, number }: { entry: Portf
   const assessment = entry.latestAssessment;
   const headingId = `entry-${item.id.replace('.', '-')}`;
   return (
-    <article className="print-entry print-page-start" aria-labelledby={headingId} data-testid={`print-entry-${item.id}`} data-fit-page>
+    <article
+      className="print-entry print-page-start"
+      aria-labelledby={headingId}
+      data-testid={`print-entry-${item.id}`}
+      data-fit-page
+    >
       {/* The header, the facts and the first field stay together on one page. */}
       <div className="pp-entry-lead">
         <header className="pp-entry-header">
@@ -43,12 +58,17 @@ export function EntrySection({ entry, item, curriculum, number }: { entry: Portf
         <div className="pp-entry-summary">
           <div className="pp-entry-summary-cell">
             <span className="pp-summary-label">Status</span>
-            <span className={`pp-summary-value status-text pp-status-text-${entry.status}`}>{statusLabels[entry.status]}</span>
+            <span className={`pp-summary-value status-text pp-status-text-${entry.status}`}>
+              {statusLabels[entry.status]}
+            </span>
           </div>
           <div className="pp-entry-summary-cell entry-summary-hours">
             <span className="pp-summary-label">Hours logged</span>
             <span className="pp-summary-value">
-              {formatHours(entry.loggedHours)} h <span className="pp-summary-of">of {minHours}–{maxHours} h estimated</span>
+              {formatHours(entry.loggedHours)} h{' '}
+              <span className="pp-summary-of">
+                of {minHours}–{maxHours} h estimated
+              </span>
             </span>
             <HoursBar loggedHours={entry.loggedHours} minHours={minHours} maxHours={maxHours} label={itemLabel(item)} />
             <span className="pp-summary-note">{hoursVerdict(entry.loggedHours, minHours, maxHours, entry.status)}</span>
@@ -97,7 +117,6 @@ export function EntrySection({ entry, item, curriculum, number }: { entry: Portf
           })}
         </dl>
       </section>
-
     </article>
   );
 }

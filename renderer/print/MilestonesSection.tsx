@@ -9,8 +9,8 @@ export function MilestonesSection({ milestones }: { milestones: MilestoneData })
         Milestones
       </h2>
       <p className="print-lede">
-        The curriculum&rsquo;s completion checklists. Where the study log can decide an entry, the small print under it says what the
-        log shows; the other entries are ticked by the learner.
+        The curriculum&rsquo;s completion checklists. Where the study log can decide an entry, the small print under it
+        says what the log shows; the other entries are ticked by the learner.
       </p>
       <div className="pp-milestone-grid">
         {milestones.checklists.map((list) => {

@@ -34,7 +34,8 @@ export function PdfExportProvider({ children }: { children: ReactNode }) {
   const jobs = useRef(0);
   useEffect(() => {
     // Main is waiting on the ready attribute: if the code cannot load, say so at once.
-    if (paper && !view) loadPrintView().then(setView, () => document.documentElement.setAttribute(PRINT_READY_ATTRIBUTE, 'error'));
+    if (paper && !view)
+      loadPrintView().then(setView, () => document.documentElement.setAttribute(PRINT_READY_ATTRIBUTE, 'error'));
   }, [paper, view]);
 
   const exportPdf = useCallback<ExportPdf>(async (chosen) => {

@@ -8,7 +8,15 @@ import { MilestonesSection } from './MilestonesSection';
 import { RoadmapSection } from './RoadmapSection';
 import type { PrintData } from './usePrintData';
 
-export function PortfolioDocument({ data, curriculum, paper }: { data: PrintData; curriculum: Curriculum; paper: PaperSize }) {
+export function PortfolioDocument({
+  data,
+  curriculum,
+  paper,
+}: {
+  data: PrintData;
+  curriculum: Curriculum;
+  paper: PaperSize;
+}) {
   const { printed: included, stillToCome } = entriesToPrint(data.entries);
   const itemOf = (id: string) => itemById(curriculum.items, id)!;
   return (
@@ -18,11 +26,19 @@ export function PortfolioDocument({ data, curriculum, paper }: { data: PrintData
       {included.length === 0 ? (
         <section className="print-section print-page-start">
           <h2 className="print-h2">Portfolio entries</h2>
-          <p className="print-muted">No entries are included yet. Choose the projects to show on the Portfolio screen.</p>
+          <p className="print-muted">
+            No entries are included yet. Choose the projects to show on the Portfolio screen.
+          </p>
         </section>
       ) : (
         included.map((entry, index) => (
-          <EntrySection key={entry.itemId} entry={entry} item={itemOf(entry.itemId)} curriculum={curriculum} number={index + 1} />
+          <EntrySection
+            key={entry.itemId}
+            entry={entry}
+            item={itemOf(entry.itemId)}
+            curriculum={curriculum}
+            number={index + 1}
+          />
         ))
       )}
       <MilestonesSection milestones={data.milestones} />

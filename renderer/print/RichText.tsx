@@ -22,7 +22,13 @@ export function LongField({ label, value }: { label: string; value: string }) {
   return (
     <section className={text.length <= SHORT_FIELD_CHARS ? 'pp-entry-field pp-entry-keep' : 'pp-entry-field'}>
       <h3 className="print-h3">{label}</h3>
-      {text ? <RichText text={text} /> : <p className="pp-field-body"><Empty /></p>}
+      {text ? (
+        <RichText text={text} />
+      ) : (
+        <p className="pp-field-body">
+          <Empty />
+        </p>
+      )}
     </section>
   );
 }
@@ -35,7 +41,12 @@ export function RichText({ text }: { text: string }) {
     let bullets: string[] = [];
     let para: string[] = [];
     const flush = (key: string) => {
-      if (para.length) out.push(<p key={`p${key}`} className="pp-field-body">{para.join('\n')}</p>);
+      if (para.length)
+        out.push(
+          <p key={`p${key}`} className="pp-field-body">
+            {para.join('\n')}
+          </p>,
+        );
       if (bullets.length)
         out.push(
           <ul key={`u${key}`} className="pp-field-list">

@@ -16,8 +16,8 @@ export function RoadmapSection({ data, curriculum }: { data: PrintData; curricul
         Estimated and actual hours
       </h2>
       <p className="print-lede">
-        Each bar is one exercise or project of the curriculum: the pale band is its estimated range, the dark bar the hours logged on
-        it. Red marks time past the maximum estimate.
+        Each bar is one exercise or project of the curriculum: the pale band is its estimated range, the dark bar the
+        hours logged on it. Red marks time past the maximum estimate.
       </p>
       <div className="print-chart">
         <RoadmapChart stats={roadmap} curriculum={curriculum} view="items" size={PRINT_CHART_SIZE} animate={false} />
@@ -70,9 +70,9 @@ export function RoadmapSection({ data, curriculum }: { data: PrintData; curricul
         </tfoot>
       </table>
       <p className="pp-note">
-        Made with MLOps Study Companion from the learner&rsquo;s own study log. Hours are study time logged against each item; the
-        estimates are the curriculum&rsquo;s. Scores are the learner&rsquo;s self-assessment against the curriculum&rsquo;s evaluation
-        criteria, weighted {curriculum.evaluationCriteria.map((c) => c.weight).join('/')}.
+        Made with MLOps Study Companion from the learner&rsquo;s own study log. Hours are study time logged against each
+        item; the estimates are the curriculum&rsquo;s. Scores are the learner&rsquo;s self-assessment against the
+        curriculum&rsquo;s evaluation criteria, weighted {curriculum.evaluationCriteria.map((c) => c.weight).join('/')}.
       </p>
     </section>
   );

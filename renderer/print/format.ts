@@ -7,5 +7,7 @@ import type { Settings } from '../../shared/schemas/settings';
 export const LONG_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 export const learnerNameOf = (settings: Settings) => settings.learnerName.trim() || 'MLOps learner';
 export const printTitle = (settings: Settings) => `${learnerNameOf(settings)} – MLOps Portfolio`;
-export const entryTitle = (entry: PortfolioEntry, item: CurriculumItem) => entry.fields.projectTitle.trim() || item.title;
-export const formatScore = (assessment: Pick<Assessment, 'weightedTotal'>) => `${assessment.weightedTotal.toFixed(1)} / 100`;
+export const entryTitle = (entry: PortfolioEntry, item: CurriculumItem) =>
+  entry.fields.projectTitle.trim() || item.title;
+export const formatScore = (assessment: Pick<Assessment, 'weightedTotal'>) =>
+  `${assessment.weightedTotal.toFixed(1)} / 100`;

@@ -31,14 +31,21 @@ export function usePrintData(): { data: PrintData | null; failureMessage: string
     ['milestones', milestones],
   ];
   const failure = queries.find(([, q]) => q.status === 'error');
-  const failureMessage = failure && failure[1].status === 'error' ? `The ${failure[0]} could not be loaded: ${failure[1].message}` : null;
+  const failureMessage =
+    failure && failure[1].status === 'error' ? `The ${failure[0]} could not be loaded: ${failure[1].message}` : null;
   const data: PrintData | null =
     settings.status === 'ready' &&
     overview.status === 'ready' &&
     roadmap.status === 'ready' &&
     portfolio.status === 'ready' &&
     milestones.status === 'ready'
-      ? { settings: settings.data, overview: overview.data, roadmap: roadmap.data, entries: portfolio.data.entries, milestones: milestones.data }
+      ? {
+          settings: settings.data,
+          overview: overview.data,
+          roadmap: roadmap.data,
+          entries: portfolio.data.entries,
+          milestones: milestones.data,
+        }
       : null;
   return { data, failureMessage };
 }

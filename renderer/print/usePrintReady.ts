@@ -34,7 +34,10 @@ export function usePrintReady(paper: PaperSize, loaded: boolean, failure: string
       fitSectionsToPages(document, paper);
       // recharts 3 draws over a few commits: wait until the chart's bars are in the SVG, then two
       // more frames so layout and paint have caught up.
-      const drawn = await waitFor(() => document.querySelectorAll('.print-doc [data-testid="roadmap-chart"] path.bar-range').length > 0, 5000);
+      const drawn = await waitFor(
+        () => document.querySelectorAll('.print-doc [data-testid="roadmap-chart"] path.bar-range').length > 0,
+        5000,
+      );
       await nextFrame();
       await nextFrame();
       if (cancelled) return;

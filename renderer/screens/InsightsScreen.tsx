@@ -33,9 +33,23 @@ function InsightsBody({ data }: { data: Insights }) {
   return (
     <>
       <section className="summary-grid summary-grid-4" aria-label="At a glance">
-        <Stat label="Current streak" value={`${streak.current} ${streak.current === 1 ? 'day' : 'days'}`} detail={streak.todayCounts ? 'Today counts already' : `Study ${data.streakMinMinutes} min today to extend it`} testId="streak-current" />
-        <Stat label="Longest streak" value={`${streak.longest} ${streak.longest === 1 ? 'day' : 'days'}`} detail={`A day counts with ${data.streakMinMinutes}+ minutes`} testId="streak-longest" />
-        <Stat label="This week" value={`${formatHours(thisWeek?.hours ?? 0)} h`} detail={`Goal ${formatHours(data.weeklyGoalHours)} h a week`} />
+        <Stat
+          label="Current streak"
+          value={`${streak.current} ${streak.current === 1 ? 'day' : 'days'}`}
+          detail={streak.todayCounts ? 'Today counts already' : `Study ${data.streakMinMinutes} min today to extend it`}
+          testId="streak-current"
+        />
+        <Stat
+          label="Longest streak"
+          value={`${streak.longest} ${streak.longest === 1 ? 'day' : 'days'}`}
+          detail={`A day counts with ${data.streakMinMinutes}+ minutes`}
+          testId="streak-longest"
+        />
+        <Stat
+          label="This week"
+          value={`${formatHours(thisWeek?.hours ?? 0)} h`}
+          detail={`Goal ${formatHours(data.weeklyGoalHours)} h a week`}
+        />
         <Stat label="Projected finish" value={finishValue(data)} detail={finishDetail(data)} testId="finish-p50" />
       </section>
 
@@ -88,7 +102,9 @@ function finishValue({ forecast }: Insights): string {
 function finishDetail({ forecast, burnUp }: Insights): string {
   if (forecast.finishP50) return `80% sure by ${formatLocalDate(forecast.finishP80 ?? forecast.finishP50)}`;
   if (!forecast.enoughHistory) {
-    return forecast.forecastFrom ? `A date from ${formatLocalDate(forecast.forecastFrom)}, after 4 weeks of study` : 'A date after 4 weeks of study';
+    return forecast.forecastFrom
+      ? `A date from ${formatLocalDate(forecast.forecastFrom)}, after 4 weeks of study`
+      : 'A date after 4 weeks of study';
   }
   return `No study in the last 4 weeks; your plan ends ${formatLocalDate(burnUp.planEndDate)}`;
 }
@@ -116,8 +132,12 @@ function ForecastCard({ data }: { data: Insights }) {
         <thead>
           <tr>
             <th scope="col">Remaining</th>
-            <th scope="col" className="num">Likely (P50)</th>
-            <th scope="col" className="num">Cautious (P80)</th>
+            <th scope="col" className="num">
+              Likely (P50)
+            </th>
+            <th scope="col" className="num">
+              Cautious (P80)
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -185,15 +205,19 @@ function CalibrationCard({ data }: { data: Insights }) {
     <section className="card" aria-labelledby="calibration-title" data-testid="calibration">
       <h2 id="calibration-title">Estimate calibration</h2>
       <p className="muted calibration-lede">
-        Logged hours divided by the estimate's midpoint, for finished items. Above 1× you take longer than the curriculum
-        expects.
+        Logged hours divided by the estimate's midpoint, for finished items. Above 1× you take longer than the
+        curriculum expects.
       </p>
       <table className="data-table">
         <thead>
           <tr>
             <th scope="col">Scope</th>
-            <th scope="col" className="num">Median ratio</th>
-            <th scope="col" className="num">Based on</th>
+            <th scope="col" className="num">
+              Median ratio
+            </th>
+            <th scope="col" className="num">
+              Based on
+            </th>
           </tr>
         </thead>
         <tbody>

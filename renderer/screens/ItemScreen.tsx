@@ -135,11 +135,7 @@ function Checklist({ item, state }: { item: CurriculumItem; state: ItemState }) 
         {item.list.entries.map((entry, index) => (
           <li key={index}>
             <label className="check">
-              <input
-                type="checkbox"
-                checked={ticked.has(index)}
-                onChange={(e) => toggle(index, e.target.checked)}
-              />
+              <input type="checkbox" checked={ticked.has(index)} onChange={(e) => toggle(index, e.target.checked)} />
               <span>{entry}</span>
             </label>
           </li>
@@ -179,7 +175,12 @@ function StatusCard({ state, item }: { state: ItemState; item: CurriculumItem })
           <strong data-testid="item-hours">{formatHours(hours)} h</strong> logged of {estimateLabel(item)} estimated
           {hours > item.estimate.maxHours && <span className="tag tag-warning">Over the estimate</span>}
         </p>
-        <HoursBar label="Hours logged" loggedHours={hours} minHours={item.estimate.minHours} maxHours={item.estimate.maxHours} />
+        <HoursBar
+          label="Hours logged"
+          loggedHours={hours}
+          minHours={item.estimate.minHours}
+          maxHours={item.estimate.maxHours}
+        />
       </div>
     </section>
   );
@@ -276,7 +277,11 @@ function ItemLog({ itemId }: { itemId: string }) {
       <Loaded query={log} quiet>
         {(data) => (
           <>
-            <EntryList entries={data.entries} showItem={false} emptyText="No time logged on this item yet. Start the timer or add time by hand." />
+            <EntryList
+              entries={data.entries}
+              showItem={false}
+              emptyText="No time logged on this item yet. Start the timer or add time by hand."
+            />
             {data.hasMore && (
               <p className="muted">
                 Older entries are in the <a href={hrefFor({ screen: 'log' })}>Time log</a>.

@@ -11,7 +11,9 @@ export function MilestonesScreen() {
     <div className="screen">
       <header className="screen-header">
         <h1 tabIndex={-1}>Milestones</h1>
-        <p className="screen-lede">Entries marked “from your logbook” tick themselves when your data proves them; tick the others yourself.</p>
+        <p className="screen-lede">
+          Entries marked “from your logbook” tick themselves when your data proves them; tick the others yourself.
+        </p>
       </header>
       <Loaded query={milestones}>
         {(data) => (

@@ -1,7 +1,13 @@
 // One showcase entry per item in the seed's template, pre-filled from the logbook, saved as the
 // learner types; a self-assessment against the weighted criteria with its history; the PDF export.
 import { useEffect, useRef, useState } from 'react';
-import { criterionIds, itemById, type CurriculumItem, type PortfolioFieldKey, type PortfolioLinkKey } from '../../shared/curriculum';
+import {
+  criterionIds,
+  itemById,
+  type CurriculumItem,
+  type PortfolioFieldKey,
+  type PortfolioLinkKey,
+} from '../../shared/curriculum';
 import type { Assessment, AssessmentScores } from '../../shared/schemas/assessment';
 import { isWebLink, WEB_LINK_MESSAGE, type PaperSize, type PortfolioEntry } from '../../shared/schemas/portfolio';
 import { formatHours } from '../../shared/time';
@@ -28,41 +34,47 @@ export function PortfolioScreen() {
       <header className="screen-header screen-header-row">
         <div>
           <h1 tabIndex={-1}>Portfolio</h1>
-          <p className="screen-lede">A showcase entry per project, in the curriculum's template. Everything is saved as you type.</p>
+          <p className="screen-lede">
+            A showcase entry per project, in the curriculum's template. Everything is saved as you type.
+          </p>
         </div>
         <ExportButton includedCount={entriesToPrint(entries).printed.length} />
       </header>
       <Loaded query={list}>
         {() =>
           current && (
-        <div className="portfolio-layout">
-          <nav className="portfolio-list card" aria-label="Portfolio entries">
-            <ul>
-              {curriculum.items.map((item) => {
-                const entry = entries.find((e) => e.itemId === item.id)!;
-                return (
-                  <li key={item.id}>
-                    <button
-                      type="button"
-                      className={`portfolio-pick${entry.itemId === current.itemId ? ' is-current' : ''}${entry.included ? '' : ' is-excluded'}`}
-                      aria-current={entry.itemId === current.itemId ? 'true' : undefined}
-                      onClick={() => setSelected(item.id)}
-                    >
-                      <span className="portfolio-pick-id">{itemLabel(item)}</span>
-                      <span className="portfolio-pick-title">{item.title}</span>
-                      <span className="portfolio-pick-meta">
-                        {/* The same rule as the PDF and the Export button's count: an included entry with nothing to show yet is left out. */}
-                        {!entry.included ? 'Not included' : hasSomethingToShow(entry) ? 'In portfolio' : 'Included, nothing to show yet'}
-                        {entry.latestAssessment && ` · ${entry.latestAssessment.weightedTotal.toFixed(1)}/100`}
-                      </span>
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          </nav>
-          <EntryEditor key={current.itemId} entry={current} item={itemById(curriculum.items, current.itemId)!} />
-        </div>
+            <div className="portfolio-layout">
+              <nav className="portfolio-list card" aria-label="Portfolio entries">
+                <ul>
+                  {curriculum.items.map((item) => {
+                    const entry = entries.find((e) => e.itemId === item.id)!;
+                    return (
+                      <li key={item.id}>
+                        <button
+                          type="button"
+                          className={`portfolio-pick${entry.itemId === current.itemId ? ' is-current' : ''}${entry.included ? '' : ' is-excluded'}`}
+                          aria-current={entry.itemId === current.itemId ? 'true' : undefined}
+                          onClick={() => setSelected(item.id)}
+                        >
+                          <span className="portfolio-pick-id">{itemLabel(item)}</span>
+                          <span className="portfolio-pick-title">{item.title}</span>
+                          <span className="portfolio-pick-meta">
+                            {/* The same rule as the PDF and the Export button's count: an included entry with nothing to show yet is left out. */}
+                            {!entry.included
+                              ? 'Not included'
+                              : hasSomethingToShow(entry)
+                                ? 'In portfolio'
+                                : 'Included, nothing to show yet'}
+                            {entry.latestAssessment && ` · ${entry.latestAssessment.weightedTotal.toFixed(1)}/100`}
+                          </span>
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </nav>
+              <EntryEditor key={current.itemId} entry={current} item={itemById(curriculum.items, current.itemId)!} />
+            </div>
           )
         }
       </Loaded>
@@ -132,7 +144,8 @@ function EntryEditor({ entry, item }: { entry: PortfolioEntry; item: CurriculumI
           </label>
         </div>
         <p className="entry-facts">
-          <StatusBadge status={entry.status} /> {formatHours(entry.loggedHours)} h logged of {estimateLabel(item)} estimated
+          <StatusBadge status={entry.status} /> {formatHours(entry.loggedHours)} h logged of {estimateLabel(item)}{' '}
+          estimated
         </p>
       </section>
       <section className="card template-fields" aria-label="Showcase template">
@@ -151,7 +164,13 @@ function EntryEditor({ entry, item }: { entry: PortfolioEntry; item: CurriculumI
           <legend>Links</legend>
           <div className="links-grid">
             {curriculum.portfolioTemplate.links.map((link) => (
-              <LinkField key={link.key} itemId={entry.itemId} linkKey={link.key} label={link.label} initial={entry.links[link.key]} />
+              <LinkField
+                key={link.key}
+                itemId={entry.itemId}
+                linkKey={link.key}
+                label={link.label}
+                initial={entry.links[link.key]}
+              />
             ))}
           </div>
         </fieldset>
@@ -163,7 +182,14 @@ function EntryEditor({ entry, item }: { entry: PortfolioEntry; item: CurriculumI
 
 const saveLabel = { idle: '', saving: 'Saving…', saved: 'Saved', error: 'Not saved' } as const;
 
-function TemplateField(props: { itemId: string; fieldKey: PortfolioFieldKey; label: string; multiline: boolean; initial: string; prefilled: boolean }) {
+function TemplateField(props: {
+  itemId: string;
+  fieldKey: PortfolioFieldKey;
+  label: string;
+  multiline: boolean;
+  initial: string;
+  prefilled: boolean;
+}) {
   const { itemId, fieldKey, label, multiline, initial, prefilled } = props;
   const mutate = useMutation();
   const [value, setValue] = useState(initial);
@@ -197,7 +223,17 @@ function TemplateField(props: { itemId: string; fieldKey: PortfolioFieldKey; lab
   );
 }
 
-function LinkField({ itemId, linkKey, label, initial }: { itemId: string; linkKey: PortfolioLinkKey; label: string; initial: string }) {
+function LinkField({
+  itemId,
+  linkKey,
+  label,
+  initial,
+}: {
+  itemId: string;
+  linkKey: PortfolioLinkKey;
+  label: string;
+  initial: string;
+}) {
   const [value, setValue] = useState(initial);
   const mutate = useMutation();
   const [error, setError] = useState<string | null>(null);
@@ -276,7 +312,9 @@ function SelfAssessment({ itemId, latest }: { itemId: string; latest: Assessment
           </p>
         )}
       </header>
-      <p className="muted">Score each criterion from 1 (not yet) to 5 (excellent). Categories weigh 40/30/20/10, as in the curriculum.</p>
+      <p className="muted">
+        Score each criterion from 1 (not yet) to 5 (excellent). Categories weigh 40/30/20/10, as in the curriculum.
+      </p>
       {curriculum.evaluationCriteria.map((category) => (
         <fieldset key={category.id} className="criteria">
           <legend>
@@ -284,7 +322,12 @@ function SelfAssessment({ itemId, latest }: { itemId: string; latest: Assessment
             {latest && <span className="criteria-percent">{Math.round(latest.categoryPercents[category.id])}%</span>}
           </legend>
           {category.subCriteria.map((criterion, index) => (
-            <div key={criterion} className="criterion" role="radiogroup" aria-label={`${criterion} (${category.title})`}>
+            <div
+              key={criterion}
+              className="criterion"
+              role="radiogroup"
+              aria-label={`${criterion} (${category.title})`}
+            >
               <span className="criterion-label">{criterion}</span>
               <span className="scale">
                 {[1, 2, 3, 4, 5].map((score) => (
@@ -295,7 +338,10 @@ function SelfAssessment({ itemId, latest }: { itemId: string; latest: Assessment
                       value={score}
                       checked={scores[category.id]![index] === score}
                       onChange={() =>
-                        setScores((prev) => ({ ...prev, [category.id]: prev[category.id]!.map((s, i) => (i === index ? score : s)) }))
+                        setScores((prev) => ({
+                          ...prev,
+                          [category.id]: prev[category.id]!.map((s, i) => (i === index ? score : s)),
+                        }))
                       }
                     />
                     <span>{score}</span>
@@ -318,7 +364,13 @@ function SelfAssessment({ itemId, latest }: { itemId: string; latest: Assessment
           <ol className="history-list" data-testid="assessment-history">
             {past.map((a) => (
               <li key={a.id}>
-                <span>{new Date(a.assessedAt).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' })}</span>
+                <span>
+                  {new Date(a.assessedAt).toLocaleDateString(undefined, {
+                    day: 'numeric',
+                    month: 'short',
+                    year: 'numeric',
+                  })}
+                </span>
                 <span className="history-bar" style={{ width: `${a.weightedTotal}%` }} aria-hidden="true" />
                 <strong>{a.weightedTotal.toFixed(1)}</strong>
               </li>

@@ -62,7 +62,11 @@ function Roadmap({ overview, stats }: { overview: Overview; stats: QueryState<Ch
       {curriculum.phases.map((phase) => {
         const progress = phases.find((p) => p.phase === phase.number);
         return (
-          <section key={phase.number} className={`phase phase-${phase.number}`} aria-labelledby={`phase-${phase.number}`}>
+          <section
+            key={phase.number}
+            className={`phase phase-${phase.number}`}
+            aria-labelledby={`phase-${phase.number}`}
+          >
             <header className="phase-header">
               <div>
                 <p className="eyebrow">Phase {phase.number}</p>
@@ -73,7 +77,8 @@ function Roadmap({ overview, stats }: { overview: Overview; stats: QueryState<Ch
                   <strong>
                     {progress.doneCount}/{progress.plannedCount}
                   </strong>{' '}
-                  done · {formatHours(progress.loggedMinutes / 60)} h of {progress.estimateMinHours}–{progress.estimateMaxHours} h
+                  done · {formatHours(progress.loggedMinutes / 60)} h of {progress.estimateMinHours}–
+                  {progress.estimateMaxHours} h
                 </p>
               )}
             </header>
@@ -153,7 +158,11 @@ function RoadmapChartCard({ stats }: { stats: QueryState<ChannelOutput<'stats.ro
       </header>
       <Loaded query={stats} quiet>
         {(data) =>
-          mode === 'table' ? <RoadmapTable stats={data} curriculum={curriculum} /> : <RoadmapChart stats={data} curriculum={curriculum} view={mode} />
+          mode === 'table' ? (
+            <RoadmapTable stats={data} curriculum={curriculum} />
+          ) : (
+            <RoadmapChart stats={data} curriculum={curriculum} view={mode} />
+          )
         }
       </Loaded>
     </section>
@@ -189,7 +198,12 @@ function ItemRow({
       <span className="item-row-hours">
         <strong>{formatHours(hours)} h</strong> <span className="muted">/ {estimateLabel(item)}</span>
       </span>
-      <HoursBar label={itemLabel(item)} loggedHours={hours} minHours={item.estimate.minHours} maxHours={item.estimate.maxHours} />
+      <HoursBar
+        label={itemLabel(item)}
+        loggedHours={hours}
+        minHours={item.estimate.minHours}
+        maxHours={item.estimate.maxHours}
+      />
     </li>
   );
 }

@@ -74,11 +74,14 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const pending = useRef(new Map<Field, { timer: ReturnType<typeof setTimeout>; text: string }>());
   const cancelPending = (field: Field) => {
     const waiting = pending.current.get(field);
-    if (waiting) clearTimeout(waiting.timer), pending.current.delete(field);
+    if (waiting) (clearTimeout(waiting.timer), pending.current.delete(field));
   };
   const saveSoon = (field: Field, text: string) => {
     cancelPending(field);
-    pending.current.set(field, { text, timer: setTimeout(() => void save(field, text, { quiet: true }), TYPING_PAUSE_MS) });
+    pending.current.set(field, {
+      text,
+      timer: setTimeout(() => void save(field, text, { quiet: true }), TYPING_PAUSE_MS),
+    });
   };
   const latestSave = useRef(save);
   latestSave.current = save;
@@ -90,7 +93,13 @@ function SettingsForm({ initial }: { initial: Settings }) {
     return () => (window.removeEventListener('pagehide', flush), flush());
   }, []);
 
-  const input = (field: Field, label: string, type: string, hint?: string, extra: Record<string, string | number> = {}) => (
+  const input = (
+    field: Field,
+    label: string,
+    type: string,
+    hint?: string,
+    extra: Record<string, string | number> = {},
+  ) => (
     <label className="field settings-field">
       <span>{label}</span>
       <input
@@ -104,13 +113,13 @@ function SettingsForm({ initial }: { initial: Settings }) {
           else saveSoon(field, e.target.value);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') e.preventDefault(), void save(field, e.currentTarget.value);
+          if (e.key === 'Enter') (e.preventDefault(), void save(field, e.currentTarget.value));
         }}
         onBlur={(e) => type !== 'date' && void save(field, e.target.value)}
         {...extra}
       />
       <small id={`${field}-help`} className={errors[field] ? 'field-error' : 'field-hint'}>
-        {errors[field] ?? (saved === field ? 'Saved' : hint ?? '')}
+        {errors[field] ?? (saved === field ? 'Saved' : (hint ?? ''))}
       </small>
     </label>
   );
@@ -141,15 +150,28 @@ function SettingsForm({ initial }: { initial: Settings }) {
     <div className="settings-sections">
       <section className="card settings-section" aria-labelledby="settings-you">
         <h2 id="settings-you">You</h2>
-        {input('learnerName', 'Your name', 'text', 'Shown on the cover of your portfolio.', { maxLength: 80, autoComplete: 'name' })}
+        {input('learnerName', 'Your name', 'text', 'Shown on the cover of your portfolio.', {
+          maxLength: 80,
+          autoComplete: 'name',
+        })}
       </section>
       <section className="card settings-section" aria-labelledby="settings-plan">
         <h2 id="settings-plan">Plan</h2>
         <div className="settings-grid">
           {input('planStartDate', 'Plan start date', 'date', 'Month 1 of the roadmap starts here.')}
           {input('targetDate', 'Target date', 'date', 'When you want to be done.')}
-          {input('weeklyGoalHours', 'Weekly goal (hours)', 'number', 'Drawn on the hours-per-week chart.', { min: 0.5, max: 80, step: 0.5 })}
-          {input('streakMinMinutes', 'Streak minimum (minutes)', 'number', 'A day counts for your streak from this much study.', { min: 1, max: 600, step: 1 })}
+          {input('weeklyGoalHours', 'Weekly goal (hours)', 'number', 'Drawn on the hours-per-week chart.', {
+            min: 0.5,
+            max: 80,
+            step: 0.5,
+          })}
+          {input(
+            'streakMinMinutes',
+            'Streak minimum (minutes)',
+            'number',
+            'A day counts for your streak from this much study.',
+            { min: 1, max: 600, step: 1 },
+          )}
         </div>
       </section>
       <section className="card settings-section" aria-labelledby="settings-look">
@@ -172,11 +194,19 @@ function SettingsForm({ initial }: { initial: Settings }) {
       <section className="card settings-section" aria-labelledby="settings-desktop">
         <h2 id="settings-desktop">Timer and reminders</h2>
         <div className="settings-grid">
-          {input('idleMinutes', 'Ask about idle time after (minutes)', 'number', 'Away this long while the timer runs, and the app asks whether to keep that time.', { min: 1, max: 240, step: 1 })}
+          {input(
+            'idleMinutes',
+            'Ask about idle time after (minutes)',
+            'number',
+            'Away this long while the timer runs, and the app asks whether to keep that time.',
+            { min: 1, max: 240, step: 1 },
+          )}
           <ShortcutRecorder
             value={values.globalTimerShortcut}
             message={{
-              text: errors.globalTimerShortcut ?? (saved === 'globalTimerShortcut' ? 'Saved' : 'Starts or stops the timer from any app.'),
+              text:
+                errors.globalTimerShortcut ??
+                (saved === 'globalTimerShortcut' ? 'Saved' : 'Starts or stops the timer from any app.'),
               error: Boolean(errors.globalTimerShortcut),
             }}
             onChange={(accelerator) => {
@@ -192,15 +222,27 @@ function SettingsForm({ initial }: { initial: Settings }) {
       <section className="card settings-section" aria-labelledby="settings-focus">
         <h2 id="settings-focus">Focus mode</h2>
         <div className="settings-grid">
-          {input('focusWorkMinutes', 'Work interval (minutes)', 'number', 'Each finished work interval is logged.', { min: 1, max: 180, step: 1 })}
+          {input('focusWorkMinutes', 'Work interval (minutes)', 'number', 'Each finished work interval is logged.', {
+            min: 1,
+            max: 180,
+            step: 1,
+          })}
           {input('focusShortBreakMinutes', 'Short break (minutes)', 'number', undefined, { min: 1, max: 60, step: 1 })}
           {input('focusLongBreakMinutes', 'Long break (minutes)', 'number', undefined, { min: 1, max: 120, step: 1 })}
-          {input('focusRoundsBeforeLongBreak', 'Work rounds before a long break', 'number', undefined, { min: 1, max: 12, step: 1 })}
+          {input('focusRoundsBeforeLongBreak', 'Work rounds before a long break', 'number', undefined, {
+            min: 1,
+            max: 12,
+            step: 1,
+          })}
         </div>
       </section>
       <section className="card settings-section" aria-labelledby="settings-keep">
         <h2 id="settings-keep">Your data</h2>
-        {input('backupsToKeep', 'Backups to keep', 'number', 'Older backups are deleted when a new one is made.', { min: 1, max: 100, step: 1 })}
+        {input('backupsToKeep', 'Backups to keep', 'number', 'Older backups are deleted when a new one is made.', {
+          min: 1,
+          max: 100,
+          step: 1,
+        })}
       </section>
       <DataSettings />
     </div>

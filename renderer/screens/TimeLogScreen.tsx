@@ -31,7 +31,11 @@ export function TimeLogScreen() {
     let cancelled = false;
     (async () => {
       try {
-        const filter = { ...(itemId ? { itemId } : {}), ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}) };
+        const filter = {
+          ...(itemId ? { itemId } : {}),
+          ...(from !== null ? { from } : {}),
+          ...(to !== null ? { to } : {}),
+        };
         const all: TimeEntry[] = [];
         let more = false;
         for (let page = 0; page < pages; page++) {
@@ -65,7 +69,9 @@ export function TimeLogScreen() {
     <div className="screen">
       <header className="screen-header">
         <h1 tabIndex={-1}>Time log</h1>
-        <p className="screen-lede">Every study session, newest first. Gaps between study days and overlapping entries are marked.</p>
+        <p className="screen-lede">
+          Every study session, newest first. Gaps between study days and overlapping entries are marked.
+        </p>
       </header>
       <form className="filters card" aria-label="Filter the log" onSubmit={(e) => e.preventDefault()}>
         <label className="field">
@@ -84,7 +90,11 @@ export function TimeLogScreen() {
           <input type="date" value={toDate} onChange={(e) => (setToDate(e.target.value), setPages(1))} />
         </label>
         {filtered && (
-          <button type="button" className="button" onClick={() => (setItemId(''), setFromDate(''), setToDate(''), setPages(1))}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => (setItemId(''), setFromDate(''), setToDate(''), setPages(1))}
+          >
             Clear filters
           </button>
         )}
@@ -96,7 +106,11 @@ export function TimeLogScreen() {
           <EntryList
             entries={entries}
             showItem
-            emptyText={filtered ? 'No entries match these filters.' : 'Nothing logged yet. Open an item on the roadmap and start its timer.'}
+            emptyText={
+              filtered
+                ? 'No entries match these filters.'
+                : 'Nothing logged yet. Open an item on the roadmap and start its timer.'
+            }
           />
           {hasMore && (
             <button type="button" className="button load-more" onClick={() => setPages((p) => p + 1)}>

@@ -27,4 +27,6 @@ export const importResultSchema = z.object({
   backup: backupSchema.nullable(),
 });
 
-export const backupRestoreInput = z.strictObject({ id: z.string().regex(BACKUP_ID, 'That is not the name of a backup.') });
+export const backupRestoreInput = z.strictObject({
+  id: z.string().regex(BACKUP_ID, 'That is not the name of a backup.'),
+});

@@ -25,7 +25,11 @@ export const itemNotesInput = z.strictObject({
   notes: z.string().max(ITEM_NOTES_MAX, `Notes can be at most ${ITEM_NOTES_MAX.toLocaleString('en')} characters.`),
 });
 
-export const itemTickInput = z.strictObject({ itemId: itemIdSchema, entryIndex: z.number().int().min(0).max(99), ticked: z.boolean() });
+export const itemTickInput = z.strictObject({
+  itemId: itemIdSchema,
+  entryIndex: z.number().int().min(0).max(99),
+  ticked: z.boolean(),
+});
 
 export const progressSchema = z.object({
   itemCount: z.number().int(),

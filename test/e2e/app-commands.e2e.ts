@@ -16,7 +16,11 @@ import { pageAsPrintTarget, RENDERER_DIR } from '../../scripts/pdf';
 import { expect, test } from './fixtures';
 import { collapse, pdfInfo, pdfText } from './pdf-tools';
 
-async function openOnRoadmap(page: Page, dbFile: string, outDir: string): Promise<{ preview: Preview; saved: string[] }> {
+async function openOnRoadmap(
+  page: Page,
+  dbFile: string,
+  outDir: string,
+): Promise<{ preview: Preview; saved: string[] }> {
   const saved: string[] = [];
   const preview = await startPreview({
     dbFile,

@@ -12,12 +12,16 @@ test.describe('charts on the demo learner', () => {
   });
   test.afterAll(async () => stop());
 
-  test('the roadmap chart draws 24 ranges and the logged hours, and over-estimate items stand out', async ({ page }) => {
+  test('the roadmap chart draws 24 ranges and the logged hours, and over-estimate items stand out', async ({
+    page,
+  }) => {
     await page.goto(url);
     const chart = page.getByTestId('roadmap-chart');
     await expect(chart.locator('path.bar-range')).toHaveCount(24);
     // Every range bar has a real height: min and max differ for every item.
-    const heights = await chart.locator('path.bar-range').evaluateAll((paths) => paths.map((p) => Number(p.getAttribute('height'))));
+    const heights = await chart
+      .locator('path.bar-range')
+      .evaluateAll((paths) => paths.map((p) => Number(p.getAttribute('height'))));
     expect(heights.every((h) => h > 0)).toBe(true);
     const actual = chart.locator('path.bar-actual');
     expect(await actual.count()).toBeGreaterThanOrEqual(12); // the demo learner logged time on 13 items

@@ -33,7 +33,11 @@ async function expectFrameInPlace(page: Page, what: string) {
   const content = page.locator('main.content');
   await content.hover();
   for (let i = 0; i < 12; i++) await page.mouse.wheel(600, 1500);
-  await expect.poll(() => content.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1), { message: `${what}: the content pane reached its end` }).toBe(true);
+  await expect
+    .poll(() => content.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 1), {
+      message: `${what}: the content pane reached its end`,
+    })
+    .toBe(true);
   await page.locator('aside.sidebar').hover();
   for (let i = 0; i < 4; i++) await page.mouse.wheel(600, 1500);
   const frame = await page.evaluate(() => {
@@ -111,7 +115,10 @@ const daysAgo = (days: number) => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 };
 
-test('the entry form refuses an end before the start and an empty duration in words beside the field, and writes nothing', async ({ page, preview }) => {
+test('the entry form refuses an end before the start and an empty duration in words beside the field, and writes nothing', async ({
+  page,
+  preview,
+}) => {
   await page.goto(`${preview.url}#/item/4.1`);
   const form = page.getByRole('form', { name: 'Add time by hand' });
   await form.getByLabel('Date').fill(daysAgo(2));
@@ -143,7 +150,10 @@ test('the entry form refuses an end before the start and an empty duration in wo
   await expect(page.getByTestId('time-entry')).toHaveCount(1);
 });
 
-test('a name ended with Enter is saved at once and kept after a reload; so is one left alone while typing', async ({ page, preview }) => {
+test('a name ended with Enter is saved at once and kept after a reload; so is one left alone while typing', async ({
+  page,
+  preview,
+}) => {
   await page.goto(`${preview.url}#/settings`);
   const name = page.getByLabel('Your name');
   await name.fill('Sam Okafor');
@@ -169,14 +179,28 @@ test('a name ended with Enter is saved at once and kept after a reload; so is on
 
 /** The app's answer to a channel, from the page, as the renderer gets it. */
 const api = <T>(page: Page, channel: string, input: unknown = {}) =>
-  page.evaluate(async ([c, i]) => {
-    const result = await window.api!.invoke(c as string, i);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value;
-  }, [channel, input] as const) as Promise<T>;
+  page.evaluate(
+    async ([c, i]) => {
+      const result = await window.api!.invoke(c as string, i);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    },
+    [channel, input] as const,
+  ) as Promise<T>;
 
 /** Fills the "Add time by hand" form of the item on screen and submits it. */
-async function addByHand(page: Page, entry: { date: string; start: string; hours?: string; minutes?: string; end?: string; nextDay?: boolean; note?: string }) {
+async function addByHand(
+  page: Page,
+  entry: {
+    date: string;
+    start: string;
+    hours?: string;
+    minutes?: string;
+    end?: string;
+    nextDay?: boolean;
+    note?: string;
+  },
+) {
   const form = page.getByRole('form', { name: 'Add time by hand' });
   await form.getByLabel('Date').fill(entry.date);
   await form.getByLabel('Start').fill(entry.start);
@@ -211,7 +235,9 @@ test("a new learner's first week, on an empty logbook", async ({ page, preview, 
   await expect(page.getByTestId('shortcut-keys')).toHaveText('Ctrl+Shift+Alt+T');
   await page.getByRole('button', { name: 'Change…' }).click();
   await page.keyboard.press('k'); // a plain letter would fire while typing anywhere
-  await expect(page.locator('#globalTimerShortcut-help')).toHaveText('Hold Ctrl or Alt (⌘ or ⌥ on a Mac) with the key, so the shortcut does not get in the way of typing.');
+  await expect(page.locator('#globalTimerShortcut-help')).toHaveText(
+    'Hold Ctrl or Alt (⌘ or ⌥ on a Mac) with the key, so the shortcut does not get in the way of typing.',
+  );
   await page.keyboard.press('Control+Alt+K');
   await expect(page.getByTestId('shortcut-keys')).toHaveText('Ctrl+Alt+K');
   await expect(page.locator('#globalTimerShortcut-help')).toHaveText('Saved');
@@ -219,7 +245,11 @@ test("a new learner's first week, on an empty logbook", async ({ page, preview, 
   await expect(page.getByLabel('Your name')).toHaveValue('Sam Okafor');
   await expect(page.getByLabel('Plan start date')).toHaveValue(planStart);
   await expect(page.getByTestId('shortcut-keys')).toHaveText('Ctrl+Alt+K');
-  expect(await api<{ globalTimerShortcut: string }>(page, 'settings.get')).toMatchObject({ learnerName: 'Sam Okafor', planStartDate: planStart, globalTimerShortcut: 'CommandOrControl+Alt+K' });
+  expect(await api<{ globalTimerShortcut: string }>(page, 'settings.get')).toMatchObject({
+    learnerName: 'Sam Okafor',
+    planStartDate: planStart,
+    globalTimerShortcut: 'CommandOrControl+Alt+K',
+  });
 
   // ---- Project 4.1: a timer started by mistake, then a typo, then a real hour that is deleted again.
   await page.goto(`${preview.url}#/item/4.1`);
@@ -230,13 +260,23 @@ test("a new learner's first week, on an empty logbook", async ({ page, preview, 
   await expect(notice).toBeVisible();
   // The notice is in the sidebar, not over the card the learner is about to use.
   const form = page.getByRole('form', { name: 'Add time by hand' });
-  const [noticeBox, formBox, sidebarBox] = await Promise.all([notice.boundingBox(), form.boundingBox(), page.locator('aside.sidebar').boundingBox()]);
+  const [noticeBox, formBox, sidebarBox] = await Promise.all([
+    notice.boundingBox(),
+    form.boundingBox(),
+    page.locator('aside.sidebar').boundingBox(),
+  ]);
   expect(noticeBox!.x + noticeBox!.width).toBeLessThanOrEqual(sidebarBox!.x + sidebarBox!.width);
-  expect(noticeBox!.x + noticeBox!.width <= formBox!.x || noticeBox!.y >= formBox!.y + formBox!.height || noticeBox!.y + noticeBox!.height <= formBox!.y).toBe(true);
+  expect(
+    noticeBox!.x + noticeBox!.width <= formBox!.x ||
+      noticeBox!.y >= formBox!.y + formBox!.height ||
+      noticeBox!.y + noticeBox!.height <= formBox!.y,
+  ).toBe(true);
   await expect(page.getByRole('radio', { name: 'Not started' })).toBeChecked();
 
   await addByHand(page, { date: daysAgo(5), start: '15:00', end: '14:30' });
-  await expect(form.getByRole('alert')).toHaveText('The end (2:30 PM) is before the start (3:00 PM). Correct the times, or tick “Ends the next day” for a session past midnight.');
+  await expect(form.getByRole('alert')).toHaveText(
+    'The end (2:30 PM) is before the start (3:00 PM). Correct the times, or tick “Ends the next day” for a session past midnight.',
+  );
   await addByHand(page, { date: daysAgo(5), start: '15:00', hours: '0', minutes: '0' });
   await expect(form.getByRole('alert')).toHaveText('An entry must be at least 1 minute long.');
   expect((await api<{ entries: unknown[] }>(page, 'time.list')).entries).toEqual([]); // nothing written after either refusal
@@ -254,7 +294,13 @@ test("a new learner's first week, on an empty logbook", async ({ page, preview, 
 
   // ---- Exercise 1.1 and Project 4.2: the week's real study, one session past midnight, a note of two lines.
   await page.goto(`${preview.url}#/item/1.1`);
-  await addByHand(page, { date: daysAgo(4), start: '23:30', end: '00:30', nextDay: true, note: 'Iris data loaded.\nFirst decision tree.' });
+  await addByHand(page, {
+    date: daysAgo(4),
+    start: '23:30',
+    end: '00:30',
+    nextDay: true,
+    note: 'Iris data loaded.\nFirst decision tree.',
+  });
   await expect(entries).toHaveCount(1);
   await expect(entries.first()).toContainText('11:30 PM–12:30 AM next day');
   expect(await entries.first().locator('.entry-note').innerText()).toBe('Iris data loaded.\nFirst decision tree.');
@@ -268,25 +314,45 @@ test("a new learner's first week, on an empty logbook", async ({ page, preview, 
   await page.getByRole('link', { name: 'Insights' }).click();
   await expect(page.getByTestId('finish-p50')).toHaveText('Too early');
   await expect(page.getByText(/^A date from .+, after 4 weeks of study$/)).toBeVisible();
-  await expect(page.getByTestId('forecast-too-early')).toContainText('Too early for a finish date: your pace is measured over 4 weeks of study');
+  await expect(page.getByTestId('forecast-too-early')).toContainText(
+    'Too early for a finish date: your pace is measured over 4 weeks of study',
+  );
   await expect(page.getByTestId('plan-dates')).toBeVisible();
   await expect(page.getByTestId('needed-per-week')).toHaveText(/^[\d.]+ h a week from now on$/);
-  const goal = page.getByTestId('weekly-chart').locator('text').filter({ hasText: /^Goal 10 h$/ });
-  const [goalBox, weeklyBox] = await Promise.all([goal.boundingBox(), page.getByTestId('weekly-chart').locator('svg.recharts-surface').boundingBox()]);
+  const goal = page
+    .getByTestId('weekly-chart')
+    .locator('text')
+    .filter({ hasText: /^Goal 10 h$/ });
+  const [goalBox, weeklyBox] = await Promise.all([
+    goal.boundingBox(),
+    page.getByTestId('weekly-chart').locator('svg.recharts-surface').boundingBox(),
+  ]);
   expect(goalBox!.x + goalBox!.width).toBeLessThanOrEqual(weeklyBox!.x + weeklyBox!.width);
 
   // ---- Export everything; a damaged copy is refused in a sentence and nothing is written.
   await page.getByRole('link', { name: 'Settings' }).click();
   const importSection = page.getByRole('region', { name: 'Import' });
   await expect(importSection.getByRole('button')).toHaveText(['Choose a file to import…']); // one button, no hidden second one
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Everything as JSON' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Everything as JSON' }).click(),
+  ]);
   const exported = readFileSync((await download.path())!, 'utf8');
   const damaged = JSON.parse(exported);
   damaged.data.timeEntries[0].endedAt = damaged.data.timeEntries[0].startedAt - 60_000;
   const before = await api<{ entries: unknown[] }>(page, 'time.list');
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), importSection.getByRole('button', { name: 'Choose a file to import…' }).click()]);
-  await chooser.setFiles({ name: 'damaged.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(damaged)) });
-  await expect(importSection.getByRole('alert')).toHaveText('This export is damaged or was edited by hand: in time entry 1, the end must be after the start. Nothing was imported.');
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    importSection.getByRole('button', { name: 'Choose a file to import…' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: 'damaged.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(damaged)),
+  });
+  await expect(importSection.getByRole('alert')).toHaveText(
+    'This export is damaged or was edited by hand: in time entry 1, the end must be after the start. Nothing was imported.',
+  );
   expect(await api(page, 'time.list')).toEqual(before);
 
   // ---- The same export merged into a second, fresh app: the file's plan start, not that app's "today".
@@ -296,9 +362,14 @@ test("a new learner's first week, on an empty logbook", async ({ page, preview, 
     await other.goto(`${second.url}#/settings`);
     await expect(other.getByLabel('Plan start date')).not.toHaveValue(planStart);
     await expect(other.getByRole('radio', { name: /Merge with my data/ })).toBeChecked();
-    const [picker] = await Promise.all([other.waitForEvent('filechooser'), other.getByRole('button', { name: 'Choose a file to import…' }).click()]);
+    const [picker] = await Promise.all([
+      other.waitForEvent('filechooser'),
+      other.getByRole('button', { name: 'Choose a file to import…' }).click(),
+    ]);
     await picker.setFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
-    await expect(other.getByRole('region', { name: 'Import' }).getByRole('status')).toHaveText('Imported export.json: 3 entries added. A backup was made first.');
+    await expect(other.getByRole('region', { name: 'Import' }).getByRole('status')).toHaveText(
+      'Imported export.json: 3 entries added. A backup was made first.',
+    );
     await other.reload();
     await expect(other.getByLabel('Your name')).toHaveValue('Sam Okafor');
     await expect(other.getByLabel('Plan start date')).toHaveValue(planStart);
@@ -311,7 +382,18 @@ test("a new learner's first week, on an empty logbook", async ({ page, preview, 
   await page.getByRole('link', { name: 'Portfolio' }).click();
   await expect(page.getByRole('button', { name: 'Export PDF (1 entry)' })).toBeVisible();
   const pdfFile = path.join(dataDir, 'portfolio.pdf');
-  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/pdf.ts'), '--db', preview.dbFile, '--out', pdfFile], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const run = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/tsx/dist/cli.mjs'),
+      path.join(root, 'scripts/pdf.ts'),
+      '--db',
+      preview.dbFile,
+      '--out',
+      pdfFile,
+    ],
+    { cwd: root, encoding: 'utf8', timeout: 120_000 },
+  );
   expect(run.status, run.stderr).toBe(0);
   const text = collapse((await pdfText(pdfFile)).join(' '));
   expect(text).toContain('Sam Okafor – MLOps Portfolio');

@@ -18,7 +18,15 @@ export interface PreviewProcess {
 export async function startPreviewProcess(dbFile: string, extraArgs: readonly string[] = []): Promise<PreviewProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'preview/cli.ts'), '--db', dbFile, '--port', '0', ...extraArgs],
+    [
+      path.join(root, 'node_modules/tsx/dist/cli.mjs'),
+      path.join(root, 'preview/cli.ts'),
+      '--db',
+      dbFile,
+      '--port',
+      '0',
+      ...extraArgs,
+    ],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
   );
   let output = '';
@@ -83,7 +91,13 @@ export async function expectAccessible(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
-    bad.map((v) => `${v.id} (${v.impact}) on ${what}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`),
+    bad.map(
+      (v) =>
+        `${v.id} (${v.impact}) on ${what}: ${v.help}\n  ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join('\n  ')}`,
+    ),
   ).toEqual([]);
 }
 

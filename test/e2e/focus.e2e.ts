@@ -3,7 +3,10 @@ import { expect, expectAccessible, test } from './fixtures';
 import { DEFAULT_TIMER_SHORTCUT } from '../../shared/schemas/settings';
 import { describeShortcut } from '../../shared/accelerator';
 
-test('keyboard shortcuts: ? opens the list, Escape closes it, g l goes to the time log, t starts the timer', async ({ page, preview }) => {
+test('keyboard shortcuts: ? opens the list, Escape closes it, g l goes to the time log, t starts the timer', async ({
+  page,
+  preview,
+}) => {
   await page.goto(preview.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible();
 

@@ -30,7 +30,9 @@ test('roadmap → Exercise 1.1 → timer, manual entry, done → still there aft
   // The timer ticks, and a session under a minute is discarded with a notice.
   await page.getByRole('button', { name: 'Start timer' }).click();
   await expect(page.getByRole('button', { name: 'Stop timer' })).toBeVisible();
-  await expect.poll(async () => clockSeconds(await page.getByTestId('item-clock').textContent())).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(async () => clockSeconds(await page.getByTestId('item-clock').textContent()))
+    .toBeGreaterThanOrEqual(2);
   await expect(page.getByTestId('sidebar-clock')).toBeVisible();
   await page.getByRole('button', { name: 'Stop timer' }).click();
   await expect(page.getByText(/sessions under a minute are not logged/)).toBeVisible();
@@ -78,7 +80,9 @@ test('the timer keeps running across a restart of the preview process', async ({
   const first = await startPreviewProcess(`${dataDir}/companion.db`);
   await page.goto(`${first.url}#/item/2.3`);
   await page.getByRole('button', { name: 'Start timer' }).click();
-  await expect.poll(async () => clockSeconds(await page.getByTestId('item-clock').textContent())).toBeGreaterThanOrEqual(3);
+  await expect
+    .poll(async () => clockSeconds(await page.getByTestId('item-clock').textContent()))
+    .toBeGreaterThanOrEqual(3);
   const startedAt = Date.now() - 3000;
   await first.stop();
 
@@ -116,14 +120,20 @@ test('the time log lists, edits and deletes entries', async ({ page, preview }) 
   await expect(page.getByTestId('time-entry')).toHaveCount(2);
   await expect(page.getByText('Overlaps another entry')).toHaveCount(2);
 
-  await page.getByRole('button', { name: /^Edit entry of/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Edit entry of/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Edit time entry' });
   await dialog.getByLabel('Start').fill('10:00');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Overlaps another entry')).toHaveCount(0);
 
-  await page.getByRole('button', { name: /^Delete entry of/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Delete entry of/ })
+    .first()
+    .click();
   await page.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(page.getByTestId('time-entry')).toHaveCount(1);
 
@@ -163,7 +173,10 @@ test('the preview refuses calls from other origins and without the token', async
   expect(unknown).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
 });
 
-test('a screen whose code cannot load says so in plain words, and the rest of the app still works', async ({ page, preview }) => {
+test('a screen whose code cannot load says so in plain words, and the rest of the app still works', async ({
+  page,
+  preview,
+}) => {
   // As if the Insights screen's file were missing or unreadable.
   await page.route('**/assets/InsightsScreen-*.js', (route) => route.abort());
   await page.goto(preview.url);
@@ -171,7 +184,9 @@ test('a screen whose code cannot load says so in plain words, and the rest of th
   await page.getByRole('link', { name: 'Insights' }).click();
   const failure = page.getByRole('alert').filter({ hasText: 'This screen could not be shown' });
   await expect(failure).toBeVisible();
-  await expect(failure).toContainText('Its part of the app did not load. Your study data is safe: nothing was changed.');
+  await expect(failure).toContainText(
+    'Its part of the app did not load. Your study data is safe: nothing was changed.',
+  );
   await expect(failure.getByRole('button', { name: 'Reload the app' })).toBeVisible();
   // The sidebar still works, and the next screen draws normally.
   await page.getByRole('link', { name: 'Time log' }).click();
@@ -186,13 +201,23 @@ test('a screen whose code cannot load says so in plain words, and the rest of th
   await expect(failure).toHaveCount(0);
 });
 
-test('the roadmap ends with the curriculum’s additional resources, opening in the browser', async ({ page, preview }) => {
+test('the roadmap ends with the curriculum’s additional resources, opening in the browser', async ({
+  page,
+  preview,
+}) => {
   await page.goto(preview.url);
   const resources = page.getByRole('region', { name: 'Additional resources' });
-  await expect(resources.getByRole('heading', { level: 3 })).toHaveText(['Code Templates & Boilerplates', 'Testing & Validation', 'Monitoring & Observability']);
+  await expect(resources.getByRole('heading', { level: 3 })).toHaveText([
+    'Code Templates & Boilerplates',
+    'Testing & Validation',
+    'Monitoring & Observability',
+  ]);
   const links = resources.getByRole('link');
   await expect(links).toHaveCount(10);
-  await expect(resources.getByRole('link', { name: 'Model Drift Detection' })).toHaveAttribute('href', 'https://github.com/drift-detection');
+  await expect(resources.getByRole('link', { name: 'Model Drift Detection' })).toHaveAttribute(
+    'href',
+    'https://github.com/drift-detection',
+  );
   // A new window, which the desktop app hands to the system browser instead of opening.
   for (const link of await links.all()) {
     await expect(link).toHaveAttribute('target', '_blank');

@@ -31,7 +31,9 @@ const appLooks = (page: Page) =>
     innerHeight: window.innerHeight,
   }));
 
-test('Export PDF prints the open app’s own window: the portfolio alone, as the print route prints it, and the app unchanged', async ({ page }, info) => {
+test('Export PDF prints the open app’s own window: the portfolio alone, as the print route prints it, and the app unchanged', async ({
+  page,
+}, info) => {
   test.setTimeout(150_000);
   mkdirSync(info.outputDir, { recursive: true });
   const dbFile = path.join(info.outputDir, 'learner.db');
@@ -55,7 +57,9 @@ test('Export PDF prints the open app’s own window: the portfolio alone, as the
     dbFile,
     rendererDir: RENDERER_DIR,
     exportPdf: createPdfExporter({
-      dialog: { showSaveDialog: async (...args: unknown[]) => (dialogs.push(JSON.stringify(args.at(-1))), answers.shift()!) },
+      dialog: {
+        showSaveDialog: async (...args: unknown[]) => (dialogs.push(JSON.stringify(args.at(-1))), answers.shift()!),
+      },
       getParentWindow: () => null,
       getPrintTarget: () => pageAsPrintTarget(page),
       getSettings: () => ({ learnerName: 'Alex Rivera' }),
@@ -66,7 +70,9 @@ test('Export PDF prints the open app’s own window: the portfolio alone, as the
   try {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(preview.url);
-    expect(await page.evaluate(() => window.api!.invoke('settings.update', { theme: 'dark' }))).toMatchObject({ ok: true });
+    expect(await page.evaluate(() => window.api!.invoke('settings.update', { theme: 'dark' }))).toMatchObject({
+      ok: true,
+    });
     await page.goto(`${preview.url}#/portfolio`);
     await page.reload(); // the settings are read at start
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -86,7 +92,12 @@ test('Export PDF prints the open app’s own window: the portfolio alone, as the
     expect(dialogs).toHaveLength(1);
     // Afterwards nothing of the export is left in the page.
     await expect(page.locator('.print-host')).toHaveCount(0);
-    expect(await page.evaluate((attr) => [document.documentElement.getAttribute(attr), document.documentElement.className], PRINT_READY_ATTRIBUTE)).toEqual([null, '']);
+    expect(
+      await page.evaluate(
+        (attr) => [document.documentElement.getAttribute(attr), document.documentElement.className],
+        PRINT_READY_ATTRIBUTE,
+      ),
+    ).toEqual([null, '']);
     expect(await appLooks(page)).toEqual(before);
 
     // Again, on Letter paper; then once more, cancelled in the dialog: nothing saved, nothing left.
@@ -104,7 +115,11 @@ test('Export PDF prints the open app’s own window: the portfolio alone, as the
   expect((await pdfInfo(path.join(info.outputDir, 'letter.pdf')))['Page size']).toMatch(/\(letter\)/i);
 
   const exported = `${savedAs}.pdf`;
-  expect(readdirSync(info.outputDir).filter((f) => f.endsWith('.pdf')).sort()).toEqual(['Alex portfolio.pdf', 'letter.pdf', 'route.pdf']);
+  expect(
+    readdirSync(info.outputDir)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort(),
+  ).toEqual(['Alex portfolio.pdf', 'letter.pdf', 'route.pdf']);
   expect((await pdfInfo(exported)).Title).toBe('Alex Rivera – MLOps Portfolio');
   expect((await pdfInfo(exported))['Page size']).toMatch(/\(A4\)/);
   const pages = await pdfPages(exported);
@@ -117,7 +132,8 @@ test('Export PDF prints the open app’s own window: the portfolio alone, as the
   expect(pages[0]).toContain('MLOps Portfolio Alex Rivera');
   // Nothing of the app: no sidebar, no screen heading, no buttons.
   const all = pages.join('\n');
-  for (const appText of ['Time log', 'Export PDF', 'Include in the PDF', 'Save assessment']) expect(all).not.toContain(appText);
+  for (const appText of ['Time log', 'Export PDF', 'Include in the PDF', 'Save assessment'])
+    expect(all).not.toContain(appText);
 
   // Printed light although the app is dark: page 2 (the roadmap) is white paper with dark ink.
   const pixels = (await renderPages(exported, [2], 20))[0]!.gray.pixels;

@@ -36,7 +36,13 @@ interface Run {
 export function pageLines(items: readonly Pick<TextItem, 'str' | 'transform' | 'width'>[]): string[] {
   const runs: Run[] = items
     .filter((item) => item.str.trim())
-    .map((item) => ({ text: item.str, x: item.transform[4]!, end: item.transform[4]! + item.width, y: item.transform[5]!, size: Math.hypot(item.transform[0]!, item.transform[1]!) }));
+    .map((item) => ({
+      text: item.str,
+      x: item.transform[4]!,
+      end: item.transform[4]! + item.width,
+      y: item.transform[5]!,
+      size: Math.hypot(item.transform[0]!, item.transform[1]!),
+    }));
   // Lines by baseline, top first (PDF's y grows upwards); a smaller font on the same line sits within a
   // fraction of a point of it.
   runs.sort((a, b) => b.y - a.y || a.x - b.x);
@@ -108,8 +114,44 @@ export async function pdfInfo(file: string): Promise<Record<string, string>> {
 
 // The PDF standard's block-level structure types (ISO 32000-1, 14.8.4.3) and inline ones (14.8.4.4),
 // marked as `pdfinfo -struct` marks them; the grouping types (Document, Div, NonStruct, …) stay bare.
-const BLOCK = new Set(['P', 'H', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'THead', 'TBody', 'TFoot']);
-const INLINE = new Set(['Span', 'Quote', 'Note', 'Reference', 'BibEntry', 'Code', 'Link', 'Annot', 'Ruby', 'RB', 'RT', 'RP', 'Warichu', 'WT', 'WP']);
+const BLOCK = new Set([
+  'P',
+  'H',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'L',
+  'LI',
+  'Lbl',
+  'LBody',
+  'Table',
+  'TR',
+  'TH',
+  'TD',
+  'THead',
+  'TBody',
+  'TFoot',
+]);
+const INLINE = new Set([
+  'Span',
+  'Quote',
+  'Note',
+  'Reference',
+  'BibEntry',
+  'Code',
+  'Link',
+  'Annot',
+  'Ruby',
+  'RB',
+  'RT',
+  'RP',
+  'Warichu',
+  'WT',
+  'WP',
+]);
 
 interface StructNode {
   role?: string;
@@ -157,14 +199,20 @@ export interface GrayPage {
  * Pages drawn as pdf.js draws them, on white paper, at `dpi`: PNG files to look at, and grey levels
  * to measure. pdf.js draws with @napi-rs/canvas in Node (an npm package with prebuilt binaries).
  */
-export async function renderPages(file: string, pages: readonly number[], dpi: number): Promise<{ png: Buffer; gray: GrayPage }[]> {
+export async function renderPages(
+  file: string,
+  pages: readonly number[],
+  dpi: number,
+): Promise<{ png: Buffer; gray: GrayPage }[]> {
   return withPdf(file, async (doc) => {
     const out: { png: Buffer; gray: GrayPage }[] = [];
     for (const n of pages) {
       const page = await doc.getPage(n);
       const viewport = page.getViewport({ scale: dpi / 72 });
       // pdf.js's own canvas factory (typed as a bare Object in its types): in Node, @napi-rs/canvas.
-      const factory = doc.canvasFactory as { create(width: number, height: number): { canvas: NodeCanvas; context: CanvasRenderingContext2D } };
+      const factory = doc.canvasFactory as {
+        create(width: number, height: number): { canvas: NodeCanvas; context: CanvasRenderingContext2D };
+      };
       const { canvas, context } = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
       context.fillStyle = '#ffffff';
       context.fillRect(0, 0, canvas.width, canvas.height);
@@ -172,7 +220,8 @@ export async function renderPages(file: string, pages: readonly number[], dpi: n
       const rgba = context.getImageData(0, 0, canvas.width, canvas.height).data;
       const pixels = new Uint8Array(canvas.width * canvas.height);
       // Luma as poppler's grey output weighs it (ITU-R BT.601).
-      for (let i = 0; i < pixels.length; i++) pixels[i] = Math.round(0.299 * rgba[i * 4]! + 0.587 * rgba[i * 4 + 1]! + 0.114 * rgba[i * 4 + 2]!);
+      for (let i = 0; i < pixels.length; i++)
+        pixels[i] = Math.round(0.299 * rgba[i * 4]! + 0.587 * rgba[i * 4 + 1]! + 0.114 * rgba[i * 4 + 2]!);
       out.push({ png: canvas.toBuffer('image/png'), gray: { width: canvas.width, height: canvas.height, pixels } });
     }
     return out;

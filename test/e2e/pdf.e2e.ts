@@ -22,11 +22,15 @@ const lower = (text: string) => collapse(text).toLowerCase();
 
 /** `npm run pdf -- ARGS`, as a learner runs it; resolves with its output, fails the test on a non-zero exit. */
 function runPdf(args: readonly string[]): { stdout: string; stderr: string; status: number | null } {
-  const run = spawnSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/pdf.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/tsx/dist/cli.mjs'), path.join(root, 'scripts/pdf.ts'), ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 90_000,
+    },
+  );
   return { stdout: run.stdout, stderr: run.stderr, status: run.status };
 }
 
@@ -34,7 +38,12 @@ function runPdf(args: readonly string[]): { stdout: string; stderr: string; stat
 function parseSummary(stdout: string) {
   const match = /^Wrote (.+): (\d+) pages?, ([\d,]+) KB in ([\d.]+) s$/m.exec(stdout);
   expect(match, stdout).not.toBeNull();
-  return { file: match![1]!, pages: Number(match![2]), kb: Number(match![3]!.replace(/,/g, '')), seconds: Number(match![4]) };
+  return {
+    file: match![1]!,
+    pages: Number(match![2]),
+    kb: Number(match![3]!.replace(/,/g, '')),
+    seconds: Number(match![4]),
+  };
 }
 
 interface DemoData {
@@ -69,7 +78,9 @@ async function demoDatabase(dir: string, page: import('@playwright/test').Page):
 }
 
 test.describe('the portfolio PDF', () => {
-  test('holds the demo learner’s cover, roadmap, every included entry and the milestones on A4', async ({ page }, info) => {
+  test('holds the demo learner’s cover, roadmap, every included entry and the milestones on A4', async ({
+    page,
+  }, info) => {
     test.setTimeout(120_000);
     const { dbFile, curriculum, entries, milestones } = await demoDatabase(info.outputDir, page);
     // Untouched entries are not printed as blank pages; the cover lists them as still to come.
@@ -125,14 +136,19 @@ test.describe('the portfolio PDF', () => {
       const whole = lower(pages.slice(starts[index], starts[index + 1] ?? milestonesPage).join('\n'));
       const title = entry.fields.projectTitle.trim() || item.title;
       expect(first, itemLabel(item)).toContain(title);
-      expect(first).toContain(`${formatHours(entry.loggedHours)} h of ${item.estimate.minHours}–${item.estimate.maxHours} h estimated`);
+      expect(first).toContain(
+        `${formatHours(entry.loggedHours)} h of ${item.estimate.minHours}–${item.estimate.maxHours} h estimated`,
+      );
       if (entry.latestAssessment) {
         expect(first).toContain(`${entry.latestAssessment.weightedTotal.toFixed(1)} / 100`);
         // The four categories with their weights, then their percents (the reader gives the row of
         // labels before the row of values).
         const percents = entry.latestAssessment.categoryPercents;
-        for (const category of curriculum.evaluationCriteria) expect(first).toContain(`${category.title} ${category.weight}%`);
-        const values = curriculum.evaluationCriteria.map((c) => `${Math.round(percents[c.id as keyof typeof percents])}%`).join(' ');
+        for (const category of curriculum.evaluationCriteria)
+          expect(first).toContain(`${category.title} ${category.weight}%`);
+        const values = curriculum.evaluationCriteria
+          .map((c) => `${Math.round(percents[c.id as keyof typeof percents])}%`)
+          .join(' ');
         expect(first).toContain(values);
       } else expect(first).toContain('Not self-assessed yet');
       // What the learner wrote is there, word for word (short fields and the first lines of long ones).
@@ -140,9 +156,11 @@ test.describe('the portfolio PDF', () => {
         const value = entry.fields[field.key as keyof typeof entry.fields].trim();
         if (value) expect(collapse(whole), `${field.label} of ${itemLabel(item)}`).toContain(lower(value).slice(0, 60));
       }
-      for (const field of curriculum.portfolioTemplate.fields) expect(whole, `${field.label} in ${itemLabel(item)}`).toContain(field.label.toLowerCase());
+      for (const field of curriculum.portfolioTemplate.fields)
+        expect(whole, `${field.label} in ${itemLabel(item)}`).toContain(field.label.toLowerCase());
       for (const link of curriculum.portfolioTemplate.links) expect(whole).toContain(link.label.toLowerCase());
-      for (const url of Object.values(entry.links).filter(Boolean)) expect(collapse(whole).replace(/ /g, '')).toContain(url.toLowerCase());
+      for (const url of Object.values(entry.links).filter(Boolean))
+        expect(collapse(whole).replace(/ /g, '')).toContain(url.toLowerCase());
     });
 
     const milestoneText = lower(pages.slice(milestonesPage).join('\n'));
@@ -178,7 +196,8 @@ test.describe('the portfolio PDF', () => {
     });
 
     // The pages render: pdf.js draws the first three, kept as PNG files to look at.
-    for (const [n, { png }] of (await renderPages(outFile, [1, 2, 3], 50)).entries()) writeFileSync(path.join(info.outputDir, `page-${n + 1}.png`), png);
+    for (const [n, { png }] of (await renderPages(outFile, [1, 2, 3], 50)).entries())
+      writeFileSync(path.join(info.outputDir, `page-${n + 1}.png`), png);
     const pngs = readdirSync(info.outputDir).filter((f) => /^page-\d+\.png$/.test(f));
     expect(pngs).toHaveLength(3);
     for (const png of pngs) expect(statSync(path.join(info.outputDir, png)).size).toBeGreaterThan(5_000);
@@ -213,7 +232,10 @@ test.describe('the portfolio PDF', () => {
     expect(run.stderr).toContain('Say where to write the PDF with --out FILE.pdf. Usage: npm run pdf --');
   });
 
-  test('the print route stands alone: no sidebar, light colours under a dark theme, ready once drawn', async ({ page, preview }) => {
+  test('the print route stands alone: no sidebar, light colours under a dark theme, ready once drawn', async ({
+    page,
+    preview,
+  }) => {
     await page.goto(preview.url);
     await page.evaluate(() => window.api!.invoke('settings.update', { theme: 'dark' }));
     await page.goto(`${preview.url}${printHash('A4')}`);
@@ -227,9 +249,15 @@ test.describe('the portfolio PDF', () => {
     await expectAccessible(page, 'the print view');
   });
 
-  test('the print route says "error" at once, with the reason, when its data cannot load', async ({ page, preview }) => {
+  test('the print route says "error" at once, with the reason, when its data cannot load', async ({
+    page,
+    preview,
+  }) => {
     await page.route('**/__api/milestones.get', (route) =>
-      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'The disk is full.' } }) }),
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'The disk is full.' } }),
+      }),
     );
     await page.goto(`${preview.url}${printHash('Letter')}`);
     await expect(page.locator('html')).toHaveAttribute(PRINT_READY_ATTRIBUTE, 'error');

@@ -1,7 +1,10 @@
 // The portfolio and milestones as a learner uses them, over the real handlers.
 import { expect, expectAccessible, test } from './fixtures';
 
-test('a portfolio entry is pre-filled, saves as you type, checks links and keeps its score history', async ({ page, preview }) => {
+test('a portfolio entry is pre-filled, saves as you type, checks links and keeps its score history', async ({
+  page,
+  preview,
+}) => {
   await page.goto(`${preview.url}#/portfolio`);
   await expect(page.getByRole('heading', { level: 1, name: 'Portfolio' })).toBeVisible();
   // Projects are in the portfolio by default; the first one opens.

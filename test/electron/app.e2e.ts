@@ -26,7 +26,9 @@ test('roadmap → Exercise 1.1 → timer → done, still done after a relaunch',
 
     await page.getByRole('button', { name: 'Start timer' }).click();
     await expect(page.getByRole('button', { name: 'Stop timer' })).toBeVisible();
-    await expect.poll(async () => clockSeconds(await page.getByTestId('item-clock').textContent())).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => clockSeconds(await page.getByTestId('item-clock').textContent()))
+      .toBeGreaterThanOrEqual(2);
     // Sessions under a minute are not logged, so instead of waiting 25 real minutes we move the main
     // process's clock (handlers read it through `() => Date.now()`).
     await app.evaluate(() => {
@@ -70,22 +72,37 @@ test('the window has no Node, stays on the app, and sends web links to the brows
     });
     const page = await app.firstWindow();
     await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible();
-    expect(await page.evaluate(() => [typeof (window as { require?: unknown }).require, typeof (window as { process?: unknown }).process])).toEqual(['undefined', 'undefined']);
-    expect(await page.evaluate(() => (window as unknown as { api: { transport: string } }).api.transport)).toBe('electron');
-    expect(await page.evaluate(() => (window as unknown as { api: { invoke(c: string): Promise<unknown> } }).api.invoke('db.exec'))).toMatchObject({
+    expect(
+      await page.evaluate(() => [
+        typeof (window as { require?: unknown }).require,
+        typeof (window as { process?: unknown }).process,
+      ]),
+    ).toEqual(['undefined', 'undefined']);
+    expect(await page.evaluate(() => (window as unknown as { api: { transport: string } }).api.transport)).toBe(
+      'electron',
+    );
+    expect(
+      await page.evaluate(() =>
+        (window as unknown as { api: { invoke(c: string): Promise<unknown> } }).api.invoke('db.exec'),
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'UNKNOWN_CHANNEL' },
     });
 
     expect(await page.evaluate(() => window.open('https://example.com/docs') === null)).toBe(true);
-    await expect.poll(() => app.evaluate(() => (globalThis as { opened?: string[] }).opened)).toEqual(['https://example.com/docs']);
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as { opened?: string[] }).opened))
+      .toEqual(['https://example.com/docs']);
     expect(await page.evaluate(() => window.open('file:///etc/passwd') === null)).toBe(true);
 
     await page.evaluate(() => (window.location.href = 'https://example.com/'));
     await page.waitForTimeout(500);
     expect(page.url()).toMatch(/^app:\/\/companion\//);
     expect(app.windows()).toHaveLength(1);
-    expect(await app.evaluate(() => (globalThis as { opened?: string[] }).opened)).toEqual(['https://example.com/docs']);
+    expect(await app.evaluate(() => (globalThis as { opened?: string[] }).opened)).toEqual([
+      'https://example.com/docs',
+    ]);
   } finally {
     await app.close();
   }

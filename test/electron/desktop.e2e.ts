@@ -12,7 +12,11 @@ test('the tray shows the app and the timer; the menu has Timer on Ctrl/Cmd+T', a
   try {
     const page = await app.firstWindow();
     await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible();
-    expect(await app.evaluate(() => (globalThis as unknown as { companionDesktop: Desktop }).companionDesktop.trayModel()?.tooltip)).toBe('MLOps Study Companion: no timer running');
+    expect(
+      await app.evaluate(
+        () => (globalThis as unknown as { companionDesktop: Desktop }).companionDesktop.trayModel()?.tooltip,
+      ),
+    ).toBe('MLOps Study Companion: no timer running');
 
     const timerMenu = await app.evaluate(({ Menu }) => {
       const menu = Menu.getApplicationMenu();
@@ -21,11 +25,22 @@ test('the tray shows the app and the timer; the menu has Timer on Ctrl/Cmd+T', a
     });
     expect(timerMenu).toEqual([{ label: 'Start timer', accelerator: 'CommandOrControl+T' }]);
 
-    await page.evaluate(() => (window as unknown as { api: { invoke(c: string, i: unknown): Promise<unknown> } }).api.invoke('timer.start', { itemId: '1.1' }));
+    await page.evaluate(() =>
+      (window as unknown as { api: { invoke(c: string, i: unknown): Promise<unknown> } }).api.invoke('timer.start', {
+        itemId: '1.1',
+      }),
+    );
     await expect
-      .poll(() => app.evaluate(() => (globalThis as unknown as { companionDesktop: Desktop }).companionDesktop.trayModel()?.tooltip))
+      .poll(() =>
+        app.evaluate(
+          () => (globalThis as unknown as { companionDesktop: Desktop }).companionDesktop.trayModel()?.tooltip,
+        ),
+      )
       .toMatch(/^MLOps Study Companion: 1\.1 .+, 0:00$/);
-    const label = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.find((i) => i.label.replace('&', '') === 'Timer')?.submenu?.items[0]?.label);
+    const label = await app.evaluate(
+      ({ Menu }) =>
+        Menu.getApplicationMenu()?.items.find((i) => i.label.replace('&', '') === 'Timer')?.submenu?.items[0]?.label,
+    );
     expect(label).toBe('Stop timer');
   } finally {
     await app.close();
@@ -38,7 +53,13 @@ test('idle: a 30-minute suspend with a running timer, answered "Discard and stop
     const page = await app.firstWindow();
     await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible();
     const invoke = (channel: string, input: unknown = {}) =>
-      page.evaluate(([c, i]) => (window as unknown as { api: { invoke(c: string, i: unknown): Promise<{ ok: boolean; value: any }> } }).api.invoke(c as string, i), [channel, input] as const);
+      page.evaluate(
+        ([c, i]) =>
+          (
+            window as unknown as { api: { invoke(c: string, i: unknown): Promise<{ ok: boolean; value: any }> } }
+          ).api.invoke(c as string, i),
+        [channel, input] as const,
+      );
     expect((await invoke('timer.start', { itemId: '1.1' })).ok).toBe(true);
 
     // Record the question and answer "Discard and stop"; move main's clock instead of waiting.
@@ -46,7 +67,9 @@ test('idle: a 30-minute suspend with a running timer, answered "Discard and stop
       const g = globalThis as unknown as { asked: string[]; realNow: () => number };
       g.asked = [];
       g.realNow = Date.now;
-      (dialog as unknown as { showMessageBox: (...args: unknown[]) => Promise<unknown> }).showMessageBox = async (...args: unknown[]) => {
+      (dialog as unknown as { showMessageBox: (...args: unknown[]) => Promise<unknown> }).showMessageBox = async (
+        ...args: unknown[]
+      ) => {
         const options = args.at(-1) as { message: string; buttons: string[] };
         g.asked.push(options.message);
         return { response: options.buttons.indexOf('Discard and stop'), checkboxChecked: false };
@@ -56,9 +79,13 @@ test('idle: a 30-minute suspend with a running timer, answered "Discard and stop
       Date.now = () => g.realNow() + 50 * 60_000;
       powerMonitor.emit('resume');
     });
-    await expect.poll(() => app.evaluate(() => (globalThis as unknown as { asked: string[] }).asked)).toEqual(['You were away for 30 min while the timer ran']);
+    await expect
+      .poll(() => app.evaluate(() => (globalThis as unknown as { asked: string[] }).asked))
+      .toEqual(['You were away for 30 min while the timer ran']);
     await expect.poll(async () => (await invoke('timer.current')).value).toBeNull();
-    const { entries } = (await invoke('time.list', {})).value as { entries: { itemId: string; startedAt: number; endedAt: number }[] };
+    const { entries } = (await invoke('time.list', {})).value as {
+      entries: { itemId: string; startedAt: number; endedAt: number }[];
+    };
     expect(entries).toHaveLength(1);
     expect(entries[0]!.itemId).toBe('1.1');
     expect(Math.round((entries[0]!.endedAt - entries[0]!.startedAt) / 60_000)).toBe(20);

@@ -13,15 +13,23 @@ export type StepOutcome = { ok: true } | { ok: false; reason: string };
 export type ElectronTestDecision = { run: true } | { run: false; skip: string } | { run: false; fail: string };
 
 /** What to do with the _electron tests, from what preparing Electron gave. */
-export function electronTestDecision(binary: StepOutcome, native: StepOutcome | null, required: boolean): ElectronTestDecision {
+export function electronTestDecision(
+  binary: StepOutcome,
+  native: StepOutcome | null,
+  required: boolean,
+): ElectronTestDecision {
   const problem = !binary.ok
     ? `Electron's binary could not be had here (${binary.reason})`
     : native && !native.ok
       ? `the database module could not be built for Electron (${native.reason})`
       : null;
   if (!problem) return { run: true };
-  if (required) return { run: false, fail: `The _electron tests must run here (COMPANION_REQUIRE_ELECTRON=1), but ${problem}.` };
-  return { run: false, skip: `${problem[0]!.toUpperCase()}${problem.slice(1)}: the _electron tests run where it can be, e.g. GitHub Actions.` };
+  if (required)
+    return { run: false, fail: `The _electron tests must run here (COMPANION_REQUIRE_ELECTRON=1), but ${problem}.` };
+  return {
+    run: false,
+    skip: `${problem[0]!.toUpperCase()}${problem.slice(1)}: the _electron tests run where it can be, e.g. GitHub Actions.`,
+  };
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -38,14 +46,24 @@ export function prepareElectron(): ElectronTestDecision {
   let binary: StepOutcome = { ok: true };
   if (!electronBinaryStatus(root).installed) {
     console.log('Downloading Electron for the _electron tests (first run only, about 100 MB)…');
-    const result = spawnSync(process.execPath, [path.join(root, 'node_modules/electron/install.js')], { encoding: 'utf8' });
-    binary = result.status === 0 && electronBinaryStatus(root).installed ? { ok: true } : { ok: false, reason: downloadFailureReason(`${result.stderr}${result.stdout}`) };
+    const result = spawnSync(process.execPath, [path.join(root, 'node_modules/electron/install.js')], {
+      encoding: 'utf8',
+    });
+    binary =
+      result.status === 0 && electronBinaryStatus(root).installed
+        ? { ok: true }
+        : { ok: false, reason: downloadFailureReason(`${result.stderr}${result.stdout}`) };
   }
   let native: StepOutcome | null = null;
   if (binary.ok && !nativeBuildPlan(root).upToDate) {
     console.log('Building the database module for Electron (first run only, about a minute)…');
-    const result = spawnSync(process.execPath, [path.join(root, 'scripts/build-native-electron.mjs')], { encoding: 'utf8' });
-    native = result.status === 0 ? { ok: true } : { ok: false, reason: downloadFailureReason(`${result.stderr}${result.stdout}`) };
+    const result = spawnSync(process.execPath, [path.join(root, 'scripts/build-native-electron.mjs')], {
+      encoding: 'utf8',
+    });
+    native =
+      result.status === 0
+        ? { ok: true }
+        : { ok: false, reason: downloadFailureReason(`${result.stderr}${result.stdout}`) };
   }
   const decision = electronTestDecision(binary, native, required);
   process.env[PREPARED] = JSON.stringify(decision);

@@ -14,7 +14,12 @@ beforeEach(() => {
 afterEach(() => app.close());
 
 const add = (a: TestApp, itemId: string, hoursAgo: number, minutes: number, note = '') =>
-  a.call('time.add', { itemId, startedAt: T0 - hoursAgo * 60 * MINUTE_MS, endedAt: T0 - hoursAgo * 60 * MINUTE_MS + minutes * MINUTE_MS, note });
+  a.call('time.add', {
+    itemId,
+    startedAt: T0 - hoursAgo * 60 * MINUTE_MS,
+    endedAt: T0 - hoursAgo * 60 * MINUTE_MS + minutes * MINUTE_MS,
+    note,
+  });
 
 function fillSome(a: TestApp) {
   add(a, '1.1', 30, 90, 'Iris, "pairplot", and a, comma');
@@ -24,8 +29,20 @@ function fillSome(a: TestApp) {
   a.call('item.tickEntry', { itemId: '1.1', entryIndex: 2, ticked: true });
   a.call('item.setNotes', { itemId: '1.2', notes: 'California housing' });
   a.call('settings.update', { learnerName: 'Sam', weeklyGoalHours: 6 });
-  a.call('portfolio.update', { itemId: '4.1', fields: { problemStatement: 'Serve a model.' }, links: { githubRepository: 'https://github.com/sam/api' } });
-  a.call('assessment.save', { itemId: '4.1', scores: { technical: [4, 4, 4, 4, 4], mlops: [3, 3, 3, 3, 3], innovation: [5, 5, 5, 5, 5], communication: [2, 2, 2, 2, 2] } });
+  a.call('portfolio.update', {
+    itemId: '4.1',
+    fields: { problemStatement: 'Serve a model.' },
+    links: { githubRepository: 'https://github.com/sam/api' },
+  });
+  a.call('assessment.save', {
+    itemId: '4.1',
+    scores: {
+      technical: [4, 4, 4, 4, 4],
+      mlops: [3, 3, 3, 3, 3],
+      innovation: [5, 5, 5, 5, 5],
+      communication: [2, 2, 2, 2, 2],
+    },
+  });
   a.call('milestones.tick', { entryId: 'phase1.2', ticked: true });
 }
 
@@ -37,7 +54,9 @@ describe('CSV export of the time log', () => {
     expect(csv.fileName).toBe('mlops-time-log-2026-03-02.csv');
     expect(csv.content.startsWith('\uFEFFitem_id,item_title,start,end,minutes,note,source\r\n')).toBe(true);
     const lines = csv.content.slice(1).split('\r\n');
-    expect(lines[1]).toBe('1.1,Your First ML Model,2026-03-01T03:00:00+01:00,2026-03-01T04:30:00+01:00,90,"Iris, ""pairplot"", and a, comma",manual');
+    expect(lines[1]).toBe(
+      '1.1,Your First ML Model,2026-03-01T03:00:00+01:00,2026-03-01T04:30:00+01:00,90,"Iris, ""pairplot"", and a, comma",manual',
+    );
     // A note that looks like a formula is defused; a line break stays inside its quoted cell.
     expect(lines[2]).toContain(`,"'=HYPERLINK(""http://evil.example"")",manual`);
     expect(csv.content).toContain('"line one\nline two"');
@@ -57,7 +76,12 @@ describe('JSON export and import', () => {
     fillSome(app);
     const exported = app.call('data.exportJson');
     const before = JSON.parse(exported.content);
-    expect(before).toMatchObject({ format: 'mlops-study-companion', formatVersion: 1, appVersion: expect.any(String), schemaVersion: LATEST_SCHEMA_VERSION });
+    expect(before).toMatchObject({
+      format: 'mlops-study-companion',
+      formatVersion: 1,
+      appVersion: expect.any(String),
+      schemaVersion: LATEST_SCHEMA_VERSION,
+    });
 
     const other = createTestApp();
     try {
@@ -67,7 +91,11 @@ describe('JSON export and import', () => {
       expect(result.backup?.reason).toBe('import');
       const after = JSON.parse(other.call('data.exportJson').content);
       expect(after.data).toEqual(before.data);
-      expect(other.call('item.get', { itemId: '1.1' })).toMatchObject({ status: 'done', tickedEntries: [2], minutesLogged: 135 });
+      expect(other.call('item.get', { itemId: '1.1' })).toMatchObject({
+        status: 'done',
+        tickedEntries: [2],
+        minutesLogged: 135,
+      });
     } finally {
       other.close();
     }
@@ -86,17 +114,60 @@ describe('JSON export and import', () => {
     ['not JSON', () => '{"format": "mlops-study-comp', /not valid JSON/],
     ['another app’s file', () => ({ format: 'toggl', entries: [] }), /not an MLOps Study Companion export/],
     ['a newer format', (f) => ({ ...f, formatVersion: 99 }), /newer version of the app.*Update the app/],
-    ['a wrong type', (f) => ({ ...f, data: { ...f.data, timeEntries: [{ ...f.data.timeEntries[0], startedAt: 'yesterday' }] } }), /^This export is damaged or was edited by hand: in time entry 1, a time must be a number of milliseconds\. Nothing was imported\.$/],
+    [
+      'a wrong type',
+      (f) => ({ ...f, data: { ...f.data, timeEntries: [{ ...f.data.timeEntries[0], startedAt: 'yesterday' }] } }),
+      /^This export is damaged or was edited by hand: in time entry 1, a time must be a number of milliseconds\. Nothing was imported\.$/,
+    ],
     // Issue 12: a negative duration was "at data.timeEntries.0.endedAt: The end must be after the start.."
-    ['a negative duration', (f) => ({ ...f, data: { ...f.data, timeEntries: [{ ...f.data.timeEntries[0], endedAt: f.data.timeEntries[0].startedAt - 60_000 }] } }), /^This export is damaged or was edited by hand: in time entry 1, the end must be after the start\. Nothing was imported\.$/],
-    ['an end before 2000', (f) => ({ ...f, data: { ...f.data, timeEntries: [{ ...f.data.timeEntries[0], endedAt: 1 }] } }), /^This export is damaged or was edited by hand: in time entry 1, a time before the year 2000 is not plausible\. 1 more problem was found\. Nothing was imported\.$/],
-    ['a huge string', (f) => ({ ...f, data: { ...f.data, items: [{ ...f.data.items[0], notes: 'x'.repeat(1_000_000) }] } }), /^This export is damaged or was edited by hand: in item record 1, the notes can be at most 20000 characters long\. Nothing was imported\.$/],
+    [
+      'a negative duration',
+      (f) => ({
+        ...f,
+        data: {
+          ...f.data,
+          timeEntries: [{ ...f.data.timeEntries[0], endedAt: f.data.timeEntries[0].startedAt - 60_000 }],
+        },
+      }),
+      /^This export is damaged or was edited by hand: in time entry 1, the end must be after the start\. Nothing was imported\.$/,
+    ],
+    [
+      'an end before 2000',
+      (f) => ({ ...f, data: { ...f.data, timeEntries: [{ ...f.data.timeEntries[0], endedAt: 1 }] } }),
+      /^This export is damaged or was edited by hand: in time entry 1, a time before the year 2000 is not plausible\. 1 more problem was found\. Nothing was imported\.$/,
+    ],
+    [
+      'a huge string',
+      (f) => ({ ...f, data: { ...f.data, items: [{ ...f.data.items[0], notes: 'x'.repeat(1_000_000) }] } }),
+      /^This export is damaged or was edited by hand: in item record 1, the notes can be at most 20000 characters long\. Nothing was imported\.$/,
+    ],
     // 200,000 levels deep: more than JSON.parse's stack allows, let alone the schema.
-    ['deep nesting', (f) => JSON.stringify(f).replace('"settings":{', `"settings":{"theme":${'['.repeat(200_000)}${']'.repeat(200_000)},`), /not valid JSON|in the settings, the theme/],
-    ['an extra field', (f) => ({ ...f, data: { ...f.data, evil: true } }), /^This export is damaged or was edited by hand: in the data, there is an unexpected field "evil"\. Nothing was imported\.$/],
-    ['prototype pollution', (f) => JSON.parse(JSON.stringify(f).replace('"data":{', '"data":{"__proto__":{"polluted":1},')), /damaged|__proto__/],
-    ['an unknown item', (f) => ({ ...f, data: { ...f.data, timeEntries: [{ ...f.data.timeEntries[0], itemId: '9.9' }] } }), /item "9\.9", which is not in the curriculum/],
-    ['an unknown milestone', (f) => ({ ...f, data: { ...f.data, milestoneTicks: [{ entryId: 'phase9.1', tickedAt: T0 }] } }), /milestone "phase9\.1"/],
+    [
+      'deep nesting',
+      (f) =>
+        JSON.stringify(f).replace('"settings":{', `"settings":{"theme":${'['.repeat(200_000)}${']'.repeat(200_000)},`),
+      /not valid JSON|in the settings, the theme/,
+    ],
+    [
+      'an extra field',
+      (f) => ({ ...f, data: { ...f.data, evil: true } }),
+      /^This export is damaged or was edited by hand: in the data, there is an unexpected field "evil"\. Nothing was imported\.$/,
+    ],
+    [
+      'prototype pollution',
+      (f) => JSON.parse(JSON.stringify(f).replace('"data":{', '"data":{"__proto__":{"polluted":1},')),
+      /damaged|__proto__/,
+    ],
+    [
+      'an unknown item',
+      (f) => ({ ...f, data: { ...f.data, timeEntries: [{ ...f.data.timeEntries[0], itemId: '9.9' }] } }),
+      /item "9\.9", which is not in the curriculum/,
+    ],
+    [
+      'an unknown milestone',
+      (f) => ({ ...f, data: { ...f.data, milestoneTicks: [{ entryId: 'phase9.1', tickedAt: T0 }] } }),
+      /milestone "phase9\.1"/,
+    ],
   ];
 
   it.each(refusals)('refuses %s in plain words and changes nothing', async (_name, mutate, words) => {
@@ -154,12 +225,21 @@ describe('backups', () => {
   it('refuses an unknown or damaged backup and keeps the data as it was', async () => {
     fillSome(app);
     const before = dumpDatabase(app.db);
-    expect(await app.rawAsync('backups.restore', { id: 'companion-20260302-080000-000-manual.db' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await app.rawAsync('backups.restore', { id: '../companion.db' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await app.rawAsync('backups.restore', { id: 'companion-20260302-080000-000-manual.db' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await app.rawAsync('backups.restore', { id: '../companion.db' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     const good = await app.callAsync('backups.create');
     writeFileSync(path.join(path.dirname(app.file), 'backups', good.id), 'not a database at all');
     const damaged = await app.rawAsync('backups.restore', { id: good.id });
-    expect(damaged).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/cannot be restored.*unchanged/) } });
+    expect(damaged).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/cannot be restored.*unchanged/) },
+    });
     expect(dumpDatabase(app.db)).toBe(before);
   });
 });
@@ -185,8 +265,18 @@ describe('automatic backups', () => {
     fillSome(app);
     app.db.close();
     const backupDir = path.join(path.dirname(app.file), 'backups');
-    const next = [...migrations, { version: migrations.length + 1, name: 'add a column', up: (db: import('better-sqlite3').Database) => db.exec('ALTER TABLE settings ADD COLUMN note TEXT') }];
-    openDatabase(app.file, getCurriculum(), { migrations: next, beforeMigrate: backupBeforeMigration(backupDir) }).close();
+    const next = [
+      ...migrations,
+      {
+        version: migrations.length + 1,
+        name: 'add a column',
+        up: (db: import('better-sqlite3').Database) => db.exec('ALTER TABLE settings ADD COLUMN note TEXT'),
+      },
+    ];
+    openDatabase(app.file, getCurriculum(), {
+      migrations: next,
+      beforeMigrate: backupBeforeMigration(backupDir),
+    }).close();
     const [backup] = (await import('../../electron/data/backups')).listBackups(backupDir);
     expect(backup?.reason).toBe('migration');
     const copy = new Database(path.join(backupDir, backup!.id), { readonly: true });
@@ -201,7 +291,10 @@ describe('the data folder', () => {
     const folder = path.dirname(app.file);
     app.ctx.homeDir = path.dirname(folder);
     expect(app.call('data.folder')).toEqual({ location: `~${path.sep}${path.basename(folder)}`, canOpen: false });
-    expect(await app.rawAsync('data.openFolder', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/needs the desktop app/) } });
+    expect(await app.rawAsync('data.openFolder', {})).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringMatching(/needs the desktop app/) },
+    });
     const opened: string[] = [];
     app.ctx.openFolder = async (f) => void opened.push(f);
     expect(app.call('data.folder').canOpen).toBe(true);

@@ -28,7 +28,11 @@ describe('opening the database', () => {
     expect(db.prepare('SELECT COUNT(*) FROM curriculum_items').pluck().get()).toBe(24);
     // The foreign key really guards: a row for an unknown item cannot exist.
     expect(() =>
-      db.prepare("INSERT INTO time_entries (item_id, started_at, ended_at, source, created_at, updated_at) VALUES ('9.9', 1, 2, 'manual', 0, 0)").run(),
+      db
+        .prepare(
+          "INSERT INTO time_entries (item_id, started_at, ended_at, source, created_at, updated_at) VALUES ('9.9', 1, 2, 'manual', 0, 0)",
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
     db.close();
   });
@@ -60,7 +64,9 @@ describe('opening the database', () => {
   it('refuses a file that is not SQLite and leaves it untouched', () => {
     writeFileSync(file, 'These are my notes, not a database.\n'.repeat(200));
     const before = digest(file);
-    expect(() => openDatabase(file, getCurriculum())).toThrow(/is not a study-companion database \(it is not SQLite\)\. It was left untouched/);
+    expect(() => openDatabase(file, getCurriculum())).toThrow(
+      /is not a study-companion database \(it is not SQLite\)\. It was left untouched/,
+    );
     expect(digest(file)).toBe(before);
   });
 

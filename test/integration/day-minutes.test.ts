@@ -6,7 +6,15 @@ import { readDayMinutes } from '../../electron/store/totals';
 import { localDateOf, localDays, minutesPerLocalDay } from '../../electron/stats/local-days';
 import { createTestApp, type TestApp } from '../support/context';
 
-const ZONES = ['Europe/Berlin', 'America/Santiago', 'Asia/Kolkata', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Apia', 'UTC'];
+const ZONES = [
+  'Europe/Berlin',
+  'America/Santiago',
+  'Asia/Kolkata',
+  'Australia/Lord_Howe',
+  'Asia/Kathmandu',
+  'Pacific/Apia',
+  'UTC',
+];
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
@@ -26,7 +34,9 @@ const originalZone = process.env.TZ;
 function useZone(zone: string) {
   process.env.TZ = zone;
   for (const instant of [Date.UTC(2026, 0, 15, 12), Date.UTC(2026, 6, 15, 12)]) {
-    expect(new Date(instant).toLocaleString('en-US')).toBe(new Date(instant).toLocaleString('en-US', { timeZone: zone }));
+    expect(new Date(instant).toLocaleString('en-US')).toBe(
+      new Date(instant).toLocaleString('en-US', { timeZone: zone }),
+    );
   }
 }
 afterAll(() => {
@@ -65,7 +75,13 @@ describe('readDayMinutes', () => {
       const rand = random(zone.length * 7919);
       const spans: [number, number][] = [];
       // Around DST changes and Samoa's skipped 2011-12-30, plus a stretch in 2026.
-      for (const base of [Date.UTC(2011, 11, 20), Date.UTC(2025, 2, 20), Date.UTC(2025, 9, 20), Date.UTC(2026, 2, 20), Date.UTC(2026, 8, 25)]) {
+      for (const base of [
+        Date.UTC(2011, 11, 20),
+        Date.UTC(2025, 2, 20),
+        Date.UTC(2025, 9, 20),
+        Date.UTC(2026, 2, 20),
+        Date.UTC(2026, 8, 25),
+      ]) {
         let t = base;
         for (let i = 0; i < 120; i++) {
           t += Math.floor(rand() * 14 * 60) * MINUTE; // gaps of up to 14 hours

@@ -81,9 +81,18 @@ describe('the demo learner', () => {
       const status = Object.fromEntries(items.map((i) => [i.itemId, i.status]));
       const phase1 = app.ctx.curriculum.items.filter((i) => i.phase === 1).map((i) => i.id);
       for (const id of phase1) expect(status[id], id).toBe(id === '3.2' ? 'skipped' : 'done');
-      expect([status['4.1'], status['4.2'], status['4.3'], status['5.1']]).toEqual(['done', 'done', 'in_progress', 'in_progress']);
-      const untouched = items.filter((i) => !phase1.includes(i.itemId) && !['4.1', '4.2', '4.3', '5.1'].includes(i.itemId));
-      expect(untouched.every((i) => i.status === 'not_started' && i.entryCount === 0 && i.tickedCount === 0)).toBe(true);
+      expect([status['4.1'], status['4.2'], status['4.3'], status['5.1']]).toEqual([
+        'done',
+        'done',
+        'in_progress',
+        'in_progress',
+      ]);
+      const untouched = items.filter(
+        (i) => !phase1.includes(i.itemId) && !['4.1', '4.2', '4.3', '5.1'].includes(i.itemId),
+      );
+      expect(untouched.every((i) => i.status === 'not_started' && i.entryCount === 0 && i.tickedCount === 0)).toBe(
+        true,
+      );
       expect(phases.find((p) => p.phase === 1)).toMatchObject({ doneCount: 8, skippedCount: 1, byCount: 1 });
 
       // Hours: some done items over their maximum, the other done items inside or under the range.
@@ -112,7 +121,8 @@ describe('the demo learner', () => {
       expect(summary.totalHours).toBeCloseTo(minutes.reduce((s, m) => s + m, 0) / 60, 1);
       expect(summary.totalHours).toBeGreaterThan(60);
       expect(entries.some((e) => e.overlaps)).toBe(false);
-      for (let i = 1; i < entries.length; i++) expect(entries[i]!.startedAt).toBeGreaterThanOrEqual(entries[i - 1]!.endedAt);
+      for (let i = 1; i < entries.length; i++)
+        expect(entries[i]!.startedAt).toBeGreaterThanOrEqual(entries[i - 1]!.endedAt);
       expect(entries.filter((e) => e.note !== '').length).toBeGreaterThan(entries.length / 5);
       expect(new Set(entries.map((e) => e.source))).toEqual(new Set(['timer', 'manual']));
       expect(entries.every((e) => e.endedAt <= today)).toBe(true);
@@ -130,14 +140,16 @@ describe('the demo learner', () => {
 
       // A current streak: every one of the last ten days has at least the streak minimum.
       const perDay = minutesPerLocalDay(entries.map((e) => [e.startedAt, e.endedAt] as const));
-      for (let back = 1; back <= 10; back++) expect(perDay.get(addDays(todayDate, -back)) ?? 0).toBeGreaterThanOrEqual(15);
+      for (let back = 1; back <= 10; back++)
+        expect(perDay.get(addDays(todayDate, -back)) ?? 0).toBeGreaterThanOrEqual(15);
       expect(app.call('stats.insights').streak.current).toBeGreaterThanOrEqual(10);
 
       // Two or more whole Monday-Sunday weeks without a minute, in the middle of the plan.
       const studied = new Set(perDay.keys());
       const emptyWeeks: string[] = [];
       for (let monday = addDays(weekStart(first), 7); monday < weekStart(last); monday = addDays(monday, 7)) {
-        if (Array.from({ length: 7 }, (_, d) => addDays(monday, d)).every((day) => !studied.has(day))) emptyWeeks.push(monday);
+        if (Array.from({ length: 7 }, (_, d) => addDays(monday, d)).every((day) => !studied.has(day)))
+          emptyWeeks.push(monday);
       }
       expect(emptyWeeks.length).toBeGreaterThanOrEqual(2);
       expect(emptyWeeks.length).toBeLessThanOrEqual(3);
@@ -146,7 +158,8 @@ describe('the demo learner', () => {
       const daysPerWeek = new Map<string, number>();
       for (const day of studied) daysPerWeek.set(weekStart(day), (daysPerWeek.get(weekStart(day)) ?? 0) + 1);
       for (const [monday, count] of daysPerWeek) {
-        if (monday > weekStart(first) && monday < weekStart(addDays(todayDate, -10))) expect(count, monday).toBeGreaterThanOrEqual(3);
+        if (monday > weekStart(first) && monday < weekStart(addDays(todayDate, -10)))
+          expect(count, monday).toBeGreaterThanOrEqual(3);
         expect(count, monday).toBeLessThanOrEqual(7);
       }
     });
@@ -163,7 +176,14 @@ describe('the demo learner', () => {
         // Every field filled in: the duration still as the logbook pre-fills it, the rest by Alex.
         expect(entry.prefilled, entry.itemId).toEqual(['duration']);
         expect(entry.fields.duration, entry.itemId).toMatch(/^\d{1,2}[ –].* 2\d{3} · [\d.]+ hours$/);
-        for (const key of ['problemStatement', 'solutionArchitecture', 'keyChallenges', 'resultsImpact', 'lessonsLearned', 'futureImprovements'] as const) {
+        for (const key of [
+          'problemStatement',
+          'solutionArchitecture',
+          'keyChallenges',
+          'resultsImpact',
+          'lessonsLearned',
+          'futureImprovements',
+        ] as const) {
           const sentences = entry.fields[key].match(/[.!?](?=\s|$)/g) ?? [];
           expect(sentences.length, `${entry.itemId} ${key}`).toBeGreaterThanOrEqual(2);
           expect(sentences.length, `${entry.itemId} ${key}`).toBeLessThanOrEqual(4);
@@ -174,24 +194,42 @@ describe('the demo learner', () => {
       }
       // Projects are in the PDF by default; other exercises stay out.
       expect(entries.filter((e) => e.included).map((e) => e.itemId)).toEqual([
-        '2.3', '3.1', ...app.ctx.curriculum.items.filter((i) => i.kind === 'project').map((i) => i.id),
+        '2.3',
+        '3.1',
+        ...app.ctx.curriculum.items.filter((i) => i.kind === 'project').map((i) => i.id),
       ]);
 
       // Two assessments per done project, on different days, the second better.
-      for (const [itemId, totals] of [['4.1', [52.8, 71.6]], ['4.2', [58.4, 75.2]]] as const) {
+      for (const [itemId, totals] of [
+        ['4.1', [52.8, 71.6]],
+        ['4.2', [58.4, 75.2]],
+      ] as const) {
         const { history } = app.call('assessment.history', { itemId });
-        expect(history.map((a) => a.weightedTotal), itemId).toEqual(totals);
+        expect(
+          history.map((a) => a.weightedTotal),
+          itemId,
+        ).toEqual(totals);
         expect(localDateOf(history[0]!.assessedAt) < localDateOf(history[1]!.assessedAt), itemId).toBe(true);
         expect(history[1]!.assessedAt).toBeLessThanOrEqual(today);
       }
       expect(app.call('assessment.history', { itemId: '2.3' }).history).toEqual([]);
 
       // Milestones: several met from the logbook, one not yet, three ticked by hand.
-      const milestones = new Map(app.call('milestones.get').checklists.flatMap((c) => c.entries).map((e) => [e.id, e]));
-      for (const id of ['phase1.1', 'phase2.1', 'portfolio.1']) expect(milestones.get(id), id).toMatchObject({ done: true, rule: { met: true } });
+      const milestones = new Map(
+        app
+          .call('milestones.get')
+          .checklists.flatMap((c) => c.entries)
+          .map((e) => [e.id, e]),
+      );
+      for (const id of ['phase1.1', 'phase2.1', 'portfolio.1'])
+        expect(milestones.get(id), id).toMatchObject({ done: true, rule: { met: true } });
       expect(milestones.get('portfolio.2')!.rule!.reason).toMatch(/^Not yet: 2 of the 3 portfolio entries needed/);
       expect(milestones.get('phase2.2')).toMatchObject({ done: false, rule: { met: false } });
-      expect([...milestones.values()].filter((e) => e.ticked).map((e) => e.id)).toEqual(['phase1.2', 'phase1.4', 'phase1.5']);
+      expect([...milestones.values()].filter((e) => e.ticked).map((e) => e.id)).toEqual([
+        'phase1.2',
+        'phase1.4',
+        'phase1.5',
+      ]);
     });
   }
 });
@@ -229,7 +267,10 @@ describe('where the demo may be written', () => {
 
     const withAssessment = freshApp();
     const threes = [3, 3, 3, 3, 3];
-    withAssessment.call('assessment.save', { itemId: '4.1', scores: { technical: threes, mlops: threes, innovation: threes, communication: threes } });
+    withAssessment.call('assessment.save', {
+      itemId: '4.1',
+      scores: { technical: threes, mlops: threes, innovation: threes, communication: threes },
+    });
     expect(canFillDemo(withAssessment.db)).toBe(false);
 
     const withMilestone = freshApp();
@@ -242,11 +283,23 @@ describe('the preview command line', () => {
   const root = path.resolve(import.meta.dirname, '../..');
 
   it('defaults to the preview database on port 5180, without the demo', () => {
-    expect(parseArgs([])).toEqual({ dbFile: path.join(root, '.preview-data', 'companion.db'), port: 5180, demo: false, open: false, anyPortIfTaken: true });
-    expect(parseArgs(['--db', 'x.db', '--port', '0'])).toEqual({ dbFile: path.resolve('x.db'), port: 0, demo: false, open: false, anyPortIfTaken: false });
+    expect(parseArgs([])).toEqual({
+      dbFile: path.join(root, '.preview-data', 'companion.db'),
+      port: 5180,
+      demo: false,
+      open: false,
+      anyPortIfTaken: true,
+    });
+    expect(parseArgs(['--db', 'x.db', '--port', '0'])).toEqual({
+      dbFile: path.resolve('x.db'),
+      port: 0,
+      demo: false,
+      open: false,
+      anyPortIfTaken: false,
+    });
   });
 
-  it('opens the desktop app\'s own data folder with --desktop-data, and the browser with --open', () => {
+  it("opens the desktop app's own data folder with --desktop-data, and the browser with --open", () => {
     expect(parseArgs(['--desktop-data', '--open'], () => '/home/ada/.config/MLOps Study Companion')).toMatchObject({
       dbFile: '/home/ada/.config/MLOps Study Companion/companion.db',
       open: true,
@@ -256,15 +309,29 @@ describe('the preview command line', () => {
   });
 
   it('puts the demo in its own fresh file, or only-if-empty into the file given', () => {
-    expect(parseArgs(['--demo'])).toEqual({ dbFile: path.join(root, '.preview-data', 'demo.db'), port: 5180, demo: 'fresh', open: false, anyPortIfTaken: true });
+    expect(parseArgs(['--demo'])).toEqual({
+      dbFile: path.join(root, '.preview-data', 'demo.db'),
+      port: 5180,
+      demo: 'fresh',
+      open: false,
+      anyPortIfTaken: true,
+    });
     expect(parseArgs(['--demo', '--port', '5191'])).toMatchObject({ port: 5191, demo: 'fresh' });
-    expect(parseArgs(['--db', 'mine.db', '--demo'])).toEqual({ dbFile: path.resolve('mine.db'), port: 5180, demo: 'if-empty', open: false, anyPortIfTaken: true });
+    expect(parseArgs(['--db', 'mine.db', '--demo'])).toEqual({
+      dbFile: path.resolve('mine.db'),
+      port: 5180,
+      demo: 'if-empty',
+      open: false,
+      anyPortIfTaken: true,
+    });
     expect(parseArgs(['--demo', '--db', 'mine.db'])).toMatchObject({ demo: 'if-empty' });
   });
 
   it('refuses unknown and incomplete options with the usage', () => {
     for (const argv of [['--demo', '--seed'], ['--db'], ['--port', 'eighty'], ['--port', '70000'], ['demo']]) {
-      expect(() => parseArgs(argv), argv.join(' ')).toThrow(/Usage: npm run preview -- \[--db FILE \| --desktop-data\] \[--port N\] \[--demo\] \[--open\]/);
+      expect(() => parseArgs(argv), argv.join(' ')).toThrow(
+        /Usage: npm run preview -- \[--db FILE \| --desktop-data\] \[--port N\] \[--demo\] \[--open\]/,
+      );
     }
   });
 });

@@ -13,7 +13,10 @@ let app: TestApp;
 beforeEach(() => (app = createTestApp()));
 afterEach(() => app.close());
 
-const hourBefore = (hours: number) => ({ startedAt: T0 - hours * 60 * MINUTE_MS, endedAt: T0 - (hours - 1) * 60 * MINUTE_MS });
+const hourBefore = (hours: number) => ({
+  startedAt: T0 - hours * 60 * MINUTE_MS,
+  endedAt: T0 - (hours - 1) * 60 * MINUTE_MS,
+});
 const statusOf = (itemId: string) => app.call('item.get', { itemId }).status;
 const printed = () => entriesToPrint(app.call('portfolio.list').entries).printed.map((e) => e.itemId);
 
@@ -24,14 +27,20 @@ describe('an item whose only time is deleted', () => {
     expect(printed()).toEqual(['4.1']);
     app.call('time.delete', { id: entry.id });
     expect(statusOf('4.1')).toBe('not_started');
-    expect(app.call('progress.overview').items.find((i) => i.itemId === '4.1')).toMatchObject({ status: 'not_started', minutesLogged: 0 });
+    expect(app.call('progress.overview').items.find((i) => i.itemId === '4.1')).toMatchObject({
+      status: 'not_started',
+      minutesLogged: 0,
+    });
     expect(printed()).toEqual([]);
     app.reopen();
     expect(statusOf('4.1')).toBe('not_started');
   });
 
   it('keeps "in progress" while other time, a ticked step or notes say the learner worked on it', () => {
-    const [a, b] = [app.call('time.add', { itemId: '4.1', ...hourBefore(3) }), app.call('time.add', { itemId: '4.1', ...hourBefore(5) })];
+    const [a, b] = [
+      app.call('time.add', { itemId: '4.1', ...hourBefore(3) }),
+      app.call('time.add', { itemId: '4.1', ...hourBefore(5) }),
+    ];
     app.call('time.delete', { id: a.id });
     expect(statusOf('4.1')).toBe('in_progress');
     app.call('item.tickEntry', { itemId: '4.1', entryIndex: 0, ticked: true });
@@ -57,7 +66,13 @@ describe('an item whose only time is deleted', () => {
 
   it('is not started again when its entry moves to another item, or its timer stops under a minute', () => {
     const entry = app.call('time.add', { itemId: '4.1', ...hourBefore(3) });
-    app.call('time.edit', { id: entry.id, itemId: '4.2', startedAt: entry.startedAt, endedAt: entry.endedAt, note: entry.note });
+    app.call('time.edit', {
+      id: entry.id,
+      itemId: '4.2',
+      startedAt: entry.startedAt,
+      endedAt: entry.endedAt,
+      note: entry.note,
+    });
     expect(statusOf('4.1')).toBe('not_started');
     expect(statusOf('4.2')).toBe('in_progress');
 
@@ -88,13 +103,19 @@ describe('a merge-import into a fresh app', () => {
     const fresh = app.call('settings.get');
     expect(fresh.planStartDate).not.toBe('2026-01-05');
     await app.callAsync('data.import', { content, mode: 'merge' });
-    expect(app.call('settings.get')).toMatchObject({ learnerName: 'Sam', planStartDate: '2026-01-05', targetDate: '2026-12-01' });
+    expect(app.call('settings.get')).toMatchObject({
+      learnerName: 'Sam',
+      planStartDate: '2026-01-05',
+      targetDate: '2026-12-01',
+    });
     app.reopen();
     expect(app.call('settings.get').planStartDate).toBe('2026-01-05');
   });
 
   it('keeps a plan start the learner set here, and a name they typed', async () => {
-    const content = exportOf((other) => other.call('settings.update', { learnerName: 'Sam', planStartDate: '2026-01-05' }));
+    const content = exportOf((other) =>
+      other.call('settings.update', { learnerName: 'Sam', planStartDate: '2026-01-05' }),
+    );
     app.call('settings.update', { learnerName: 'Alex', planStartDate: '2026-02-02' });
     await app.callAsync('data.import', { content, mode: 'merge' });
     expect(app.call('settings.get')).toMatchObject({ learnerName: 'Alex', planStartDate: '2026-02-02' });
@@ -108,7 +129,9 @@ describe('a merge-import into a fresh app', () => {
     openDatabase(file, getCurriculum(), { migrations: migrations.slice(0, 3) }).close();
     const upgraded = openDatabase(file, getCurriculum());
     try {
-      expect(upgraded.prepare('SELECT key, set_by FROM settings').all()).toEqual([{ key: 'planStartDate', set_by: 'app' }]);
+      expect(upgraded.prepare('SELECT key, set_by FROM settings').all()).toEqual([
+        { key: 'planStartDate', set_by: 'app' },
+      ]);
     } finally {
       upgraded.close();
     }
@@ -118,7 +141,9 @@ describe('a merge-import into a fresh app', () => {
     used.close();
     const kept = openDatabase(file, getCurriculum());
     try {
-      expect(kept.prepare('SELECT key, set_by FROM settings').all()).toEqual([{ key: 'planStartDate', set_by: 'learner' }]);
+      expect(kept.prepare('SELECT key, set_by FROM settings').all()).toEqual([
+        { key: 'planStartDate', set_by: 'learner' },
+      ]);
     } finally {
       kept.close();
       app.reopen();

@@ -13,8 +13,14 @@ import { createTestApp, T0, type TestApp } from '../support/context';
 
 /** [item, entries, ms] from the totals and from the entries themselves, items with no entries left out. */
 function totals(db: Db) {
-  const kept = db.prepare('SELECT item_id, entries, ms FROM item_totals WHERE entries > 0 ORDER BY item_id').raw(true).all();
-  const added = db.prepare('SELECT item_id, COUNT(*), SUM(ended_at - started_at) FROM time_entries GROUP BY item_id ORDER BY item_id').raw(true).all();
+  const kept = db
+    .prepare('SELECT item_id, entries, ms FROM item_totals WHERE entries > 0 ORDER BY item_id')
+    .raw(true)
+    .all();
+  const added = db
+    .prepare('SELECT item_id, COUNT(*), SUM(ended_at - started_at) FROM time_entries GROUP BY item_id ORDER BY item_id')
+    .raw(true)
+    .all();
   return { kept, added };
 }
 
@@ -33,10 +39,22 @@ describe('item totals', () => {
       const start = T0 - (5000 - i * 10) * MINUTE_MS;
       const action = next(10);
       if (action < 6 || live.length === 0) {
-        live.push(app.call('time.add', { itemId: ids[next(ids.length)]!, startedAt: start, endedAt: start + (1 + next(9)) * MINUTE_MS }).id);
+        live.push(
+          app.call('time.add', {
+            itemId: ids[next(ids.length)]!,
+            startedAt: start,
+            endedAt: start + (1 + next(9)) * MINUTE_MS,
+          }).id,
+        );
       } else if (action < 8) {
         const id = live[next(live.length)]!;
-        app.call('time.edit', { id, itemId: ids[next(ids.length)]!, startedAt: start, endedAt: start + (1 + next(9)) * MINUTE_MS, note: 'moved' });
+        app.call('time.edit', {
+          id,
+          itemId: ids[next(ids.length)]!,
+          startedAt: start,
+          endedAt: start + (1 + next(9)) * MINUTE_MS,
+          note: 'moved',
+        });
       } else {
         const [id] = live.splice(next(live.length), 1);
         app.call('time.delete', { id: id! });
@@ -84,8 +102,11 @@ describe('item totals', () => {
     // The file rebuilt at schema version 2, with entries, then opened by this version.
     for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
     const old = openDatabase(file, getCurriculum(), { migrations: migrations.slice(0, 2) });
-    const insert = old.prepare("INSERT INTO time_entries (item_id, started_at, ended_at, note, source, created_at, updated_at) VALUES (?, ?, ?, '', 'manual', 0, 0)");
-    for (let i = 0; i < 50; i++) insert.run(['1.1', '1.2', '4.1'][i % 3], T0 + i * 60 * MINUTE_MS, T0 + i * 60 * MINUTE_MS + (i + 1) * MINUTE_MS);
+    const insert = old.prepare(
+      "INSERT INTO time_entries (item_id, started_at, ended_at, note, source, created_at, updated_at) VALUES (?, ?, ?, '', 'manual', 0, 0)",
+    );
+    for (let i = 0; i < 50; i++)
+      insert.run(['1.1', '1.2', '4.1'][i % 3], T0 + i * 60 * MINUTE_MS, T0 + i * 60 * MINUTE_MS + (i + 1) * MINUTE_MS);
     expect(old.pragma('user_version', { simple: true })).toBe(2);
     old.close();
     const db = openDatabase(file, getCurriculum());

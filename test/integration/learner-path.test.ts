@@ -21,7 +21,12 @@ describe('the learner path', () => {
     expect(app.call('item.get', { itemId: '1.1' }).status).toBe('in_progress');
     app.clock.now += 50 * MINUTE_MS;
     const stopped = app.call('timer.stop');
-    expect(stopped.entry).toMatchObject({ itemId: '1.1', source: 'timer', startedAt: T0, endedAt: T0 + 50 * MINUTE_MS });
+    expect(stopped.entry).toMatchObject({
+      itemId: '1.1',
+      source: 'timer',
+      startedAt: T0,
+      endedAt: T0 + 50 * MINUTE_MS,
+    });
 
     const manual = app.call('time.add', {
       itemId: '1.1',
@@ -96,13 +101,20 @@ describe('the timer', () => {
   });
 
   it('refuses to stop when nothing runs', () => {
-    expect(app.raw('timer.stop', {})).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'No timer is running.' } });
+    expect(app.raw('timer.stop', {})).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'No timer is running.' },
+    });
   });
 });
 
 describe('the time log', () => {
   const add = (itemId: string, startMin: number, lengthMin: number) =>
-    app.call('time.add', { itemId, startedAt: T0 - startMin * MINUTE_MS, endedAt: T0 - (startMin - lengthMin) * MINUTE_MS });
+    app.call('time.add', {
+      itemId,
+      startedAt: T0 - startMin * MINUTE_MS,
+      endedAt: T0 - (startMin - lengthMin) * MINUTE_MS,
+    });
 
   it('edits and deletes entries', () => {
     const entry = add('1.1', 120, 60);

@@ -30,7 +30,10 @@ function recordingBinding() {
     }
   }
   // A fresh object: better-sqlite3 marks an addon initialised on first use and sets its error class.
-  const addon = Object.assign(Object.create(null) as Record<string, unknown>, realAddon, { Database: RecordingDatabase, isInitialized: false });
+  const addon = Object.assign(Object.create(null) as Record<string, unknown>, realAddon, {
+    Database: RecordingDatabase,
+    isInitialized: false,
+  });
   return { addon, opened };
 }
 
@@ -101,4 +104,3 @@ describe('the native binding main chooses', () => {
     expect(listBackups(backupDir)).toHaveLength(1);
   });
 });
-

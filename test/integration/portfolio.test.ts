@@ -16,8 +16,14 @@ beforeEach(() => (app = createTestApp()));
 afterEach(() => app.close());
 
 const at = (iso: string) => Date.parse(iso);
-const log = (itemId: string, from: string, to: string) => app.call('time.add', { itemId, startedAt: at(from), endedAt: at(to) });
-const mixed: AssessmentScores = { technical: [4, 3, 5, 4, 4], mlops: [3, 3, 2, 4, 3], innovation: [5, 4, 4, 5, 4], communication: [2, 3, 3, 2, 2] };
+const log = (itemId: string, from: string, to: string) =>
+  app.call('time.add', { itemId, startedAt: at(from), endedAt: at(to) });
+const mixed: AssessmentScores = {
+  technical: [4, 3, 5, 4, 4],
+  mlops: [3, 3, 2, 4, 3],
+  innovation: [5, 4, 4, 5, 4],
+  communication: [2, 3, 3, 2, 2],
+};
 const all = (score: number): AssessmentScores => {
   const five = [score, score, score, score, score];
   return { technical: five, mlops: five, innovation: five, communication: five };
@@ -41,7 +47,12 @@ describe('the portfolio list', () => {
 describe('pre-filled values', () => {
   it('come from the item and the logbook, across two months, until the learner changes them', () => {
     const fresh = app.call('portfolio.get', { itemId: '4.1' });
-    expect(fresh.fields).toMatchObject({ projectTitle: 'Model API Service', duration: '', technologiesUsed: 'FastAPI, Docker, AWS/GCP', problemStatement: '' });
+    expect(fresh.fields).toMatchObject({
+      projectTitle: 'Model API Service',
+      duration: '',
+      technologiesUsed: 'FastAPI, Docker, AWS/GCP',
+      problemStatement: '',
+    });
     expect(fresh.prefilled).toEqual(['projectTitle', 'technologiesUsed']);
 
     log('4.1', '2026-02-26T19:00:00+01:00', '2026-02-26T21:00:00+01:00');
@@ -59,9 +70,16 @@ describe('pre-filled values', () => {
     });
 
     // The learner rewrites the title and clears the tools: saved values win, even an empty one.
-    app.call('portfolio.update', { itemId: '4.1', fields: { projectTitle: 'Churn scoring API', technologiesUsed: '' } });
+    app.call('portfolio.update', {
+      itemId: '4.1',
+      fields: { projectTitle: 'Churn scoring API', technologiesUsed: '' },
+    });
     let updated = app.call('portfolio.get', { itemId: '4.1' });
-    expect(updated.fields).toMatchObject({ projectTitle: 'Churn scoring API', technologiesUsed: '', duration: '26 Feb – 1 Mar 2026 · 4.5 hours' });
+    expect(updated.fields).toMatchObject({
+      projectTitle: 'Churn scoring API',
+      technologiesUsed: '',
+      duration: '26 Feb – 1 Mar 2026 · 4.5 hours',
+    });
     expect(updated.prefilled).toEqual(['duration']);
 
     // The duration keeps following the logbook while it is pre-filled...
@@ -81,10 +99,17 @@ describe('pre-filled values', () => {
 describe('autosave', () => {
   it('merges each partial update into what is stored, and keeps it across a restart', () => {
     app.clock.now = T0 + 5 * MINUTE_MS;
-    const first = app.call('portfolio.update', { itemId: '4.2', fields: { problemStatement: 'Nightly scoring of 2M customers took 6 hours.' } });
+    const first = app.call('portfolio.update', {
+      itemId: '4.2',
+      fields: { problemStatement: 'Nightly scoring of 2M customers took 6 hours.' },
+    });
     expect(first).toMatchObject({ updatedAt: T0 + 5 * MINUTE_MS, included: true });
     app.clock.now = T0 + 6 * MINUTE_MS;
-    app.call('portfolio.update', { itemId: '4.2', fields: { lessonsLearned: 'Partition early.' }, links: { liveDemo: 'https://demo.example.com' } });
+    app.call('portfolio.update', {
+      itemId: '4.2',
+      fields: { lessonsLearned: 'Partition early.' },
+      links: { liveDemo: 'https://demo.example.com' },
+    });
 
     app.reopen();
 
@@ -100,8 +125,13 @@ describe('autosave', () => {
     expect(entry.prefilled).toEqual(['projectTitle', 'technologiesUsed']);
 
     // The row holds only what the learner typed, as JSON.
-    const row = app.db.prepare('SELECT included, fields, links, created_at FROM portfolio_entries WHERE item_id = ?').get('4.2') as Record<string, unknown>;
-    expect(JSON.parse(row.fields as string)).toEqual({ problemStatement: 'Nightly scoring of 2M customers took 6 hours.', lessonsLearned: 'Partition early.' });
+    const row = app.db
+      .prepare('SELECT included, fields, links, created_at FROM portfolio_entries WHERE item_id = ?')
+      .get('4.2') as Record<string, unknown>;
+    expect(JSON.parse(row.fields as string)).toEqual({
+      problemStatement: 'Nightly scoring of 2M customers took 6 hours.',
+      lessonsLearned: 'Partition early.',
+    });
     expect(row).toMatchObject({ included: 1, created_at: T0 + 5 * MINUTE_MS });
   });
 
@@ -118,7 +148,10 @@ describe('autosave', () => {
     app.call('portfolio.update', { itemId: '2.3', included: true });
     app.call('portfolio.update', { itemId: '4.3', included: false });
     app.reopen();
-    expect(app.call('portfolio.get', { itemId: '2.3' })).toMatchObject({ included: true, fields: { resultsImpact: '91% on CIFAR-10.' } });
+    expect(app.call('portfolio.get', { itemId: '2.3' })).toMatchObject({
+      included: true,
+      fields: { resultsImpact: '91% on CIFAR-10.' },
+    });
     expect(app.call('portfolio.get', { itemId: '4.3' }).included).toBe(false);
     app.call('portfolio.update', { itemId: '4.3', fields: { futureImprovements: 'GPU nodes.' } });
     expect(app.call('portfolio.get', { itemId: '4.3' }).included).toBe(false);
@@ -136,25 +169,47 @@ describe('autosave', () => {
 });
 
 describe('links', () => {
-  it.each(['ftp://x', 'javascript:alert(1)', 'github.com/me', 'https://', 'file:///etc/passwd'])('refuses %s and changes nothing', (link) => {
-    app.call('portfolio.update', { itemId: '4.1', fields: { problemStatement: 'kept' }, links: { githubRepository: 'https://github.com/me/old' } });
-    const before = dumpDatabase(app.db);
-    for (const key of ['githubRepository', 'liveDemo', 'documentation']) {
-      const result = app.raw('portfolio.update', { itemId: '4.1', fields: { problemStatement: 'changed' }, links: { [key]: link } });
-      expect(result).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: WEB_LINK_MESSAGE, fields: { [`links.${key}`]: WEB_LINK_MESSAGE } } });
-    }
-    expect(dumpDatabase(app.db)).toBe(before);
-  });
+  it.each(['ftp://x', 'javascript:alert(1)', 'github.com/me', 'https://', 'file:///etc/passwd'])(
+    'refuses %s and changes nothing',
+    (link) => {
+      app.call('portfolio.update', {
+        itemId: '4.1',
+        fields: { problemStatement: 'kept' },
+        links: { githubRepository: 'https://github.com/me/old' },
+      });
+      const before = dumpDatabase(app.db);
+      for (const key of ['githubRepository', 'liveDemo', 'documentation']) {
+        const result = app.raw('portfolio.update', {
+          itemId: '4.1',
+          fields: { problemStatement: 'changed' },
+          links: { [key]: link },
+        });
+        expect(result).toEqual({
+          ok: false,
+          error: { code: 'INVALID_INPUT', message: WEB_LINK_MESSAGE, fields: { [`links.${key}`]: WEB_LINK_MESSAGE } },
+        });
+      }
+      expect(dumpDatabase(app.db)).toBe(before);
+    },
+  );
 
   it('accepts a web address, trimmed, and an empty link clears one', () => {
     const entry = app.call('portfolio.update', {
       itemId: '4.1',
       links: { githubRepository: '  https://github.com/me/p  ', documentation: 'http://docs.example.com/p' },
     });
-    expect(entry.links).toEqual({ githubRepository: 'https://github.com/me/p', liveDemo: '', documentation: 'http://docs.example.com/p' });
+    expect(entry.links).toEqual({
+      githubRepository: 'https://github.com/me/p',
+      liveDemo: '',
+      documentation: 'http://docs.example.com/p',
+    });
     app.call('portfolio.update', { itemId: '4.1', links: { documentation: '' } });
     app.reopen();
-    expect(app.call('portfolio.get', { itemId: '4.1' }).links).toEqual({ githubRepository: 'https://github.com/me/p', liveDemo: '', documentation: '' });
+    expect(app.call('portfolio.get', { itemId: '4.1' }).links).toEqual({
+      githubRepository: 'https://github.com/me/p',
+      liveDemo: '',
+      documentation: '',
+    });
   });
 });
 
@@ -169,7 +224,10 @@ describe('self-assessment', () => {
       weightedTotal: 72.4,
     });
     expect(history).toEqual([saved]);
-    const row = app.db.prepare('SELECT scores, weighted_total, assessed_at FROM self_assessments').get() as Record<string, unknown>;
+    const row = app.db.prepare('SELECT scores, weighted_total, assessed_at FROM self_assessments').get() as Record<
+      string,
+      unknown
+    >;
     expect(row).toEqual({ scores: JSON.stringify(mixed), weighted_total: 72.4, assessed_at: T0 });
     expect(app.call('assessment.save', { itemId: '4.1', scores: all(5) }).saved.weightedTotal).toBe(100);
     expect(app.call('assessment.save', { itemId: '4.1', scores: all(1) }).saved.weightedTotal).toBe(20);
@@ -194,7 +252,9 @@ describe('self-assessment', () => {
       [dates[2], 80],
     ]);
     expect(app.call('portfolio.get', { itemId: '4.2' }).latestAssessment).toEqual(history[2]);
-    expect(app.call('portfolio.list').entries.find((e) => e.itemId === '4.1')!.latestAssessment!.weightedTotal).toBe(100);
+    expect(app.call('portfolio.list').entries.find((e) => e.itemId === '4.1')!.latestAssessment!.weightedTotal).toBe(
+      100,
+    );
     expect(app.call('assessment.history', { itemId: '4.3' }).history).toEqual([]);
   });
 
@@ -207,7 +267,11 @@ describe('self-assessment', () => {
 });
 
 describe('milestones', () => {
-  const entry = (id: string) => app.call('milestones.get').checklists.flatMap((c) => c.entries).find((e) => e.id === id)!;
+  const entry = (id: string) =>
+    app
+      .call('milestones.get')
+      .checklists.flatMap((c) => c.entries)
+      .find((e) => e.id === id)!;
 
   it('lists the four checklists, rules where they exist, nothing done on a fresh database', () => {
     const { checklists } = app.call('milestones.get');
@@ -216,12 +280,24 @@ describe('milestones', () => {
     expect(entries).toHaveLength(20);
     expect(entries.every((e) => !e.done && !e.ticked)).toBe(true);
     expect(entries.filter((e) => e.rule).map((e) => e.id)).toEqual([
-      'phase1.1', 'phase2.1', 'phase2.2', 'phase2.3', 'phase3.1', 'phase3.3', 'phase3.4', 'phase3.5', 'portfolio.1', 'portfolio.2',
+      'phase1.1',
+      'phase2.1',
+      'phase2.2',
+      'phase2.3',
+      'phase3.1',
+      'phase3.3',
+      'phase3.4',
+      'phase3.5',
+      'portfolio.1',
+      'portfolio.2',
     ]);
     expect(entry('phase2.2')).toEqual({
       id: 'phase2.2',
       text: 'CI/CD pipeline for ML',
-      rule: { met: false, reason: 'Not yet: Project 5.2 (CI/CD for ML Models) is not started yet; this ticks when it is done.' },
+      rule: {
+        met: false,
+        reason: 'Not yet: Project 5.2 (CI/CD for ML Models) is not started yet; this ticks when it is done.',
+      },
       ticked: false,
       done: false,
     });
@@ -229,7 +305,11 @@ describe('milestones', () => {
 
   it('tick themselves when an item is marked done, and untick when it is not', () => {
     app.call('item.setStatus', { itemId: '5.2', status: 'done' });
-    expect(entry('phase2.2')).toMatchObject({ rule: { met: true, reason: 'Project 5.2 (CI/CD for ML Models) is done.' }, done: true, ticked: false });
+    expect(entry('phase2.2')).toMatchObject({
+      rule: { met: true, reason: 'Project 5.2 (CI/CD for ML Models) is done.' },
+      done: true,
+      ticked: false,
+    });
     for (const id of ['1.1', '1.2', '1.3', '2.1']) app.call('item.setStatus', { itemId: id, status: 'done' });
     expect(entry('phase1.1')).toMatchObject({ done: true, rule: { reason: '5 items done (5 or more needed).' } });
     app.call('item.setStatus', { itemId: '5.2', status: 'in_progress' });
@@ -238,11 +318,17 @@ describe('milestones', () => {
   });
 
   it('tick portfolio.2 from three included entries with a repository and documentation', () => {
-    const links = (name: string) => ({ githubRepository: `https://github.com/me/${name}`, documentation: `https://me.github.io/${name}` });
+    const links = (name: string) => ({
+      githubRepository: `https://github.com/me/${name}`,
+      documentation: `https://me.github.io/${name}`,
+    });
     app.call('portfolio.update', { itemId: '4.1', links: links('api') });
     app.call('portfolio.update', { itemId: '4.2', links: links('batch') });
     app.call('portfolio.update', { itemId: '2.3', links: links('cv') }); // an exercise: out of the PDF by default
-    expect(entry('portfolio.2')).toMatchObject({ done: false, rule: { reason: expect.stringMatching(/^Not yet: 2 of the 3/) } });
+    expect(entry('portfolio.2')).toMatchObject({
+      done: false,
+      rule: { reason: expect.stringMatching(/^Not yet: 2 of the 3/) },
+    });
     app.call('portfolio.update', { itemId: '2.3', included: true });
     expect(entry('portfolio.2')).toMatchObject({ done: true, rule: { met: true } });
   });
@@ -250,9 +336,17 @@ describe('milestones', () => {
   it('keeps a manual tick across a restart, and takes it back', () => {
     app.clock.now = T0 + MINUTE_MS;
     const after = app.call('milestones.tick', { entryId: 'phase1.2', ticked: true });
-    expect(after.checklists[0]!.entries[1]).toEqual({ id: 'phase1.2', text: 'Comfortable with Python ML stack', rule: null, ticked: true, done: true });
+    expect(after.checklists[0]!.entries[1]).toEqual({
+      id: 'phase1.2',
+      text: 'Comfortable with Python ML stack',
+      rule: null,
+      ticked: true,
+      done: true,
+    });
     app.call('milestones.tick', { entryId: 'phase1.2', ticked: true }); // twice is once
-    expect(app.db.prepare('SELECT * FROM milestone_ticks').all()).toEqual([{ entry_id: 'phase1.2', ticked_at: T0 + MINUTE_MS }]);
+    expect(app.db.prepare('SELECT * FROM milestone_ticks').all()).toEqual([
+      { entry_id: 'phase1.2', ticked_at: T0 + MINUTE_MS },
+    ]);
     app.reopen();
     expect(entry('phase1.2')).toMatchObject({ ticked: true, done: true });
     app.call('milestones.tick', { entryId: 'phase1.2', ticked: false });
@@ -266,13 +360,17 @@ describe('milestones', () => {
     const before = dumpDatabase(app.db);
     expect(app.raw('milestones.tick', { entryId: 'phase2.1', ticked: false })).toEqual({
       ok: false,
-      error: { code: 'CONFLICT', message: 'This milestone is ticked from your logbook: Project 4.1 (Model API Service) is done.' },
+      error: {
+        code: 'CONFLICT',
+        message: 'This milestone is ticked from your logbook: Project 4.1 (Model API Service) is done.',
+      },
     });
     expect(app.raw('milestones.tick', { entryId: 'phase2.3', ticked: true })).toEqual({
       ok: false,
       error: {
         code: 'CONFLICT',
-        message: 'This milestone is ticked from your logbook: Not yet: Project 6.1 (Model Performance Dashboard) is not started yet; this ticks when it is done.',
+        message:
+          'This milestone is ticked from your logbook: Not yet: Project 6.1 (Model Performance Dashboard) is not started yet; this ticks when it is done.',
       },
     });
     expect(app.raw('milestones.tick', { entryId: 'phase1.9', ticked: true })).toEqual({
@@ -290,31 +388,57 @@ describe('the PDF export', () => {
       ok: false,
       error: { code: 'CONFLICT', message: PDF_NEEDS_DESKTOP_MESSAGE },
     });
-    expect(PDF_NEEDS_DESKTOP_MESSAGE).toBe('Saving the portfolio as a PDF needs the desktop app. In the browser preview, use `npm run pdf`.');
+    expect(PDF_NEEDS_DESKTOP_MESSAGE).toBe(
+      'Saving the portfolio as a PDF needs the desktop app. In the browser preview, use `npm run pdf`.',
+    );
     expect(dumpDatabase(app.db)).toBe(before);
   });
 
   it('hands the paper size to the desktop exporter and returns what it did', async () => {
-    const exportPdf = vi.fn(async (paper: 'A4' | 'Letter') => ({ saved: true, fileName: `portfolio-${paper}.pdf`, pages: 3, bytes: 48_213 }));
+    const exportPdf = vi.fn(async (paper: 'A4' | 'Letter') => ({
+      saved: true,
+      fileName: `portfolio-${paper}.pdf`,
+      pages: 3,
+      bytes: 48_213,
+    }));
     app.ctx.exportPdf = exportPdf;
-    expect(await app.callAsync('portfolio.exportPdf', { paper: 'Letter' })).toEqual({ saved: true, fileName: 'portfolio-Letter.pdf', pages: 3, bytes: 48_213 });
+    expect(await app.callAsync('portfolio.exportPdf', { paper: 'Letter' })).toEqual({
+      saved: true,
+      fileName: 'portfolio-Letter.pdf',
+      pages: 3,
+      bytes: 48_213,
+    });
     expect(exportPdf).toHaveBeenCalledWith('Letter');
     exportPdf.mockResolvedValueOnce({ saved: false, fileName: '', pages: 0, bytes: 0 });
-    expect(await app.callAsync('portfolio.exportPdf', { paper: 'A4' })).toEqual({ saved: false, fileName: '', pages: 0, bytes: 0 });
+    expect(await app.callAsync('portfolio.exportPdf', { paper: 'A4' })).toEqual({
+      saved: false,
+      fileName: '',
+      pages: 0,
+      bytes: 0,
+    });
   });
 
   it('turns an exporter that fails into the usual plain INTERNAL error', async () => {
     app.ctx.exportPdf = async () => {
       throw new Error('printToPDF failed');
     };
-    expect(await app.rawAsync('portfolio.exportPdf', { paper: 'A4' })).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await app.rawAsync('portfolio.exportPdf', { paper: 'A4' })).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
   });
 
   it('is refused by the synchronous dispatcher, before the exporter runs', () => {
     const exportPdf = vi.fn(async () => ({ saved: true, fileName: 'x.pdf', pages: 1, bytes: 1 }));
     app.ctx.exportPdf = exportPdf;
     const faults: unknown[] = [];
-    const result = dispatch(handlers, app.ctx, 'portfolio.exportPdf', { paper: 'A4' }, { onInternalError: (_c, e) => faults.push(e) });
+    const result = dispatch(
+      handlers,
+      app.ctx,
+      'portfolio.exportPdf',
+      { paper: 'A4' },
+      { onInternalError: (_c, e) => faults.push(e) },
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(String(faults[0])).toMatch(/asynchronous: call it through dispatchAsync/);
     expect(exportPdf).not.toHaveBeenCalled();
@@ -324,7 +448,11 @@ describe('the PDF export', () => {
 describe('every field of the template', () => {
   it('round-trips all nine fields and three links in one update', () => {
     const fields = Object.fromEntries(portfolioFieldKeys.map((k) => [k, `${k} text`]));
-    const links = { githubRepository: 'https://github.com/me/p', liveDemo: 'https://p.example.com', documentation: 'https://me.github.io/p' };
+    const links = {
+      githubRepository: 'https://github.com/me/p',
+      liveDemo: 'https://p.example.com',
+      documentation: 'https://me.github.io/p',
+    };
     app.call('portfolio.update', { itemId: '9.2', fields, links });
     app.reopen();
     expect(app.call('portfolio.get', { itemId: '9.2' })).toMatchObject({ fields, links, prefilled: [] });

@@ -32,7 +32,13 @@ function openError(file: string): DatabaseOpenError {
 
 describe('a broken data file', () => {
   it('a damaged SQLite file is refused as damaged and left byte for byte as it was', () => {
-    for (let i = 0; i < 300; i++) app.call('time.add', { itemId: '1.1', startedAt: T0 - (i + 2) * 60 * MINUTE_MS, endedAt: T0 - (i + 1) * 60 * MINUTE_MS, note: `session ${i} `.repeat(20) });
+    for (let i = 0; i < 300; i++)
+      app.call('time.add', {
+        itemId: '1.1',
+        startedAt: T0 - (i + 2) * 60 * MINUTE_MS,
+        endedAt: T0 - (i + 1) * 60 * MINUTE_MS,
+        note: `session ${i} `.repeat(20),
+      });
     app.db.pragma('wal_checkpoint(TRUNCATE)');
     app.db.close();
     // Scribble over the headers of pages in the middle of the file, as a failing disk might.
@@ -48,7 +54,12 @@ describe('a broken data file', () => {
   });
 
   it('is set aside, and the newest good backup is offered and takes its place', async () => {
-    app.call('time.add', { itemId: '1.1', startedAt: T0 - 120 * MINUTE_MS, endedAt: T0 - 60 * MINUTE_MS, note: 'in the backup' });
+    app.call('time.add', {
+      itemId: '1.1',
+      startedAt: T0 - 120 * MINUTE_MS,
+      endedAt: T0 - 60 * MINUTE_MS,
+      note: 'in the backup',
+    });
     const older = await app.callAsync('backups.create');
     app.clock.now += 60_000;
     const newer = await app.callAsync('backups.create');

@@ -8,7 +8,8 @@ beforeEach(() => (app = createTestApp()));
 afterEach(() => app.close());
 
 const at = (local: string) => Date.parse(`${local}+01:00`); // CET: these dates are before Mar 29
-const log = (itemId: string, from: string, to: string) => app.call('time.add', { itemId, startedAt: at(from), endedAt: at(to) });
+const log = (itemId: string, from: string, to: string) =>
+  app.call('time.add', { itemId, startedAt: at(from), endedAt: at(to) });
 
 /** Two weeks from Monday 2026-03-02 to Thursday evening 2026-03-12. */
 function twoWeeks() {
@@ -50,7 +51,16 @@ describe('stats.roadmap', () => {
     ]);
     expect(stats.months.slice(0, 4).map((m) => m.actualHours)).toEqual([13, 10.5, 0, 20]);
     const item = (id: string) => stats.items.find((i) => i.itemId === id);
-    expect(item('2.1')).toEqual({ itemId: '2.1', phase: 1, month: 2, status: 'done', minHours: 6, maxHours: 8, actualHours: 10.5, overMax: true });
+    expect(item('2.1')).toEqual({
+      itemId: '2.1',
+      phase: 1,
+      month: 2,
+      status: 'done',
+      minHours: 6,
+      maxHours: 8,
+      actualHours: 10.5,
+      overMax: true,
+    });
     expect(item('4.2')).toMatchObject({ status: 'in_progress', actualHours: 10, overMax: false });
     expect(item('9.2')).toMatchObject({ status: 'skipped', minHours: 20, maxHours: 25, actualHours: 0 });
     expect(stats.items.filter((i) => i.overMax).map((i) => i.itemId)).toEqual(['2.1']);
@@ -68,7 +78,11 @@ describe('stats.insights', () => {
     expect(insights.today).toBe('2026-03-02');
     expect([insights.weeklyGoalHours, insights.streakMinMinutes]).toEqual([10, 15]);
     expect(insights.streak).toEqual({ current: 0, longest: 0, todayCounts: false });
-    expect(insights.burnUp).toMatchObject({ planStartDate: '2026-03-02', planEndDate: '2026-12-02', targetDate: '2026-12-02' });
+    expect(insights.burnUp).toMatchObject({
+      planStartDate: '2026-03-02',
+      planEndDate: '2026-12-02',
+      targetDate: '2026-12-02',
+    });
     expect(insights.burnUp.points).toHaveLength(41);
     expect(insights.burnUp.points[0]).toEqual({ date: '2026-03-02', plannedHours: 17 / 31, actualHours: 0 });
     expect(insights.burnUp.points.at(-1)).toEqual({ date: '2026-12-02', plannedHours: 353.5, actualHours: null });

@@ -12,7 +12,11 @@ interface Fs {
 const realFs: Fs = { exists: existsSync, list: (dir) => (existsSync(dir) ? readdirSync(dir) : []) };
 
 /** The unpacked app's executable in `releaseDir` for this platform, or null with what was looked for. */
-export function findPackagedExecutable(releaseDir: string, platform: NodeJS.Platform, fs: Fs = realFs): { file: string } | { file: null; lookedFor: string[] } {
+export function findPackagedExecutable(
+  releaseDir: string,
+  platform: NodeJS.Platform,
+  fs: Fs = realFs,
+): { file: string } | { file: null; lookedFor: string[] } {
   const folders = fs.list(releaseDir);
   const candidates: string[] = [];
   if (platform === 'darwin') {
@@ -21,10 +25,14 @@ export function findPackagedExecutable(releaseDir: string, platform: NodeJS.Plat
       candidates.push(path.join(releaseDir, folder, `${PRODUCT_NAME}.app`, 'Contents', 'MacOS', PRODUCT_NAME));
     }
   } else if (platform === 'win32') {
-    for (const folder of folders.filter((f) => /^win(-[a-z0-9]+)?-unpacked$/.test(f))) candidates.push(path.join(releaseDir, folder, `${PRODUCT_NAME}.exe`));
+    for (const folder of folders.filter((f) => /^win(-[a-z0-9]+)?-unpacked$/.test(f)))
+      candidates.push(path.join(releaseDir, folder, `${PRODUCT_NAME}.exe`));
   } else {
-    for (const folder of folders.filter((f) => /^linux(-[a-z0-9]+)?-unpacked$/.test(f))) candidates.push(path.join(releaseDir, folder, LINUX_EXECUTABLE));
+    for (const folder of folders.filter((f) => /^linux(-[a-z0-9]+)?-unpacked$/.test(f)))
+      candidates.push(path.join(releaseDir, folder, LINUX_EXECUTABLE));
   }
   const file = candidates.find((c) => fs.exists(c));
-  return file ? { file } : { file: null, lookedFor: candidates.length ? candidates : [path.join(releaseDir, '<platform>-unpacked')] };
+  return file
+    ? { file }
+    : { file: null, lookedFor: candidates.length ? candidates : [path.join(releaseDir, '<platform>-unpacked')] };
 }

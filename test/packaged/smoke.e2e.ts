@@ -25,13 +25,20 @@ interface Running {
 
 async function launchPackaged(executable: string, dataDir: string, saveDir: string): Promise<Running> {
   const startedAt = performance.now();
-  const child = spawn(executable, ['--remote-debugging-port=0', ...(process.platform === 'linux' ? ['--no-sandbox'] : [])], {
-    env: { ...process.env, COMPANION_DATA_DIR: dataDir, COMPANION_E2E: '1', COMPANION_E2E_SAVE_DIR: saveDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    executable,
+    ['--remote-debugging-port=0', ...(process.platform === 'linux' ? ['--no-sandbox'] : [])],
+    {
+      env: { ...process.env, COMPANION_DATA_DIR: dataDir, COMPANION_E2E: '1', COMPANION_E2E_SAVE_DIR: saveDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const endpoint = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The packaged app printed no DevTools address in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`The packaged app printed no DevTools address in 60 s:\n${output}`)),
+      60_000,
+    );
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /DevTools listening on (ws:\/\/\S+)/.exec(output);
@@ -39,10 +46,17 @@ async function launchPackaged(executable: string, dataDir: string, saveDir: stri
     };
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);
-    child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`The packaged app exited with ${code}:\n${output}`))));
+    child.once(
+      'exit',
+      (code) => (clearTimeout(timer), reject(new Error(`The packaged app exited with ${code}:\n${output}`))),
+    );
   });
   const browser = await chromium.connectOverCDP(endpoint);
-  const appPage = () => browser.contexts().flatMap((c) => c.pages()).find((p) => p.url().startsWith('app://companion/'));
+  const appPage = () =>
+    browser
+      .contexts()
+      .flatMap((c) => c.pages())
+      .find((p) => p.url().startsWith('app://companion/'));
   await expect.poll(() => appPage() !== undefined, { timeout: 30_000 }).toBe(true);
   const page = appPage()!;
   return { child, browser, page, startedAt };
@@ -58,7 +72,8 @@ async function stop(app: Running) {
 test('the packaged app opens on the Roadmap, keeps an entry across a restart, and exports the PDF', async () => {
   test.setTimeout(240_000);
   const found = findPackagedExecutable(releaseDir, process.platform);
-  if (found.file === null) throw new Error(`No packaged app to test: run \`npm run dist\` first (looked for ${found.lookedFor.join(', ')}).`);
+  if (found.file === null)
+    throw new Error(`No packaged app to test: run \`npm run dist\` first (looked for ${found.lookedFor.join(', ')}).`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'companion-packaged-'));
   const saveDir = mkdtempSync(path.join(tmpdir(), 'companion-packaged-pdf-'));
   try {
@@ -67,12 +82,17 @@ test('the packaged app opens on the Roadmap, keeps an entry across a restart, an
       const { page } = first;
       await expect(page.getByRole('heading', { level: 1, name: 'Roadmap' })).toBeVisible({ timeout: 60_000 });
       await expect(page.locator('path.bar-range')).toHaveCount(24, { timeout: 60_000 });
-      console.log(`Packaged app (${process.platform}): launch to the Roadmap drawn in ${Math.round(performance.now() - first.startedAt)} ms`);
+      console.log(
+        `Packaged app (${process.platform}): launch to the Roadmap drawn in ${Math.round(performance.now() - first.startedAt)} ms`,
+      );
       await expect(page.locator('.item-row')).toHaveCount(24);
       // Through the real preload, IPC, handlers and the Electron build of SQLite inside the package.
       const logged = await page.evaluate(() => {
         const end = Date.now() - 60_000;
-        return (window as unknown as { api: { invoke(c: string, i: unknown): Promise<unknown> } }).api.invoke('time.add', { itemId: '1.1', startedAt: end - 45 * 60_000, endedAt: end, note: 'Packaged smoke test' });
+        return (window as unknown as { api: { invoke(c: string, i: unknown): Promise<unknown> } }).api.invoke(
+          'time.add',
+          { itemId: '1.1', startedAt: end - 45 * 60_000, endedAt: end, note: 'Packaged smoke test' },
+        );
       });
       expect(logged).toMatchObject({ ok: true });
     } finally {

@@ -57,7 +57,10 @@ for (;;) {
     say(`ack ${(result.value as { id: number }).id} ${k}`);
     k += 1;
   } else if (roll < 0.93) {
-    const result = dispatch(handlers, ctx, 'item.setStatus', { itemId: pick(curriculum.items).id, status: pick(itemStatuses) });
+    const result = dispatch(handlers, ctx, 'item.setStatus', {
+      itemId: pick(curriculum.items).id,
+      status: pick(itemStatuses),
+    });
     if (!result.ok) fail(`item.setStatus was refused: ${result.error.message}`);
   } else {
     const running = dispatch(handlers, ctx, 'timer.current', {});

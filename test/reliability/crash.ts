@@ -84,18 +84,35 @@ function runWorker(dbFile: string, seed: number, delayMs: number): Promise<[id: 
     child.on('close', (code, signal) => {
       clearTimeout(startTimeout);
       if (killedByUs && signal === 'SIGKILL') resolve(acks);
-      else reject(new Error(`The crash worker ended by itself (code ${code}, signal ${signal}): ${stderr.trim() || '(no output)'}`));
+      else
+        reject(
+          new Error(
+            `The crash worker ended by itself (code ${code}, signal ${signal}): ${stderr.trim() || '(no output)'}`,
+          ),
+        );
     });
   });
 }
 
-export async function runCrashTrial({ kills, dbFile, seed, minDelayMs = 20, maxDelayMs = 200, onKill }: CrashTrialOptions): Promise<CrashTrialResult> {
+export async function runCrashTrial({
+  kills,
+  dbFile,
+  seed,
+  minDelayMs = 20,
+  maxDelayMs = 200,
+  onKill,
+}: CrashTrialOptions): Promise<CrashTrialResult> {
   const curriculum = getCurriculum();
   const random = prng(seed);
   const acknowledged = new Map<number, number>(); // id → k
   const lostIds = new Set<number>();
   let integrityFailures = 0;
-  const result = (done: number): CrashTrialResult => ({ kills: done, acknowledged: acknowledged.size, lost: lostIds.size, integrityFailures });
+  const result = (done: number): CrashTrialResult => ({
+    kills: done,
+    acknowledged: acknowledged.size,
+    lost: lostIds.size,
+    integrityFailures,
+  });
 
   for (let kill = 1; kill <= kills; kill++) {
     const delayMs = minDelayMs + Math.floor(random() * (maxDelayMs - minDelayMs + 1));
@@ -123,7 +140,11 @@ export async function runCrashTrial({ kills, dbFile, seed, minDelayMs = 20, maxD
         .get() as number;
       if (integrity !== 'ok' || danglingKeys.length > 0 || totalsOff > 0) integrityFailures += 1;
       // Every acknowledged entry so far, not just this round's: a later crash must not lose an earlier one.
-      const rows = new Map((db.prepare('SELECT id, item_id, started_at, ended_at, note, source FROM time_entries').all() as Row[]).map((r) => [r.id, r]));
+      const rows = new Map(
+        (db.prepare('SELECT id, item_id, started_at, ended_at, note, source FROM time_entries').all() as Row[]).map(
+          (r) => [r.id, r],
+        ),
+      );
       for (const [id, k] of acknowledged) {
         const row = rows.get(id);
         const planned = plannedEntry(seed, k);

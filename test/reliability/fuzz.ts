@@ -85,9 +85,39 @@ const hugeStrings = [
   '1.1'.repeat(HUGE / 3),
 ];
 const oddStrings = [
-  '', ' ', '\u0000', '\uD800', '\uDFFF', '\uDBFF\uDBFF', '\uFEFF', '\u200B', '\u202Eevil', '１.１', '١.١', '1.1\n', ' 1.1',
-  'NaN', 'undefined', 'null', 'true', '[object Object]', '__proto__', 'constructor', '${7*7}', '{{7*7}}', "'; DROP TABLE time_entries; --",
-  '💥', 'e\u0301', '\r\n', '\t', '%00', '../../etc/passwd', '<script>alert(1)</script>', 'ǅ', 'İ', 'ß',
+  '',
+  ' ',
+  '\u0000',
+  '\uD800',
+  '\uDFFF',
+  '\uDBFF\uDBFF',
+  '\uFEFF',
+  '\u200B',
+  '\u202Eevil',
+  '１.１',
+  '١.١',
+  '1.1\n',
+  ' 1.1',
+  'NaN',
+  'undefined',
+  'null',
+  'true',
+  '[object Object]',
+  '__proto__',
+  'constructor',
+  '${7*7}',
+  '{{7*7}}',
+  "'; DROP TABLE time_entries; --",
+  '💥',
+  'e\u0301',
+  '\r\n',
+  '\t',
+  '%00',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  'ǅ',
+  'İ',
+  'ß',
 ];
 
 /** An object or array nested `depth` levels deep. */
@@ -110,8 +140,22 @@ const pollutionObject = fc.constantFrom(...pollutionObjects).map((json) => JSON.
 
 const oddNumbers = fc.oneof(
   fc.constantFrom(
-    Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2,
-    Number.MIN_VALUE, Number.EPSILON, 0.5, -1, 2 ** 31, 2 ** 53, 2 ** 64, -(2 ** 63),
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    -0,
+    0,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER + 2,
+    Number.MIN_VALUE,
+    Number.EPSILON,
+    0.5,
+    -1,
+    2 ** 31,
+    2 ** 53,
+    2 ** 64,
+    -(2 ** 63),
   ),
   fc.double(),
   fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
@@ -126,7 +170,20 @@ const nastyString = fc.oneof(
 );
 
 const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom<unknown>(null, undefined, true, false, [], {}, [null], [undefined], new Date(Number.NaN), new Date(0), 10n, -1n),
+  fc.constantFrom<unknown>(
+    null,
+    undefined,
+    true,
+    false,
+    [],
+    {},
+    [null],
+    [undefined],
+    new Date(Number.NaN),
+    new Date(0),
+    10n,
+    -1n,
+  ),
   oddNumbers,
   nastyString,
   fc.tuple(fc.integer({ min: 500, max: 3000 }), fc.boolean()).map(([depth, asArray]) => nested(depth, asArray)),
@@ -147,7 +204,20 @@ const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const junkKey = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'admin', 'source', 'id', 'now', 'polluted', ''),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    'admin',
+    'source',
+    'id',
+    'now',
+    'polluted',
+    '',
+  ),
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.constantFrom('k'.repeat(HUGE), '\uD800'.repeat(1000), '"'.repeat(5000), '\n'.repeat(1000)),
@@ -155,7 +225,8 @@ const junkKey = fc.oneof(
 
 // ---- Paths into a payload ----------------------------------------------------------------------
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function allPaths(value: unknown, prefix: Path = []): Path[] {
   const out: Path[] = [prefix];
@@ -167,7 +238,8 @@ function allPaths(value: unknown, prefix: Path = []): Path[] {
 function getAt(root: unknown, path: Path): { found: boolean; value?: unknown } {
   let value = root;
   for (const key of path) {
-    if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, key)) return { found: false };
+    if (typeof value !== 'object' || value === null || !Object.prototype.hasOwnProperty.call(value, key))
+      return { found: false };
     value = (value as Record<PropertyKey, unknown>)[key];
   }
   return { found: true, value };
@@ -178,14 +250,20 @@ function setAt(root: unknown, path: Path, value: unknown): unknown {
   if (path.length === 0) return value;
   const parent = getAt(root, path.slice(0, -1));
   if (!parent.found || typeof parent.value !== 'object' || parent.value === null) return root;
-  Object.defineProperty(parent.value, path[path.length - 1]!, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(parent.value, path[path.length - 1]!, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   return root;
 }
 
 function deleteAt(root: unknown, path: Path): unknown {
   if (path.length === 0) return undefined;
   const parent = getAt(root, path.slice(0, -1));
-  if (parent.found && typeof parent.value === 'object' && parent.value !== null) delete (parent.value as Record<PropertyKey, unknown>)[path[path.length - 1]!];
+  if (parent.found && typeof parent.value === 'object' && parent.value !== null)
+    delete (parent.value as Record<PropertyKey, unknown>)[path[path.length - 1]!];
   return root;
 }
 
@@ -209,16 +287,38 @@ interface Facts extends Existing {
 }
 
 async function seedData(app: TestApp): Promise<Existing> {
-  const entryId = app.call('time.add', { itemId: '1.1', startedAt: T0 - 5 * HOUR_MS, endedAt: T0 - 4 * HOUR_MS, note: 'first' }).id;
+  const entryId = app.call('time.add', {
+    itemId: '1.1',
+    startedAt: T0 - 5 * HOUR_MS,
+    endedAt: T0 - 4 * HOUR_MS,
+    note: 'first',
+  }).id;
   app.call('time.add', { itemId: '4.1', startedAt: T0 - DAY_MS, endedAt: T0 - DAY_MS + 90 * MINUTE_MS });
-  app.call('time.add', { itemId: '1.2', startedAt: T0 - 3 * DAY_MS, endedAt: T0 - 3 * DAY_MS + 45 * MINUTE_MS, note: 'ünïcödé 🙂' });
+  app.call('time.add', {
+    itemId: '1.2',
+    startedAt: T0 - 3 * DAY_MS,
+    endedAt: T0 - 3 * DAY_MS + 45 * MINUTE_MS,
+    note: 'ünïcödé 🙂',
+  });
   app.call('item.setStatus', { itemId: '1.3', status: 'done' });
   app.call('item.setStatus', { itemId: '2.3', status: 'skipped' });
   app.call('item.setNotes', { itemId: '1.1', notes: 'Some notes.' });
   app.call('item.tickEntry', { itemId: '1.1', entryIndex: 0, ticked: true });
   app.call('settings.update', { learnerName: 'Fuzz', weeklyGoalHours: 8 });
-  app.call('portfolio.update', { itemId: '4.1', fields: { projectTitle: 'A title' }, links: { githubRepository: 'https://github.com/me/p' } });
-  app.call('assessment.save', { itemId: '4.1', scores: { technical: [4, 4, 4, 4, 4], mlops: [3, 3, 3, 3, 3], innovation: [5, 5, 5, 5, 5], communication: [2, 2, 2, 2, 2] } });
+  app.call('portfolio.update', {
+    itemId: '4.1',
+    fields: { projectTitle: 'A title' },
+    links: { githubRepository: 'https://github.com/me/p' },
+  });
+  app.call('assessment.save', {
+    itemId: '4.1',
+    scores: {
+      technical: [4, 4, 4, 4, 4],
+      mlops: [3, 3, 3, 3, 3],
+      innovation: [5, 5, 5, 5, 5],
+      communication: [2, 2, 2, 2, 2],
+    },
+  });
   app.call('milestones.tick', { entryId: 'phase1.2', ticked: true });
   // A running timer: a `timer.stop` that got through would log it and show in the dump.
   app.call('timer.start', { itemId: '2.1', note: 'running' });
@@ -259,9 +359,16 @@ function validExamples({ entryId, backupId, exportContent }: Existing): { [C in 
       itemId: '4.1',
       included: true,
       fields: Object.fromEntries(portfolioFieldKeys.map((k) => [k, `My ${k}`])),
-      links: { githubRepository: 'https://github.com/you/project', liveDemo: '', documentation: 'http://example.com/docs' },
+      links: {
+        githubRepository: 'https://github.com/you/project',
+        liveDemo: '',
+        documentation: 'http://example.com/docs',
+      },
     },
-    'assessment.save': { itemId: '4.1', scores: { technical: fives, mlops: fives, innovation: fives, communication: fives } },
+    'assessment.save': {
+      itemId: '4.1',
+      scores: { technical: fives, mlops: fives, innovation: fives, communication: fives },
+    },
     'assessment.history': { itemId: '4.1' },
     'milestones.get': {},
     'milestones.tick': { entryId: 'phase1.3', ticked: true },
@@ -282,11 +389,46 @@ function validExamples({ entryId, backupId, exportContent }: Existing): { [C in 
 // ---- Mutations ---------------------------------------------------------------------------------
 
 const badItemIds = fc.oneof(
-  fc.constantFrom('0.0', '1.10', '10.1', '1.0', '0.1', '1.1 ', ' 1.1', '1,1', '1.1\u0000', '１.１', '١.١', 'a.b', '', '1.', '.1', '11', '1..1', '1.1.1', '-1.1', '+1.1', '1.1\n'),
+  fc.constantFrom(
+    '0.0',
+    '1.10',
+    '10.1',
+    '1.0',
+    '0.1',
+    '1.1 ',
+    ' 1.1',
+    '1,1',
+    '1.1\u0000',
+    '１.１',
+    '١.١',
+    'a.b',
+    '',
+    '1.',
+    '.1',
+    '11',
+    '1..1',
+    '1.1.1',
+    '-1.1',
+    '+1.1',
+    '1.1\n',
+  ),
   nastyValue,
 );
 const badInstants = fc.oneof(
-  fc.constantFrom<unknown>(EARLIEST_MS - 1, LATEST_MS + 1, 0, -1, T0 + 0.5, 1e300, -1e300, '2026-03-01T10:00:00Z', String(T0), new Date(T0), BigInt(T0), null),
+  fc.constantFrom<unknown>(
+    EARLIEST_MS - 1,
+    LATEST_MS + 1,
+    0,
+    -1,
+    T0 + 0.5,
+    1e300,
+    -1e300,
+    '2026-03-01T10:00:00Z',
+    String(T0),
+    new Date(T0),
+    BigInt(T0),
+    null,
+  ),
   fc.integer({ min: -(2 ** 52), max: EARLIEST_MS - 1 }),
   fc.integer({ min: LATEST_MS + 1, max: 2 ** 52 }),
   fc.double({ min: EARLIEST_MS, max: LATEST_MS, noInteger: true }),
@@ -299,8 +441,23 @@ const badEntryIds = fc.oneof(
 );
 const badDates = fc.oneof(
   fc.constantFrom(
-    '2026-02-30', '2026-13-01', '2026-00-10', '2026-01-32', '2026-1-1', '26-01-01', '2026/01/01', '+002026-01-01', '2026-01-01T00:00',
-    '2026-01-01 ', ' 2026-01-01', '0000-00-00', '２０２６-０１-０１', '2025-02-29', '2026-W01', '20260101', '',
+    '2026-02-30',
+    '2026-13-01',
+    '2026-00-10',
+    '2026-01-32',
+    '2026-1-1',
+    '26-01-01',
+    '2026/01/01',
+    '+002026-01-01',
+    '2026-01-01T00:00',
+    '2026-01-01 ',
+    ' 2026-01-01',
+    '0000-00-00',
+    '２０２６-０１-０１',
+    '2025-02-29',
+    '2026-W01',
+    '20260101',
+    '',
   ),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
   nastyValue,
@@ -308,9 +465,19 @@ const badDates = fc.oneof(
 
 const badBackupIds = fc.oneof(
   fc.constantFrom(
-    '../../etc/passwd', '../companion.db', 'companion.db', '/etc/passwd', 'companion-20260101-000000-000-manual.db/../../x',
-    'companion-20260101-000000-000-manual.db\u0000', 'companion-20260101-000000-000-hacked.db', 'COMPANION-20260101-000000-000-manual.db',
-    'companion-20260101-000000-000-manual.db.partial', 'companion-2026010-000000-000-manual.db', '.', '..', '',
+    '../../etc/passwd',
+    '../companion.db',
+    'companion.db',
+    '/etc/passwd',
+    'companion-20260101-000000-000-manual.db/../../x',
+    'companion-20260101-000000-000-manual.db\u0000',
+    'companion-20260101-000000-000-hacked.db',
+    'COMPANION-20260101-000000-000-manual.db',
+    'companion-20260101-000000-000-manual.db.partial',
+    'companion-2026010-000000-000-manual.db',
+    '.',
+    '..',
+    '',
   ),
   nastyValue,
 );
@@ -326,7 +493,10 @@ function badValuesFor(channel: Channel, path: Path): fc.Arbitrary<unknown> | und
   if (channel === 'backups.restore' && key === 'id') return badBackupIds;
   if (typeof key === 'number') {
     if (parent === 'technical' || parent === 'mlops' || parent === 'innovation' || parent === 'communication') {
-      return fc.oneof(fc.constantFrom<unknown>(0, 6, 4.5, -1, Number.NaN, '5', null, 5n, Number.POSITIVE_INFINITY), nastyValue);
+      return fc.oneof(
+        fc.constantFrom<unknown>(0, 6, 4.5, -1, Number.NaN, '5', null, 5n, Number.POSITIVE_INFINITY),
+        nastyValue,
+      );
     }
     return undefined;
   }
@@ -341,11 +511,22 @@ function badValuesFor(channel: Channel, path: Path): fc.Arbitrary<unknown> | und
     case 'id':
       return badEntryIds;
     case 'entryIndex':
-      return fc.oneof(fc.constantFrom<unknown>(-1, 100, 1.5, '0', Number.NaN, true, null, 1e9), fc.integer({ min: 100, max: 2 ** 40 }), nastyValue);
+      return fc.oneof(
+        fc.constantFrom<unknown>(-1, 100, 1.5, '0', Number.NaN, true, null, 1e9),
+        fc.integer({ min: 100, max: 2 ** 40 }),
+        nastyValue,
+      );
     case 'limit':
-      return fc.oneof(fc.constantFrom<unknown>(0, 501, 1.5, -1, '10', Number.NaN, Number.POSITIVE_INFINITY), fc.integer({ min: 501, max: 2 ** 40 }), nastyValue);
+      return fc.oneof(
+        fc.constantFrom<unknown>(0, 501, 1.5, -1, '10', Number.NaN, Number.POSITIVE_INFINITY),
+        fc.integer({ min: 501, max: 2 ** 40 }),
+        nastyValue,
+      );
     case 'status':
-      return fc.oneof(fc.constantFrom<unknown>('DONE', 'Done', 'finished', '', ' done', 'done ', 'not started', 'in-progress', 0), nastyValue);
+      return fc.oneof(
+        fc.constantFrom<unknown>('DONE', 'Done', 'finished', '', ' done', 'done ', 'not started', 'in-progress', 0),
+        nastyValue,
+      );
     case 'note':
       return fc.oneof(fc.constantFrom<unknown>('x'.repeat(2001), '🙂'.repeat(1001), 42, null, ['a']), nastyValue);
     case 'notes':
@@ -356,9 +537,17 @@ function badValuesFor(channel: Channel, path: Path): fc.Arbitrary<unknown> | und
     case 'targetDate':
       return badDates;
     case 'weeklyGoalHours':
-      return fc.oneof(fc.constantFrom<unknown>(0, 0.49, 80.01, -1, Number.NaN, Number.POSITIVE_INFINITY, '10', null), fc.double({ min: 80.0001, max: 1e9 }), nastyValue);
+      return fc.oneof(
+        fc.constantFrom<unknown>(0, 0.49, 80.01, -1, Number.NaN, Number.POSITIVE_INFINITY, '10', null),
+        fc.double({ min: 80.0001, max: 1e9 }),
+        nastyValue,
+      );
     case 'streakMinMinutes':
-      return fc.oneof(fc.constantFrom<unknown>(0, 601, 2.5, -1, Number.NaN, '15', null), fc.integer({ min: 601, max: 2 ** 40 }), nastyValue);
+      return fc.oneof(
+        fc.constantFrom<unknown>(0, 601, 2.5, -1, Number.NaN, '15', null),
+        fc.integer({ min: 601, max: 2 ** 40 }),
+        nastyValue,
+      );
     case 'theme':
       return fc.oneof(fc.constantFrom<unknown>('neon', 'Dark', 'LIGHT', '', ' system', 0), nastyValue);
     case 'included':
@@ -373,8 +562,19 @@ function badValuesFor(channel: Channel, path: Path): fc.Arbitrary<unknown> | und
     case 'documentation':
       return fc.oneof(
         fc.constantFrom<unknown>(
-          'javascript:alert(1)', 'ftp://example.com', 'github.com/me', 'http://', 'https://', 'file:///etc/passwd', 'data:text/html,x',
-          '//evil.example', 'mailto:me@example.com', 'https://example.com/' + 'a'.repeat(2000), 'http://[::1', 'vbscript:x', 42,
+          'javascript:alert(1)',
+          'ftp://example.com',
+          'github.com/me',
+          'http://',
+          'https://',
+          'file:///etc/passwd',
+          'data:text/html,x',
+          '//evil.example',
+          'mailto:me@example.com',
+          'https://example.com/' + 'a'.repeat(2000),
+          'http://[::1',
+          'vbscript:x',
+          42,
         ),
         nastyValue,
       );
@@ -383,18 +583,57 @@ function badValuesFor(channel: Channel, path: Path): fc.Arbitrary<unknown> | und
     case 'innovation':
     case 'communication':
       return fc.oneof(
-        fc.constantFrom<unknown>([5, 5, 5, 5], [5, 5, 5, 5, 5, 5], [], [[5, 5, 5, 5, 5]], '55555', { 0: 5, 1: 5, 2: 5, 3: 5, 4: 5 }, [5, 5, 5, 5, '5']),
+        fc.constantFrom<unknown>(
+          [5, 5, 5, 5],
+          [5, 5, 5, 5, 5, 5],
+          [],
+          [[5, 5, 5, 5, 5]],
+          '55555',
+          { 0: 5, 1: 5, 2: 5, 3: 5, 4: 5 },
+          [5, 5, 5, 5, '5'],
+        ),
         nastyValue,
       );
     case 'entryId':
-      return fc.oneof(fc.constantFrom<unknown>('phase1.0', 'Phase1.1', 'phase1.10', 'phase1.1 ', 'phase 1.1', 'phase1', '.1', 'phase1.1\n', 'ph-ase1.1', ''), nastyValue);
+      return fc.oneof(
+        fc.constantFrom<unknown>(
+          'phase1.0',
+          'Phase1.1',
+          'phase1.10',
+          'phase1.1 ',
+          'phase 1.1',
+          'phase1',
+          '.1',
+          'phase1.1\n',
+          'ph-ase1.1',
+          '',
+        ),
+        nastyValue,
+      );
     case 'backupsToKeep':
-      return fc.oneof(fc.constantFrom<unknown>(0, 101, 1.5, -1, Number.NaN, '10', null), fc.integer({ min: 101, max: 2 ** 40 }), nastyValue);
+      return fc.oneof(
+        fc.constantFrom<unknown>(0, 101, 1.5, -1, Number.NaN, '10', null),
+        fc.integer({ min: 101, max: 2 ** 40 }),
+        nastyValue,
+      );
     case 'mode':
-      return fc.oneof(fc.constantFrom<unknown>('overwrite', 'MERGE', 'Replace', '', ' merge', 'merge\n', 'append'), nastyValue);
+      return fc.oneof(
+        fc.constantFrom<unknown>('overwrite', 'MERGE', 'Replace', '', ' merge', 'merge\n', 'append'),
+        nastyValue,
+      );
     case 'content':
       return fc.oneof(
-        fc.constantFrom<unknown>('', 'null', '[]', '{}', '"text"', 'not json', '\uFEFF{}', '{"format":"mlops-study-companion","formatVersion":2}', '{"format":"mlops-study-companion","formatVersion":1}'),
+        fc.constantFrom<unknown>(
+          '',
+          'null',
+          '[]',
+          '{}',
+          '"text"',
+          'not json',
+          '\uFEFF{}',
+          '{"format":"mlops-study-companion","formatVersion":2}',
+          '{"format":"mlops-study-companion","formatVersion":1}',
+        ),
         fc.constant(undefined).map(() => tooBigImport()),
         nastyValue,
       );
@@ -405,7 +644,16 @@ function badValuesFor(channel: Channel, path: Path): fc.Arbitrary<unknown> | und
     case 'source':
       return fc.oneof(fc.constantFrom<unknown>('import', 'Manual', '', 'timer '), nastyValue);
     case 'tickedEntries':
-      return fc.oneof(fc.constantFrom<unknown>([100], [-1], [1.5], ['0'], Array.from({ length: 101 }, (_, i) => i % 5)), nastyValue);
+      return fc.oneof(
+        fc.constantFrom<unknown>(
+          [100],
+          [-1],
+          [1.5],
+          ['0'],
+          Array.from({ length: 101 }, (_, i) => i % 5),
+        ),
+        nastyValue,
+      );
     case 'tickedAt':
     case 'assessedAt':
       return badInstants;
@@ -444,7 +692,9 @@ function crossFieldMutators(channel: Channel, facts: Facts): fc.Arbitrary<Mutato
         kind: 'range:from-not-before-to',
         apply: (p) => setAt(setAt(p, ['from'], T0), ['to'], T0 - gap),
       })),
-      fc.constantFrom<Path>(['before', 'id'], ['before', 'startedAt']).map((path): Mutator => ({ kind: 'range:half-a-cursor', apply: (p) => deleteAt(p, path) })),
+      fc
+        .constantFrom<Path>(['before', 'id'], ['before', 'startedAt'])
+        .map((path): Mutator => ({ kind: 'range:half-a-cursor', apply: (p) => deleteAt(p, path) })),
     ];
   }
   if (channel === 'settings.update') {
@@ -476,48 +726,92 @@ function importContentMutators(exportContent: string): fc.Arbitrary<Mutator>[] {
     kind: `import:${kind}`,
     apply: (p) => setAt(p, ['content'], jsonText(change(structuredClone(doc)))),
   });
-  const onText = (kind: string, change: (text: string) => string): Mutator => ({ kind: `import:${kind}`, apply: (p) => setAt(p, ['content'], change(exportContent)) });
+  const onText = (kind: string, change: (text: string) => string): Mutator => ({
+    kind: `import:${kind}`,
+    apply: (p) => setAt(p, ['content'], change(exportContent)),
+  });
   const targeted = inner.flatMap((path) => {
     const bad = badValuesFor('data.import', path);
-    return bad ? [bad.map((value) => onDocument(`bad-${String(path[path.length - 1])}`, (copy) => setAt(copy, path, value)))] : [];
+    return bad
+      ? [bad.map((value) => onDocument(`bad-${String(path[path.length - 1])}`, (copy) => setAt(copy, path, value)))]
+      : [];
   });
   return [
-    fc.tuple(fc.constantFrom(...inner), nastyValue).map(([path, value]) => onDocument('wrong-value', (copy) => setAt(copy, path, value))),
+    fc
+      .tuple(fc.constantFrom(...inner), nastyValue)
+      .map(([path, value]) => onDocument('wrong-value', (copy) => setAt(copy, path, value))),
     fc.constantFrom(...inner).map((path) => onDocument('missing', (copy) => deleteAt(copy, path))),
     fc.tuple(fc.constantFrom(...objectPaths), junkKey, nastyValue).map(([path, key, value]) =>
       onDocument('extra', (copy) => {
         const target = getAt(copy, path);
-        if (target.found && isPlainObject(target.value)) Object.defineProperty(target.value, key, { value, enumerable: true, writable: true, configurable: true });
+        if (target.found && isPlainObject(target.value))
+          Object.defineProperty(target.value, key, { value, enumerable: true, writable: true, configurable: true });
         return copy;
       }),
     ),
-    fc.tuple(fc.constantFrom(...objectPaths), fc.constantFrom('__proto__', 'constructor', 'prototype'), pollutionObject).map(([path, key, value]) =>
-      // An own `__proto__` key survives JSON.stringify, and JSON.parse in the import makes it own again.
-      onDocument('prototype-key', (copy) => {
-        const target = getAt(copy, path);
-        if (target.found && isPlainObject(target.value)) Object.defineProperty(target.value, key, { value, enumerable: true, writable: true, configurable: true });
-        return copy;
-      }),
-    ),
+    fc
+      .tuple(fc.constantFrom(...objectPaths), fc.constantFrom('__proto__', 'constructor', 'prototype'), pollutionObject)
+      .map(([path, key, value]) =>
+        // An own `__proto__` key survives JSON.stringify, and JSON.parse in the import makes it own again.
+        onDocument('prototype-key', (copy) => {
+          const target = getAt(copy, path);
+          if (target.found && isPlainObject(target.value))
+            Object.defineProperty(target.value, key, { value, enumerable: true, writable: true, configurable: true });
+          return copy;
+        }),
+      ),
     fc.oneof(...targeted),
-    fc.tuple(fc.constantFrom(['timeEntries', 0], ['items', 0], ['portfolio', 0], ['assessments', 0]), fc.constantFrom('9.9', '0.0', '1.10', '3.4')).map(([[list, index], itemId]) =>
-      onDocument('unknown-item', (copy) => setAt(copy, ['data', list!, index!, 'itemId'], itemId)),
-    ),
-    fc.constantFrom('phase9.1', 'portfolio.9', 'x.1').map((entryId) =>
-      onDocument('unknown-milestone', (copy) => setAt(copy, ['data', 'milestoneTicks'], [{ entryId, tickedAt: T0 - DAY_MS }])),
-    ),
-    fc.integer({ min: 6, max: 99 }).map((index) => onDocument('no-such-list-entry', (copy) => setAt(copy, ['data', 'items', 0, 'tickedEntries'], [index]))),
-    fc.constantFrom('9.9', '1.1').map((itemId) =>
-      onDocument('bad-running-timer', (copy) => setAt(copy, ['data', 'runningTimer'], { itemId, startedAt: itemId === '1.1' ? 5 : T0, note: '' })),
-    ),
-    fc.integer({ min: 2, max: 1000 }).map((version) => onDocument('newer-format', (copy) => setAt(copy, ['formatVersion'], version))),
-    fc.constantFrom<[number, number]>([T0, T0], [T0, T0 - 1], [T0, T0 + 59_999], [T0, T0 + DAY_MS + 1], [EARLIEST_MS - MINUTE_MS, EARLIEST_MS]).map(([startedAt, endedAt]) =>
-      onDocument('bad-span', (copy) => setAt(setAt(copy, ['data', 'timeEntries', 0, 'startedAt'], startedAt), ['data', 'timeEntries', 0, 'endedAt'], endedAt)),
-    ),
+    fc
+      .tuple(
+        fc.constantFrom(['timeEntries', 0], ['items', 0], ['portfolio', 0], ['assessments', 0]),
+        fc.constantFrom('9.9', '0.0', '1.10', '3.4'),
+      )
+      .map(([[list, index], itemId]) =>
+        onDocument('unknown-item', (copy) => setAt(copy, ['data', list!, index!, 'itemId'], itemId)),
+      ),
+    fc
+      .constantFrom('phase9.1', 'portfolio.9', 'x.1')
+      .map((entryId) =>
+        onDocument('unknown-milestone', (copy) =>
+          setAt(copy, ['data', 'milestoneTicks'], [{ entryId, tickedAt: T0 - DAY_MS }]),
+        ),
+      ),
+    fc
+      .integer({ min: 6, max: 99 })
+      .map((index) =>
+        onDocument('no-such-list-entry', (copy) => setAt(copy, ['data', 'items', 0, 'tickedEntries'], [index])),
+      ),
+    fc
+      .constantFrom('9.9', '1.1')
+      .map((itemId) =>
+        onDocument('bad-running-timer', (copy) =>
+          setAt(copy, ['data', 'runningTimer'], { itemId, startedAt: itemId === '1.1' ? 5 : T0, note: '' }),
+        ),
+      ),
+    fc
+      .integer({ min: 2, max: 1000 })
+      .map((version) => onDocument('newer-format', (copy) => setAt(copy, ['formatVersion'], version))),
+    fc
+      .constantFrom<[number, number]>(
+        [T0, T0],
+        [T0, T0 - 1],
+        [T0, T0 + 59_999],
+        [T0, T0 + DAY_MS + 1],
+        [EARLIEST_MS - MINUTE_MS, EARLIEST_MS],
+      )
+      .map(([startedAt, endedAt]) =>
+        onDocument('bad-span', (copy) =>
+          setAt(
+            setAt(copy, ['data', 'timeEntries', 0, 'startedAt'], startedAt),
+            ['data', 'timeEntries', 0, 'endedAt'],
+            endedAt,
+          ),
+        ),
+      ),
     fc.nat({ max: exportContent.length - 2 }).map((at) => onText('truncated', (text) => text.slice(0, at + 1))),
-    fc.tuple(fc.constantFrom('}', ',', 'x', '\u0000', ']', ' {}', '{'), fc.boolean()).map(([junk, atEnd]) =>
-      onText('garbled', (text) => (atEnd ? text + junk : junk + text)),
-    ),
+    fc
+      .tuple(fc.constantFrom('}', ',', 'x', '\u0000', ']', ' {}', '{'), fc.boolean())
+      .map(([junk, atEnd]) => onText('garbled', (text) => (atEnd ? text + junk : junk + text))),
     fc.constant(onText('json-in-a-string', (text) => JSON.stringify(text))),
     fc.constant(onText('twice', (text) => text + text)),
   ];
@@ -528,59 +822,95 @@ function semanticMutators(channel: Channel, facts: Facts): fc.Arbitrary<Mutator>
   const out: fc.Arbitrary<Mutator>[] = [];
   const example = validExamples(facts)[channel];
   if (isPlainObject(example) && 'itemId' in example) {
-    out.push(fc.constantFrom(...facts.unknownItemIds).map((id): Mutator => ({ kind: 'semantic:unknown-item', apply: (p) => setAt(p, ['itemId'], id) })));
+    out.push(
+      fc
+        .constantFrom(...facts.unknownItemIds)
+        .map((id): Mutator => ({ kind: 'semantic:unknown-item', apply: (p) => setAt(p, ['itemId'], id) })),
+    );
   }
   if (channel === 'time.list') {
-    out.push(fc.constantFrom(...facts.unknownItemIds).map((id): Mutator => ({ kind: 'semantic:unknown-item', apply: () => ({ itemId: id }) })));
+    out.push(
+      fc
+        .constantFrom(...facts.unknownItemIds)
+        .map((id): Mutator => ({ kind: 'semantic:unknown-item', apply: () => ({ itemId: id }) })),
+    );
   }
   if (channel === 'time.edit' || channel === 'time.delete') {
-    out.push(fc.integer({ min: 1000, max: Number.MAX_SAFE_INTEGER }).map((id): Mutator => ({ kind: 'semantic:unknown-entry', apply: (p) => setAt(p, ['id'], id) })));
+    out.push(
+      fc
+        .integer({ min: 1000, max: Number.MAX_SAFE_INTEGER })
+        .map((id): Mutator => ({ kind: 'semantic:unknown-entry', apply: (p) => setAt(p, ['id'], id) })),
+    );
   }
   if (channel === 'time.add' || channel === 'time.edit') {
     out.push(
-      fc.tuple(fc.integer({ min: FUTURE_TOLERANCE_MS + 1, max: 400 * DAY_MS }), fc.integer({ min: MINUTE_MS, max: DAY_MS })).map(([ahead, length]): Mutator => ({
-        kind: 'semantic:ends-in-the-future',
-        apply: (p) => setAt(setAt(p, ['startedAt'], T0 + ahead - length), ['endedAt'], T0 + ahead),
-      })),
+      fc
+        .tuple(
+          fc.integer({ min: FUTURE_TOLERANCE_MS + 1, max: 400 * DAY_MS }),
+          fc.integer({ min: MINUTE_MS, max: DAY_MS }),
+        )
+        .map(([ahead, length]): Mutator => ({
+          kind: 'semantic:ends-in-the-future',
+          apply: (p) => setAt(setAt(p, ['startedAt'], T0 + ahead - length), ['endedAt'], T0 + ahead),
+        })),
     );
   }
   if (channel === 'item.tickEntry') {
     out.push(
       fc.tuple(fc.constantFrom(...facts.itemIds), fc.integer({ min: 0, max: 99 })).map(([itemId, extra]): Mutator => ({
         kind: 'semantic:no-such-list-entry',
-        apply: (p) => setAt(setAt(p, ['itemId'], itemId), ['entryIndex'], Math.min(99, facts.listLength.get(itemId)! + extra)),
+        apply: (p) =>
+          setAt(setAt(p, ['itemId'], itemId), ['entryIndex'], Math.min(99, facts.listLength.get(itemId)! + extra)),
       })),
     );
   }
   if (channel === 'settings.update') {
     out.push(
-      fc.tuple(fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 0, 1)), noInvalidDate: true }), fc.integer({ min: 0, max: 3000 })).map(
-        ([start, back]): Mutator => ({
+      fc
+        .tuple(
+          fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 0, 1)), noInvalidDate: true }),
+          fc.integer({ min: 0, max: 3000 }),
+        )
+        .map(([start, back]): Mutator => ({
           kind: 'semantic:target-not-after-start',
           apply: () => ({
             planStartDate: start.toISOString().slice(0, 10),
             targetDate: new Date(start.getTime() - back * DAY_MS).toISOString().slice(0, 10),
           }),
-        }),
-      ),
-      fc.date({ min: new Date(Date.UTC(2030, 0, 1)), max: new Date(Date.UTC(2099, 0, 1)), noInvalidDate: true }).map((start): Mutator => ({
-        kind: 'semantic:start-after-stored-target',
-        apply: () => ({ planStartDate: start.toISOString().slice(0, 10) }),
-      })),
+        })),
+      fc
+        .date({ min: new Date(Date.UTC(2030, 0, 1)), max: new Date(Date.UTC(2099, 0, 1)), noInvalidDate: true })
+        .map((start): Mutator => ({
+          kind: 'semantic:start-after-stored-target',
+          apply: () => ({ planStartDate: start.toISOString().slice(0, 10) }),
+        })),
     );
   }
   if (channel === 'backups.restore') {
     out.push(
-      fc.tuple(fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 0, 1)), noInvalidDate: true }), fc.constantFrom('daily', 'manual', 'import', 'restore', 'migration') as fc.Arbitrary<'manual'>).map(
-        ([date, reason]): Mutator => ({ kind: 'semantic:unknown-backup', apply: () => ({ id: backupFileName(date.getTime(), reason) }) }),
-      ),
+      fc
+        .tuple(
+          fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 0, 1)), noInvalidDate: true }),
+          fc.constantFrom('daily', 'manual', 'import', 'restore', 'migration') as fc.Arbitrary<'manual'>,
+        )
+        .map(([date, reason]): Mutator => ({
+          kind: 'semantic:unknown-backup',
+          apply: () => ({ id: backupFileName(date.getTime(), reason) }),
+        })),
     );
   }
   if (channel === 'milestones.tick') {
     const ruled = [...facts.milestoneIds].filter((id) => ruleFor(id));
     out.push(
-      fc.constantFrom('phase9.1', 'phase4.1', 'phase1.6', 'portfolio.6', 'x.1', 'abc123.9', 'phase0.1').map((id): Mutator => ({ kind: 'semantic:unknown-milestone', apply: (p) => setAt(p, ['entryId'], id) })),
-      fc.tuple(fc.constantFrom(...ruled), fc.boolean()).map(([id, ticked]): Mutator => ({ kind: 'semantic:milestone-with-a-rule', apply: () => ({ entryId: id, ticked }) })),
+      fc
+        .constantFrom('phase9.1', 'phase4.1', 'phase1.6', 'portfolio.6', 'x.1', 'abc123.9', 'phase0.1')
+        .map((id): Mutator => ({ kind: 'semantic:unknown-milestone', apply: (p) => setAt(p, ['entryId'], id) })),
+      fc
+        .tuple(fc.constantFrom(...ruled), fc.boolean())
+        .map(([id, ticked]): Mutator => ({
+          kind: 'semantic:milestone-with-a-rule',
+          apply: () => ({ entryId: id, ticked }),
+        })),
     );
   }
   return out;
@@ -599,16 +929,18 @@ function channelArbitrary(channel: Channel, facts: Facts): fc.Arbitrary<{ kind: 
     },
     {
       weight: 1,
-      arbitrary: fc.constantFrom('array', 'array-of-two', 'json-string', 'wrapped', 'deep-object', 'deep-array').map((how): Mutator => ({
-        kind: `root:${how}`,
-        apply: (p) => {
-          if (how === 'array') return [p];
-          if (how === 'array-of-two') return [p, p];
-          if (how === 'json-string') return jsonText(p);
-          if (how === 'wrapped') return { payload: p };
-          return nested(2000, how === 'deep-array', p);
-        },
-      })),
+      arbitrary: fc
+        .constantFrom('array', 'array-of-two', 'json-string', 'wrapped', 'deep-object', 'deep-array')
+        .map((how): Mutator => ({
+          kind: `root:${how}`,
+          apply: (p) => {
+            if (how === 'array') return [p];
+            if (how === 'array-of-two') return [p, p];
+            if (how === 'json-string') return jsonText(p);
+            if (how === 'wrapped') return { payload: p };
+            return nested(2000, how === 'deep-array', p);
+          },
+        })),
     },
     {
       weight: 3,
@@ -629,31 +961,41 @@ function channelArbitrary(channel: Channel, facts: Facts): fc.Arbitrary<{ kind: 
     },
     {
       weight: 2,
-      arbitrary: fc.tuple(fc.constantFrom(...objectPaths), fc.constantFrom('__proto__', 'constructor', 'prototype'), pollutionObject).map(([path, key, value]): Mutator => ({
-        kind: 'field:prototype-key',
-        apply: (p) => {
-          const target = getAt(p, path);
-          if (!target.found || !isPlainObject(target.value)) return p;
-          // Rebuilt through JSON.parse, the way a JSON body arrives: the key is the object's own.
-          const rest = Object.keys(target.value).length ? `,${safeJson(target.value).slice(1)}` : '}';
-          try {
-            return setAt(p, path, JSON.parse(`{"${key}":${JSON.stringify(value)}${rest}`) as unknown);
-          } catch {
-            return p; // an earlier mutation left something JSON cannot say
-          }
-        },
-      })),
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom(...objectPaths),
+          fc.constantFrom('__proto__', 'constructor', 'prototype'),
+          pollutionObject,
+        )
+        .map(([path, key, value]): Mutator => ({
+          kind: 'field:prototype-key',
+          apply: (p) => {
+            const target = getAt(p, path);
+            if (!target.found || !isPlainObject(target.value)) return p;
+            // Rebuilt through JSON.parse, the way a JSON body arrives: the key is the object's own.
+            const rest = Object.keys(target.value).length ? `,${safeJson(target.value).slice(1)}` : '}';
+            try {
+              return setAt(p, path, JSON.parse(`{"${key}":${JSON.stringify(value)}${rest}`) as unknown);
+            } catch {
+              return p; // an earlier mutation left something JSON cannot say
+            }
+          },
+        })),
     },
   ];
   if (inner.length) {
     single.push(
       {
         weight: 2,
-        arbitrary: fc.constantFrom(...inner).map((path): Mutator => ({ kind: 'field:missing', apply: (p) => deleteAt(p, path) })),
+        arbitrary: fc
+          .constantFrom(...inner)
+          .map((path): Mutator => ({ kind: 'field:missing', apply: (p) => deleteAt(p, path) })),
       },
       {
         weight: 3,
-        arbitrary: fc.tuple(fc.constantFrom(...inner), nastyValue).map(([path, value]): Mutator => ({ kind: 'field:wrong-value', apply: (p) => setAt(p, path, value) })),
+        arbitrary: fc
+          .tuple(fc.constantFrom(...inner), nastyValue)
+          .map(([path, value]): Mutator => ({ kind: 'field:wrong-value', apply: (p) => setAt(p, path, value) })),
       },
       {
         // An own key whose value is undefined: structured clone (Electron's IPC) keeps it, JSON drops it.
@@ -667,19 +1009,28 @@ function channelArbitrary(channel: Channel, facts: Facts): fc.Arbitrary<{ kind: 
         weight: 2,
         arbitrary: fc.tuple(fc.constantFrom(...objectPaths), nastyValue).map(([path, value]): Mutator => ({
           kind: 'field:object-replaced',
-          apply: (p) => setAt(p, path, Array.isArray(value) || typeof value !== 'object' ? value : [getAt(p, path).value]),
+          apply: (p) =>
+            setAt(p, path, Array.isArray(value) || typeof value !== 'object' ? value : [getAt(p, path).value]),
         })),
       },
     );
   }
   const targeted = inner.flatMap((path) => {
     const bad = badValuesFor(channel, path);
-    return bad ? [bad.map((value): Mutator => ({ kind: `field:bad-${String(path[path.length - 1])}`, apply: (p) => setAt(p, path, value) }))] : [];
+    return bad
+      ? [
+          bad.map((value): Mutator => ({
+            kind: `field:bad-${String(path[path.length - 1])}`,
+            apply: (p) => setAt(p, path, value),
+          })),
+        ]
+      : [];
   });
   if (targeted.length) single.push({ weight: 8, arbitrary: fc.oneof(...targeted) });
   const crossField = crossFieldMutators(channel, facts);
   // data.import's real input is the file inside `content`: most of its payloads mutate that.
-  if (crossField.length) single.push({ weight: channel === 'data.import' ? 20 : 2, arbitrary: fc.oneof(...crossField) });
+  if (crossField.length)
+    single.push({ weight: channel === 'data.import' ? 20 : 2, arbitrary: fc.oneof(...crossField) });
   const semantic = semanticMutators(channel, facts);
   if (semantic.length) single.push({ weight: 8, arbitrary: fc.oneof(...semantic) });
 
@@ -712,7 +1063,8 @@ function parseInput(channel: Channel, payload: unknown): { success: boolean; dat
  */
 function refusedByData(channel: Channel, input: Record<string, unknown>, facts: Facts): boolean {
   const unknownItem = typeof input.itemId === 'string' && !facts.itemIds.has(input.itemId);
-  const unknownEntry = (id: unknown) => facts.app.db.prepare('SELECT 1 FROM time_entries WHERE id = ?').get(id) === undefined;
+  const unknownEntry = (id: unknown) =>
+    facts.app.db.prepare('SELECT 1 FROM time_entries WHERE id = ?').get(id) === undefined;
   const future = typeof input.endedAt === 'number' && input.endedAt > facts.ctx.now() + FUTURE_TOLERANCE_MS;
   switch (channel) {
     case 'item.get':
@@ -738,7 +1090,11 @@ function refusedByData(channel: Channel, input: Record<string, unknown>, facts: 
     case 'settings.update': {
       const given = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
       const next = { ...readSettings(facts.ctx), ...given };
-      return !(typeof next.targetDate === 'string' && typeof next.planStartDate === 'string' && next.targetDate > next.planStartDate);
+      return !(
+        typeof next.targetDate === 'string' &&
+        typeof next.planStartDate === 'string' &&
+        next.targetDate > next.planStartDate
+      );
     }
     case 'milestones.tick':
       return !facts.milestoneIds.has(input.entryId as string) || ruleFor(input.entryId as string) !== undefined;
@@ -799,9 +1155,16 @@ function newPrototypeKeys(before: Set<PropertyKey>[]): string[] {
 type Problem = [FuzzFinding['problem'], string];
 
 /** Sends one payload; the problems its answer shows (a crash, an acceptance, a malformed error). */
-async function send(ctx: HandlerContext, channel: Channel, payload: unknown): Promise<{ problems: Problem[]; ok: boolean; cut?: boolean }> {
+async function send(
+  ctx: HandlerContext,
+  channel: Channel,
+  payload: unknown,
+): Promise<{ problems: Problem[]; ok: boolean; cut?: boolean }> {
   let internalError: unknown;
-  const options = { validateOutput: true, onInternalError: (_channel: string, error: unknown) => (internalError = error) };
+  const options = {
+    validateOutput: true,
+    onInternalError: (_channel: string, error: unknown) => (internalError = error),
+  };
   let envelope: Envelope<unknown>;
   try {
     envelope = await dispatchAsync(handlers, ctx, channel, payload, options);
@@ -810,9 +1173,26 @@ async function send(ctx: HandlerContext, channel: Channel, payload: unknown): Pr
   }
   if (envelope.ok) return { ok: true, problems: [['accepted', preview(envelope.value)]] };
   const { code, message } = (envelope.error ?? {}) as { code?: unknown; message?: unknown };
-  if (code === 'INTERNAL') return { ok: false, problems: [['crash', `INTERNAL: ${String((internalError as Error)?.stack ?? internalError).slice(0, 600)}`]] };
-  if (!(errorCodes as readonly unknown[]).includes(code) || typeof message !== 'string' || message.length === 0 || message.length >= MESSAGE_MAX) {
-    return { ok: false, problems: [['bad-error', `${String(code)}: ${preview(message)} (${typeof message === 'string' ? message.length : '-'} chars)`]] };
+  if (code === 'INTERNAL')
+    return {
+      ok: false,
+      problems: [['crash', `INTERNAL: ${String((internalError as Error)?.stack ?? internalError).slice(0, 600)}`]],
+    };
+  if (
+    !(errorCodes as readonly unknown[]).includes(code) ||
+    typeof message !== 'string' ||
+    message.length === 0 ||
+    message.length >= MESSAGE_MAX
+  ) {
+    return {
+      ok: false,
+      problems: [
+        [
+          'bad-error',
+          `${String(code)}: ${preview(message)} (${typeof message === 'string' ? message.length : '-'} chars)`,
+        ],
+      ],
+    };
   }
   return { ok: false, problems: [], cut: message.length === ERROR_MESSAGE_MAX && message.endsWith('…') };
 }
@@ -824,7 +1204,8 @@ async function fuzzApp(): Promise<Facts> {
   const curriculum = app.ctx.curriculum;
   const itemIds = new Set(curriculum.items.map((i) => i.id));
   const unknownItemIds: string[] = [];
-  for (let a = 1; a <= 9; a++) for (let b = 1; b <= 9; b++) if (!itemIds.has(`${a}.${b}`)) unknownItemIds.push(`${a}.${b}`);
+  for (let a = 1; a <= 9; a++)
+    for (let b = 1; b <= 9; b++) if (!itemIds.has(`${a}.${b}`)) unknownItemIds.push(`${a}.${b}`);
   return {
     app,
     // A PDF exporter that answers as the desktop app would: a bad payload that reached it would be accepted.
@@ -873,7 +1254,8 @@ export async function runFuzz({ payloads, seed, onProgress }: FuzzOptions): Prom
         if (problem === 'crash') result.fuzzCrashes += 1;
         if (problem === 'bad-error') result.fuzzBadErrors += 1;
         if (problem === 'polluted') result.fuzzPolluted += 1;
-        if (result.findings.length < FINDINGS_MAX) result.findings.push({ channel, kind, problem, payload: preview(payload), detail });
+        if (result.findings.length < FINDINGS_MAX)
+          result.findings.push({ channel, kind, problem, payload: preview(payload), detail });
       }
     };
     const perChannel = Math.ceil(payloads / channels.length);
@@ -881,7 +1263,12 @@ export async function runFuzz({ payloads, seed, onProgress }: FuzzOptions): Prom
     const protoBefore = prototypeKeys();
     // The state a refused payload must leave as it was: every row, and the backups folder.
     const backupDir = ctx.files!.backupDir;
-    const files = () => (existsSync(backupDir) ? readdirSync(backupDir).sort().map((name) => `${name} ${statSync(path.join(backupDir, name)).size}`) : []);
+    const files = () =>
+      existsSync(backupDir)
+        ? readdirSync(backupDir)
+            .sort()
+            .map((name) => `${name} ${statSync(path.join(backupDir, name)).size}`)
+        : [];
     const state = () => `${dumpDatabase(app.db)}\n${files().join('\n')}`;
     let before = state();
 
@@ -898,8 +1285,15 @@ export async function runFuzz({ payloads, seed, onProgress }: FuzzOptions): Prom
             // Valid after all: not one of the fuzz's payloads, but it must not crash either.
             scratch ??= await fuzzApp();
             result.validSent += 1;
-            record(channel, `valid (${kind})`, payload, (await send(scratch.ctx, channel, payload)).problems.filter(([p]) => p !== 'accepted'));
-            newPrototypeKeys(protoBefore).forEach((key) => record(channel, `valid (${kind})`, payload, [['polluted', key]]));
+            record(
+              channel,
+              `valid (${kind})`,
+              payload,
+              (await send(scratch.ctx, channel, payload)).problems.filter(([p]) => p !== 'accepted'),
+            );
+            newPrototypeKeys(protoBefore).forEach((key) =>
+              record(channel, `valid (${kind})`, payload, [['polluted', key]]),
+            );
             continue;
           }
           sent += 1;
@@ -913,7 +1307,13 @@ export async function runFuzz({ payloads, seed, onProgress }: FuzzOptions): Prom
             result.messagesCut += 1;
             // A note, not a failure: a few examples, never crowding out the failures.
             if (result.messagesCut <= 3 && result.findings.length < FINDINGS_MAX) {
-              result.findings.push({ channel, kind, problem: 'message-cut', payload: preview(payload), detail: 'the dispatcher cut a long error message' });
+              result.findings.push({
+                channel,
+                kind,
+                problem: 'message-cut',
+                payload: preview(payload),
+                detail: 'the dispatcher cut a long error message',
+              });
             }
           }
           const after = state();
@@ -922,7 +1322,8 @@ export async function runFuzz({ payloads, seed, onProgress }: FuzzOptions): Prom
             before = after;
           }
           const polluted = newPrototypeKeys(protoBefore);
-          if (polluted.length || ({} as Record<string, unknown>).polluted !== undefined) problems.push(['polluted', `new prototype keys: ${polluted.join(', ')}`]);
+          if (polluted.length || ({} as Record<string, unknown>).polluted !== undefined)
+            problems.push(['polluted', `new prototype keys: ${polluted.join(', ')}`]);
           record(channel, kind, payload, problems);
           if (onProgress && result.fuzzPayloads % 500 === 0) onProgress(result.fuzzPayloads, total);
         }

@@ -36,7 +36,11 @@ const line = (text: string) => process.stdout.write(`${text}\n`);
 line(`Reliability run, seed ${seed}: ${payloads.toLocaleString('en')} fuzzed payloads, ${kills} kills.`);
 
 const fuzzStarted = performance.now();
-const fuzz = await runFuzz({ payloads, seed, onProgress: (done, total) => done % 2500 === 0 && line(`  fuzz ${done}/${total}`) });
+const fuzz = await runFuzz({
+  payloads,
+  seed,
+  onProgress: (done, total) => done % 2500 === 0 && line(`  fuzz ${done}/${total}`),
+});
 const fuzzSeconds = (performance.now() - fuzzStarted) / 1000;
 
 const dir = mkdtempSync(path.join(tmpdir(), 'companion-crash-'));
@@ -46,7 +50,11 @@ const crash = await runCrashTrial({
   kills,
   dbFile,
   seed,
-  onKill: (done, so) => done % 10 === 0 && line(`  kill ${done}/${kills}: ${so.acknowledged} acknowledged, ${so.lost} lost, ${so.integrityFailures} integrity failures`),
+  onKill: (done, so) =>
+    done % 10 === 0 &&
+    line(
+      `  kill ${done}/${kills}: ${so.acknowledged} acknowledged, ${so.lost} lost, ${so.integrityFailures} integrity failures`,
+    ),
 });
 const crashSeconds = (performance.now() - crashStarted) / 1000;
 
@@ -77,10 +85,22 @@ const report = {
 };
 
 const failures = [
-  ...(['fuzzAccepted', 'fuzzDbChanged', 'fuzzCrashes', 'fuzzBadErrors', 'fuzzPolluted', 'lost', 'integrityFailures'] as const)
+  ...(
+    [
+      'fuzzAccepted',
+      'fuzzDbChanged',
+      'fuzzCrashes',
+      'fuzzBadErrors',
+      'fuzzPolluted',
+      'lost',
+      'integrityFailures',
+    ] as const
+  )
     .filter((key) => report[key] !== 0)
     .map((key) => `${key} is ${report[key]}`),
-  ...(report.fuzzPayloads < MIN_PAYLOADS ? [`only ${report.fuzzPayloads} fuzzed payloads (at least ${MIN_PAYLOADS})`] : []),
+  ...(report.fuzzPayloads < MIN_PAYLOADS
+    ? [`only ${report.fuzzPayloads} fuzzed payloads (at least ${MIN_PAYLOADS})`]
+    : []),
   ...(report.kills < MIN_KILLS ? [`only ${report.kills} kills (at least ${MIN_KILLS})`] : []),
   ...(report.acknowledged === 0 ? ['no entry was acknowledged: the crash trial tested nothing'] : []),
 ];
@@ -90,7 +110,11 @@ const out = path.join(root, 'test-results', 'reliability.json');
 writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
 
 const rows: [string, number | string, string][] = [
-  ['fuzzed payloads', report.fuzzPayloads, `≥ ${MIN_PAYLOADS.toLocaleString('en')}, ${Object.keys(fuzz.perChannel).length} channels, ${fuzz.pastSchema} past the schema`],
+  [
+    'fuzzed payloads',
+    report.fuzzPayloads,
+    `≥ ${MIN_PAYLOADS.toLocaleString('en')}, ${Object.keys(fuzz.perChannel).length} channels, ${fuzz.pastSchema} past the schema`,
+  ],
   ['  accepted', report.fuzzAccepted, '0'],
   ['  database changed', report.fuzzDbChanged, '0'],
   ['  crashes', report.fuzzCrashes, '0'],
@@ -105,7 +129,10 @@ const rows: [string, number | string, string][] = [
 line('');
 for (const [name, value, expected] of rows) line(`${name.padEnd(24)}${String(value).padStart(8)}   ${expected}`);
 line('');
-for (const finding of fuzz.findings.slice(0, 10)) line(`  ${finding.problem} ${finding.channel} (${finding.kind}): ${finding.payload.slice(0, 160)} → ${finding.detail.slice(0, 200)}`);
+for (const finding of fuzz.findings.slice(0, 10))
+  line(
+    `  ${finding.problem} ${finding.channel} (${finding.kind}): ${finding.payload.slice(0, 160)} → ${finding.detail.slice(0, 200)}`,
+  );
 line(`Written to ${path.relative(process.cwd(), out)}.`);
 
 if (failures.length) {

@@ -37,7 +37,12 @@ export function createTestApp(start = T0): TestApp {
   const app = {} as TestApp;
   const open = () => {
     app.db = openDatabase(file, curriculum);
-    app.ctx = { db: app.db, curriculum, now: () => clock.now, files: { dbFile: file, backupDir: path.join(dir, 'backups') } };
+    app.ctx = {
+      db: app.db,
+      curriculum,
+      now: () => clock.now,
+      files: { dbFile: file, backupDir: path.join(dir, 'backups') },
+    };
   };
   open();
   Object.assign(app, {

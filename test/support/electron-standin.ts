@@ -26,10 +26,13 @@ export type StandIn<T> = {
 };
 type StandInClass<C extends AnyClass> =
   // A class main only reaches through its statics (Menu.buildFromTemplate) needs no constructor.
-  StandIn<Omit<C, 'prototype'>> | ((new (...args: ConstructorParameters<C>) => StandIn<InstanceType<C>>) & StandIn<Omit<C, 'prototype'>>);
+  | StandIn<Omit<C, 'prototype'>>
+  | ((new (...args: ConstructorParameters<C>) => StandIn<InstanceType<C>>) & StandIn<Omit<C, 'prototype'>>);
 
 /** True when `Impl` has no public member that `Real` lacks (classes escape excess-property checks). */
-type OnlyRealMembers<Impl, Real> = [Exclude<keyof Impl, keyof Real>] extends [never] ? true : Exclude<keyof Impl, keyof Real>;
+type OnlyRealMembers<Impl, Real> = [Exclude<keyof Impl, keyof Real>] extends [never]
+  ? true
+  : Exclude<keyof Impl, keyof Real>;
 
 export interface StandInOptions {
   /** What requestSingleInstanceLock answers: false when another copy of the app runs. */
@@ -192,13 +195,20 @@ export function createElectronStandIn(options: StandInOptions) {
   const electron = {
     app,
     Menu: {
-      buildFromTemplate: vi.fn((template: Array<Electron.MenuItemConstructorOptions | Electron.MenuItem>) => ({ template })),
+      buildFromTemplate: vi.fn((template: Array<Electron.MenuItemConstructorOptions | Electron.MenuItem>) => ({
+        template,
+      })),
       setApplicationMenu: vi.fn((_menu: Electron.Menu | null) => record('Menu.setApplicationMenu')),
     },
     Tray: StandInTray,
     nativeImage: { createFromBuffer: vi.fn((buffer: Buffer) => ({ png: buffer })) },
     globalShortcut: {
-      register: vi.fn((accelerator: Electron.Accelerator, _callback: () => void) => (record(`globalShortcut.register ${accelerator}`), true)),
+      register: vi.fn(
+        (accelerator: Electron.Accelerator, _callback: () => void) => (
+          record(`globalShortcut.register ${accelerator}`),
+          true
+        ),
+      ),
       unregister: vi.fn((_accelerator: Electron.Accelerator) => {}),
       unregisterAll: vi.fn(),
     },
@@ -216,8 +226,12 @@ export function createElectronStandIn(options: StandInOptions) {
       },
     },
     protocol: {
-      registerSchemesAsPrivileged: vi.fn((_schemes: Electron.CustomScheme[]) => record('protocol.registerSchemesAsPrivileged')),
-      handle: vi.fn((scheme: string, _handler: (request: Request) => Response | Promise<Response>) => record(`protocol.handle ${scheme}`)),
+      registerSchemesAsPrivileged: vi.fn((_schemes: Electron.CustomScheme[]) =>
+        record('protocol.registerSchemesAsPrivileged'),
+      ),
+      handle: vi.fn((scheme: string, _handler: (request: Request) => Response | Promise<Response>) =>
+        record(`protocol.handle ${scheme}`),
+      ),
     },
     session: {
       defaultSession: {
@@ -229,12 +243,14 @@ export function createElectronStandIn(options: StandInOptions) {
     shell: { openExternal: vi.fn(async (_url: string) => {}), openPath: vi.fn(async (_path: string) => '') },
     dialog: {
       showErrorBox: vi.fn((title: string, _content: string) => record(`dialog.showErrorBox ${title}`)),
-      showMessageBoxSync: vi.fn((first: Electron.BaseWindow | Electron.MessageBoxSyncOptions, second?: Electron.MessageBoxSyncOptions) => {
-        const box = (second ?? first) as Electron.MessageBoxSyncOptions;
-        record('dialog.showMessageBoxSync');
-        const choice = options.recoveryChoice ?? 'Quit';
-        return box.buttons!.findIndex((label) => label.startsWith(choice));
-      }),
+      showMessageBoxSync: vi.fn(
+        (first: Electron.BaseWindow | Electron.MessageBoxSyncOptions, second?: Electron.MessageBoxSyncOptions) => {
+          const box = (second ?? first) as Electron.MessageBoxSyncOptions;
+          record('dialog.showMessageBoxSync');
+          const choice = options.recoveryChoice ?? 'Quit';
+          return box.buttons!.findIndex((label) => label.startsWith(choice));
+        },
+      ),
       showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
     },
   } satisfies StandIn<ElectronModule>;

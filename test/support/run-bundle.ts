@@ -32,7 +32,10 @@ export function runBundle(code: string, electron: object, dirname: string, optio
 }
 
 /** `process` with some fields replaced, for a bundle that should believe it runs elsewhere. */
-export function processLike(overrides: { platform?: NodeJS.Platform; versions?: Partial<NodeJS.ProcessVersions> }): NodeJS.Process {
+export function processLike(overrides: {
+  platform?: NodeJS.Platform;
+  versions?: Partial<NodeJS.ProcessVersions>;
+}): NodeJS.Process {
   return new Proxy(process, {
     get(target, key, receiver) {
       if (key === 'platform' && overrides.platform) return overrides.platform;

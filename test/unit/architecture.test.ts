@@ -17,13 +17,17 @@ function sourceFiles(dir: string): string[] {
 
 /** Every module a file imports (static imports, re-exports and dynamic imports), as written. */
 function importsOf(text: string): string[] {
-  const found = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g), ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g)];
+  const found = [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g),
+    ...text.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ];
   return found.map((m) => m[1]!);
 }
 
 /** The folder at the repository's top that an import lands in, or the package's name. */
 function target(file: string, spec: string): string {
-  if (!spec.startsWith('.')) return spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!) ? 'node' : spec.split('/')[0]!;
+  if (!spec.startsWith('.'))
+    return spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!) ? 'node' : spec.split('/')[0]!;
   const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
   return `${resolved.split('/')[0]!}/`;
 }
@@ -50,7 +54,9 @@ describe('import rules (docs/architecture.md)', () => {
   }
 
   it('reads imports the way the rules need (so the checks above can fail)', () => {
-    expect(importsOf("import { x } from '../electron/db/open';\nexport * from './y';\nconst z = await import('node:fs');")).toEqual(['../electron/db/open', './y', 'node:fs']);
+    expect(
+      importsOf("import { x } from '../electron/db/open';\nexport * from './y';\nconst z = await import('node:fs');"),
+    ).toEqual(['../electron/db/open', './y', 'node:fs']);
     expect(target('shared/contract.ts', '../electron/db/open')).toBe('electron/');
     expect(target('renderer/lib/data.tsx', 'node:path')).toBe('node');
     expect(target('renderer/lib/data.tsx', 'fs')).toBe('node');

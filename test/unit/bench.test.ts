@@ -30,7 +30,10 @@ describe('figures and budgets', () => {
     expect(figure(15, 'ms', { op: '<', limit: 15 }).holds).toBe(false);
     expect(figure(2, 'ratio', { op: '<=', limit: 2 }).holds).toBe(true);
     expect(figure(7, 'ms').holds).toBeNull();
-    const sections = { a: { x: figure(3, 'ms', { op: '<', limit: 2 }), y: figure(1, 'ms') }, b: { z: figure(1, 'ratio', { op: '<=', limit: 2 }) } };
+    const sections = {
+      a: { x: figure(3, 'ms', { op: '<', limit: 2 }), y: figure(1, 'ms') },
+      b: { z: figure(1, 'ratio', { op: '<=', limit: 2 }) },
+    };
     expect(missed(sections)).toEqual(['a.x']);
     expect(table(sections)).toMatch(/a\.x\s+3\.00 ms\s+< 2\.00 ms\s+MISSED/);
   });

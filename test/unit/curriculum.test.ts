@@ -3,7 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import raw from '../../curriculum/curriculum.json';
 import { loadCurriculum, getCurriculum } from '../../curriculum';
-import { criterionIds, itemById, portfolioFieldKeys, portfolioLinkKeys, type Curriculum } from '../../shared/curriculum';
+import {
+  criterionIds,
+  itemById,
+  portfolioFieldKeys,
+  portfolioLinkKeys,
+  type Curriculum,
+} from '../../shared/curriculum';
 
 const copy = (): Curriculum => structuredClone(raw) as Curriculum;
 
@@ -24,9 +30,32 @@ describe('curriculum.json', () => {
     expect(c.items).toHaveLength(24);
     expect(c.items.filter((i) => i.kind === 'exercise')).toHaveLength(9);
     expect(c.items.filter((i) => i.kind === 'project')).toHaveLength(15);
-    expect(c.items.map((i) => i.id)).toEqual(
-      ['1.1', '1.2', '1.3', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3', '4.1', '4.2', '4.3', '5.1', '5.2', '5.3', '6.1', '6.2', '6.3', '7.1', '7.2', '8.1', '8.2', '9.1', '9.2'],
-    );
+    expect(c.items.map((i) => i.id)).toEqual([
+      '1.1',
+      '1.2',
+      '1.3',
+      '2.1',
+      '2.2',
+      '2.3',
+      '3.1',
+      '3.2',
+      '3.3',
+      '4.1',
+      '4.2',
+      '4.3',
+      '5.1',
+      '5.2',
+      '5.3',
+      '6.1',
+      '6.2',
+      '6.3',
+      '7.1',
+      '7.2',
+      '8.1',
+      '8.2',
+      '9.1',
+      '9.2',
+    ]);
     for (const item of c.items) expect(item.month).toBe(Number(item.id.split('.')[0]));
   });
 
@@ -58,7 +87,10 @@ describe('curriculum.json', () => {
   });
 
   it('refuses a template field or a criterion the code does not know, saying where', () => {
-    const bad = copy() as unknown as { portfolioTemplate: { fields: { key: string }[] }; evaluationCriteria: { id: string }[] };
+    const bad = copy() as unknown as {
+      portfolioTemplate: { fields: { key: string }[] };
+      evaluationCriteria: { id: string }[];
+    };
     bad.portfolioTemplate.fields[1]!.key = 'timeline';
     bad.evaluationCriteria[2]!.id = 'creativity';
     expect(() => loadCurriculum(bad)).toThrow(/portfolioTemplate\.fields\.1\.key: /);
@@ -102,7 +134,9 @@ describe('curriculum.json', () => {
 const seedPath = path.resolve(__dirname, '../../../shared/seed/mlops-practical-exercises.md');
 const seedExists = fs.existsSync(seedPath);
 if (!seedExists) {
-  console.warn(`Skipping the curriculum faithfulness tests: the seed markdown is not at ${seedPath} (it lives beside the repo, not in it).`);
+  console.warn(
+    `Skipping the curriculum faithfulness tests: the seed markdown is not at ${seedPath} (it lives beside the repo, not in it).`,
+  );
 }
 
 interface SeedItem {
@@ -176,18 +210,20 @@ describe('curriculum.json is faithful to the seed markdown', () => {
   it.skipIf(!seedExists)('has every item exactly as the seed writes it', () => {
     const seedItems = parseItems(md);
     expect(seedItems).toHaveLength(24);
-    const jsonItems = c.items.map(({ id, kind, phase, title, objective, estimate, tools, dataset, list, deliverable }) => ({
-      id,
-      kind,
-      phase,
-      title,
-      objective,
-      estimate,
-      tools,
-      ...(dataset !== undefined ? { dataset } : {}),
-      list,
-      deliverable,
-    }));
+    const jsonItems = c.items.map(
+      ({ id, kind, phase, title, objective, estimate, tools, dataset, list, deliverable }) => ({
+        id,
+        kind,
+        phase,
+        title,
+        objective,
+        estimate,
+        tools,
+        ...(dataset !== undefined ? { dataset } : {}),
+        list,
+        deliverable,
+      }),
+    );
     // Item by item first, for a readable failure; then the whole list, for order and count.
     for (const [i, seed] of seedItems.entries()) expect(jsonItems[i], `item ${seed.id}`).toEqual(seed);
     expect(jsonItems).toEqual(seedItems);
@@ -201,7 +237,10 @@ describe('curriculum.json is faithful to the seed markdown', () => {
     }));
     expect(phases).toHaveLength(3);
     expect(c.phases).toEqual(phases);
-    const months = [...md.matchAll(/^### Month (\d): (.+)$/gm)].map((m) => ({ number: Number(m[1]), title: m[2]!.trim() }));
+    const months = [...md.matchAll(/^### Month (\d): (.+)$/gm)].map((m) => ({
+      number: Number(m[1]),
+      title: m[2]!.trim(),
+    }));
     expect(months).toHaveLength(9);
     expect(c.months.map(({ number, title }) => ({ number, title }))).toEqual(months);
   });
@@ -213,7 +252,9 @@ describe('curriculum.json is faithful to the seed markdown', () => {
       subCriteria: bulletsUnder(md, m[0]),
     }));
     expect(criteria).toHaveLength(4);
-    expect(c.evaluationCriteria.map(({ title, weight, subCriteria }) => ({ title, weight, subCriteria }))).toEqual(criteria);
+    expect(c.evaluationCriteria.map(({ title, weight, subCriteria }) => ({ title, weight, subCriteria }))).toEqual(
+      criteria,
+    );
   });
 
   it.skipIf(!seedExists)('has the milestone checklists as the seed lists them', () => {
@@ -223,25 +264,29 @@ describe('curriculum.json is faithful to the seed markdown', () => {
     }));
     expect(milestones).toHaveLength(4);
     expect(c.milestones.map((m) => ({ title: m.title, entries: m.entries.map((e) => e.text) }))).toEqual(milestones);
-    for (const m of c.milestones) expect(m.entries.map((e) => e.id)).toEqual(m.entries.map((_, i) => `${m.id}.${i + 1}`));
+    for (const m of c.milestones)
+      expect(m.entries.map((e) => e.id)).toEqual(m.entries.map((_, i) => `${m.id}.${i + 1}`));
   });
 
-  it.skipIf(!seedExists)('has the portfolio template fields and links, and the resources, as the seed gives them', () => {
-    const templateLabels = [...md.matchAll(/^(?:#### |\*\*)([^*\n]+?)(?:\*\*)?: ?(?:_+)?$/gm)].map((m) => m[1]!);
-    const labels = templateLabels.slice(templateLabels.indexOf('Project Title'), templateLabels.indexOf('Links'));
-    expect(c.portfolioTemplate.fields.map((f) => f.label)).toEqual(labels);
-    expect(c.portfolioTemplate.links.map((l) => l.label)).toEqual(
-      bulletsUnder(md, '**Links**:').map((l) => l.replace(/: _+$/, '')),
-    );
-    const groups = ['Code Templates & Boilerplates', 'Testing & Validation', 'Monitoring & Observability'];
-    expect(c.resources.map((g) => g.title)).toEqual(groups);
-    for (const group of c.resources) {
-      const links = bulletsUnder(md, `### ${group.title}`).map((l) => {
-        const m = /^\[(.+)\]\((.+)\)$/.exec(l)!;
-        return { title: m[1], url: m[2] };
-      });
-      expect(links.length).toBeGreaterThan(0);
-      expect(group.links).toEqual(links);
-    }
-  });
+  it.skipIf(!seedExists)(
+    'has the portfolio template fields and links, and the resources, as the seed gives them',
+    () => {
+      const templateLabels = [...md.matchAll(/^(?:#### |\*\*)([^*\n]+?)(?:\*\*)?: ?(?:_+)?$/gm)].map((m) => m[1]!);
+      const labels = templateLabels.slice(templateLabels.indexOf('Project Title'), templateLabels.indexOf('Links'));
+      expect(c.portfolioTemplate.fields.map((f) => f.label)).toEqual(labels);
+      expect(c.portfolioTemplate.links.map((l) => l.label)).toEqual(
+        bulletsUnder(md, '**Links**:').map((l) => l.replace(/: _+$/, '')),
+      );
+      const groups = ['Code Templates & Boilerplates', 'Testing & Validation', 'Monitoring & Observability'];
+      expect(c.resources.map((g) => g.title)).toEqual(groups);
+      for (const group of c.resources) {
+        const links = bulletsUnder(md, `### ${group.title}`).map((l) => {
+          const m = /^\[(.+)\]\((.+)\)$/.exec(l)!;
+          return { title: m[1], url: m[2] };
+        });
+        expect(links.length).toBeGreaterThan(0);
+        expect(group.links).toEqual(links);
+      }
+    },
+  );
 });

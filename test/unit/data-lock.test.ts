@@ -12,7 +12,12 @@ const dbFile = () => {
   return path.join(dir, 'companion.db');
 };
 const alive = new Set<number>([100, 200]);
-const deps = (pid: number, host = 'laptop'): LockDeps => ({ pid, host, isAlive: (p) => alive.has(p), now: () => 1_700_000_000_000 });
+const deps = (pid: number, host = 'laptop'): LockDeps => ({
+  pid,
+  host,
+  isAlive: (p) => alive.has(p),
+  now: () => 1_700_000_000_000,
+});
 
 describe('takeDataLock', () => {
   it('gives the lock to the first program and refuses the second, saying where the data is open', () => {
@@ -23,11 +28,12 @@ describe('takeDataLock', () => {
     expect(browser).toEqual({
       ok: false,
       owner: { kind: 'desktop', pid: 100, host: 'laptop', startedAt: 1_700_000_000_000 },
-      message: 'Your study data is already open in the MLOps Study Companion desktop app (process 100); use it there, or quit it first.',
+      message:
+        'Your study data is already open in the MLOps Study Companion desktop app (process 100); use it there, or quit it first.',
     });
   });
 
-  it('names the browser version\'s address once it has one', () => {
+  it("names the browser version's address once it has one", () => {
     const file = dbFile();
     const browser = takeDataLock(file, 'browser', deps(200));
     if (!browser.ok) throw new Error(browser.message);
@@ -38,7 +44,7 @@ describe('takeDataLock', () => {
     );
   });
 
-  it('is free again after release, and release never removes another program\'s lock', () => {
+  it("is free again after release, and release never removes another program's lock", () => {
     const file = dbFile();
     const first = takeDataLock(file, 'desktop', deps(100));
     if (!first.ok) throw new Error(first.message);

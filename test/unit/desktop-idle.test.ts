@@ -12,7 +12,9 @@ const threshold = 10 * MIN;
 
 describe('decideIdle', () => {
   it('asks about idle time during a running timer', () => {
-    expect(decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(30), returnedAt: at(50), thresholdMs: threshold })).toEqual({
+    expect(
+      decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(30), returnedAt: at(50), thresholdMs: threshold }),
+    ).toEqual({
       idleFrom: at(30),
       idleTo: at(50),
       idleMs: 20 * MIN,
@@ -24,27 +26,44 @@ describe('decideIdle', () => {
   });
 
   it('does not ask about idle time shorter than the threshold; exactly the threshold counts', () => {
-    expect(decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(30), returnedAt: at(39.99), thresholdMs: threshold })).toBeNull();
-    expect(decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(30), returnedAt: at(40), thresholdMs: threshold })).not.toBeNull();
+    expect(
+      decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(30), returnedAt: at(39.99), thresholdMs: threshold }),
+    ).toBeNull();
+    expect(
+      decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(30), returnedAt: at(40), thresholdMs: threshold }),
+    ).not.toBeNull();
   });
 
   it('clips idle time that began before the timer to the timer start', () => {
     // Idle since 08:00, the timer started (by the global shortcut) at 09:00, back at 09:20.
-    expect(decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(-60), returnedAt: at(20), thresholdMs: threshold })).toEqual({
+    expect(
+      decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(-60), returnedAt: at(20), thresholdMs: threshold }),
+    ).toEqual({
       idleFrom: T0,
       idleTo: at(20),
       idleMs: 20 * MIN,
     });
     // Clipped below the threshold: not asked.
-    expect(decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(-60), returnedAt: at(5), thresholdMs: threshold })).toBeNull();
+    expect(
+      decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(-60), returnedAt: at(5), thresholdMs: threshold }),
+    ).toBeNull();
     // Wholly before the timer: nothing.
-    expect(decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(-60), returnedAt: at(-30), thresholdMs: threshold })).toBeNull();
+    expect(
+      decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(-60), returnedAt: at(-30), thresholdMs: threshold }),
+    ).toBeNull();
   });
 
   it('treats a suspend → resume as an idle span from suspend to resume', () => {
     const suspendedAt = at(45);
     const resumedAt = at(45 + 8 * 60); // the lid closed for 8 hours
-    expect(decideIdle({ timer: { startedAt: T0 }, idleStartedAt: suspendedAt, returnedAt: resumedAt, thresholdMs: threshold })).toEqual({
+    expect(
+      decideIdle({
+        timer: { startedAt: T0 },
+        idleStartedAt: suspendedAt,
+        returnedAt: resumedAt,
+        thresholdMs: threshold,
+      }),
+    ).toEqual({
       idleFrom: suspendedAt,
       idleTo: resumedAt,
       idleMs: 8 * 60 * MIN,
@@ -52,15 +71,22 @@ describe('decideIdle', () => {
   });
 
   it('treats a lock → unlock the same way, and a short lock is not asked about', () => {
-    expect(decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(10), returnedAt: at(40), thresholdMs: threshold })?.idleMs).toBe(30 * MIN);
-    expect(decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(10), returnedAt: at(12), thresholdMs: threshold })).toBeNull();
+    expect(
+      decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(10), returnedAt: at(40), thresholdMs: threshold })
+        ?.idleMs,
+    ).toBe(30 * MIN);
+    expect(
+      decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(10), returnedAt: at(12), thresholdMs: threshold }),
+    ).toBeNull();
   });
 
   it('keeps times across midnight as they are (local days are split by the stats)', () => {
     const start = Date.parse('2026-03-02T22:00:00+01:00');
     const idleFrom = Date.parse('2026-03-02T23:30:00+01:00');
     const back = Date.parse('2026-03-03T00:45:00+01:00');
-    expect(decideIdle({ timer: { startedAt: start }, idleStartedAt: idleFrom, returnedAt: back, thresholdMs: threshold })).toEqual({
+    expect(
+      decideIdle({ timer: { startedAt: start }, idleStartedAt: idleFrom, returnedAt: back, thresholdMs: threshold }),
+    ).toEqual({
       idleFrom,
       idleTo: back,
       idleMs: 75 * MIN,
@@ -68,7 +94,9 @@ describe('decideIdle', () => {
   });
 
   it('refuses a span that ends before it starts (a clock set back)', () => {
-    expect(decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(30), returnedAt: at(20), thresholdMs: 0 })).toBeNull();
+    expect(
+      decideIdle({ timer: { startedAt: T0 }, idleStartedAt: at(30), returnedAt: at(20), thresholdMs: 0 }),
+    ).toBeNull();
   });
 });
 
@@ -113,7 +141,11 @@ describe('idle choices through the timer handlers', () => {
       else startTimerAt(app.ctx, a.itemId, a.startedAt, a.note);
     }
   };
-  const entries = () => app.call('time.list', {}).entries.map((e) => [e.startedAt, e.endedAt, e.itemId, e.source]).reverse();
+  const entries = () =>
+    app
+      .call('time.list', {})
+      .entries.map((e) => [e.startedAt, e.endedAt, e.itemId, e.source])
+      .reverse();
 
   it('stopTimerAt logs up to the given time through the usual stop logic', () => {
     app = createTestApp();
@@ -142,7 +174,12 @@ describe('idle choices through the timer handlers', () => {
     app = createTestApp();
     app.call('timer.start', { itemId: '1.1', note: 'pandas' });
     app.clock.now = at(51);
-    const idle = decideIdle({ timer: readTimer(app.ctx), idleStartedAt: at(30), returnedAt: at(50), thresholdMs: threshold })!;
+    const idle = decideIdle({
+      timer: readTimer(app.ctx),
+      idleStartedAt: at(30),
+      returnedAt: at(50),
+      thresholdMs: threshold,
+    })!;
     carryOut(applyIdleChoice('discard', readTimer(app.ctx), idle, app.clock.now));
     expect(entries()).toEqual([[T0, at(30), '1.1', 'timer']]);
     expect(readTimer(app.ctx)).toEqual({ itemId: '1.1', startedAt: at(50), note: 'pandas' });
@@ -158,7 +195,12 @@ describe('idle choices through the timer handlers', () => {
     app = createTestApp();
     app.call('timer.start', { itemId: '2.1' });
     app.clock.now = at(100);
-    const idle = decideIdle({ timer: readTimer(app.ctx), idleStartedAt: at(45), returnedAt: at(100), thresholdMs: threshold })!;
+    const idle = decideIdle({
+      timer: readTimer(app.ctx),
+      idleStartedAt: at(45),
+      returnedAt: at(100),
+      thresholdMs: threshold,
+    })!;
     carryOut(applyIdleChoice('discard-and-stop', readTimer(app.ctx), idle, app.clock.now));
     expect(entries()).toEqual([[T0, at(45), '2.1', 'timer']]);
     expect(readTimer(app.ctx)).toBeNull();
@@ -168,7 +210,12 @@ describe('idle choices through the timer handlers', () => {
     app = createTestApp();
     app.call('timer.start', { itemId: '1.1' });
     app.clock.now = at(31);
-    const idle = decideIdle({ timer: readTimer(app.ctx), idleStartedAt: T0 + 20_000, returnedAt: at(30), thresholdMs: threshold })!;
+    const idle = decideIdle({
+      timer: readTimer(app.ctx),
+      idleStartedAt: T0 + 20_000,
+      returnedAt: at(30),
+      thresholdMs: threshold,
+    })!;
     carryOut(applyIdleChoice('discard', readTimer(app.ctx), idle, app.clock.now));
     expect(entries()).toEqual([]);
     expect(readTimer(app.ctx)?.startedAt).toBe(at(30));
@@ -178,7 +225,12 @@ describe('idle choices through the timer handlers', () => {
     app = createTestApp();
     app.call('timer.start', { itemId: '1.1' });
     app.clock.now = at(51);
-    const idle = decideIdle({ timer: readTimer(app.ctx), idleStartedAt: at(30), returnedAt: at(50), thresholdMs: threshold })!;
+    const idle = decideIdle({
+      timer: readTimer(app.ctx),
+      idleStartedAt: at(30),
+      returnedAt: at(50),
+      thresholdMs: threshold,
+    })!;
     carryOut(applyIdleChoice('keep', readTimer(app.ctx), idle, app.clock.now));
     app.clock.now = at(60);
     app.call('timer.stop');
@@ -190,19 +242,36 @@ describe('idle choices through the timer handlers', () => {
     app.call('timer.start', { itemId: '1.1' });
     // First: 20 minutes away, discarded.
     app.clock.now = at(50);
-    let idle = decideIdle({ timer: readTimer(app.ctx), idleStartedAt: at(30), returnedAt: at(50), thresholdMs: threshold })!;
+    let idle = decideIdle({
+      timer: readTimer(app.ctx),
+      idleStartedAt: at(30),
+      returnedAt: at(50),
+      thresholdMs: threshold,
+    })!;
     carryOut(applyIdleChoice('discard', readTimer(app.ctx), idle, app.clock.now));
     // Second: 5 minutes, under the threshold: not asked.
     app.clock.now = at(75);
-    expect(decideIdle({ timer: readTimer(app.ctx), idleStartedAt: at(70), returnedAt: at(75), thresholdMs: threshold })).toBeNull();
+    expect(
+      decideIdle({ timer: readTimer(app.ctx), idleStartedAt: at(70), returnedAt: at(75), thresholdMs: threshold }),
+    ).toBeNull();
     // Third: a suspend of 2 hours, kept (the learner was reading on paper).
     app.clock.now = at(210);
-    idle = decideIdle({ timer: readTimer(app.ctx), idleStartedAt: at(90), returnedAt: at(210), thresholdMs: threshold })!;
+    idle = decideIdle({
+      timer: readTimer(app.ctx),
+      idleStartedAt: at(90),
+      returnedAt: at(210),
+      thresholdMs: threshold,
+    })!;
     expect(idle.idleMs).toBe(120 * MIN);
     carryOut(applyIdleChoice('keep', readTimer(app.ctx), idle, app.clock.now));
     // Fourth: a lock screen of 30 minutes, discarded and stopped.
     app.clock.now = at(260);
-    idle = decideIdle({ timer: readTimer(app.ctx), idleStartedAt: at(230), returnedAt: at(260), thresholdMs: threshold })!;
+    idle = decideIdle({
+      timer: readTimer(app.ctx),
+      idleStartedAt: at(230),
+      returnedAt: at(260),
+      thresholdMs: threshold,
+    })!;
     carryOut(applyIdleChoice('discard-and-stop', readTimer(app.ctx), idle, app.clock.now));
     expect(entries()).toEqual([
       [T0, at(30), '1.1', 'timer'],
@@ -218,7 +287,12 @@ describe('idle choices through the timer handlers', () => {
     const idleFrom = Date.parse('2026-03-03T00:30:00+01:00');
     const back = Date.parse('2026-03-03T01:30:00+01:00');
     app.clock.now = back;
-    const idle = decideIdle({ timer: readTimer(app.ctx), idleStartedAt: idleFrom, returnedAt: back, thresholdMs: threshold })!;
+    const idle = decideIdle({
+      timer: readTimer(app.ctx),
+      idleStartedAt: idleFrom,
+      returnedAt: back,
+      thresholdMs: threshold,
+    })!;
     carryOut(applyIdleChoice('discard-and-stop', readTimer(app.ctx), idle, app.clock.now));
     expect(entries()).toEqual([[start, idleFrom, '1.1', 'timer']]);
     expect(Object.fromEntries(minutesPerLocalDay([[start, idleFrom]]))).toEqual({ '2026-03-02': 60, '2026-03-03': 30 });

@@ -23,7 +23,13 @@ describe('restoreBounds', () => {
 
   it('centres on the primary display at the default size when that display is gone', () => {
     const r = restoreBounds({ x: 2000, y: 200, width: 1600, height: 1000, maximized: false }, [laptop]);
-    expect(r).toEqual({ x: 80, y: 25 + Math.round((875 - 820) / 2), width: DEFAULT_SIZE.width, height: DEFAULT_SIZE.height, maximized: false });
+    expect(r).toEqual({
+      x: 80,
+      y: 25 + Math.round((875 - 820) / 2),
+      width: DEFAULT_SIZE.width,
+      height: DEFAULT_SIZE.height,
+      maximized: false,
+    });
   });
 
   it('does not keep a window whose title bar is off screen (only its bottom edge shows)', () => {
@@ -37,11 +43,17 @@ describe('restoreBounds', () => {
   });
 
   it('clamps the size to the minimum', () => {
-    expect(restoreBounds({ x: 10, y: 40, width: 200, height: 100 }, [laptop])).toMatchObject({ width: MIN_SIZE.width, height: MIN_SIZE.height });
+    expect(restoreBounds({ x: 10, y: 40, width: 200, height: 100 }, [laptop])).toMatchObject({
+      width: MIN_SIZE.width,
+      height: MIN_SIZE.height,
+    });
   });
 
   it('shrinks a size larger than the display it is on', () => {
-    expect(restoreBounds({ x: 0, y: 25, width: 3000, height: 2000 }, [laptop])).toMatchObject({ width: 1440, height: 875 });
+    expect(restoreBounds({ x: 0, y: 25, width: 3000, height: 2000 }, [laptop])).toMatchObject({
+      width: 1440,
+      height: 875,
+    });
   });
 
   it('uses the default when nothing was saved or the saved value is broken', () => {
@@ -51,7 +63,11 @@ describe('restoreBounds', () => {
   });
 
   it('centres on the display marked primary, and copes with no displays', () => {
-    const r = restoreBounds(null, [external, { ...laptop, primary: false }, { workArea: { x: -1920, y: 0, width: 1920, height: 1080 }, primary: true }]);
+    const r = restoreBounds(null, [
+      external,
+      { ...laptop, primary: false },
+      { workArea: { x: -1920, y: 0, width: 1920, height: 1080 }, primary: true },
+    ]);
     expect(r).toMatchObject({ x: -1920 + 320, y: 130 });
     expect(restoreBounds(null, [])).toEqual({ x: 0, y: 0, width: 1280, height: 820, maximized: false });
   });
@@ -69,7 +85,11 @@ describe('boundsToSave', () => {
   });
 
   it('counts full screen as maximized, and round-trips through restoreBounds', () => {
-    const win = { getNormalBounds: () => ({ x: 100, y: 100, width: 1000, height: 700 }), isMaximized: () => false, isFullScreen: () => true };
+    const win = {
+      getNormalBounds: () => ({ x: 100, y: 100, width: 1000, height: 700 }),
+      isMaximized: () => false,
+      isFullScreen: () => true,
+    };
     const saved = boundsToSave(win);
     expect(saved.maximized).toBe(true);
     expect(restoreBounds(saved, [laptop])).toEqual(saved);

@@ -8,9 +8,18 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createElectronBridge } from '../../electron/preload-api';
 import { diamondIconPng } from '../../electron/desktop/icon-png';
-import { createIdleWatcher, IDLE_BUTTONS, idleQuestion, type PowerMonitorLike } from '../../electron/desktop/idle-watcher';
+import {
+  createIdleWatcher,
+  IDLE_BUTTONS,
+  idleQuestion,
+  type PowerMonitorLike,
+} from '../../electron/desktop/idle-watcher';
 import { menuTemplate, type MenuActions } from '../../electron/desktop/menu';
-import { createReminderScheduler, type ReminderSettings, type ReminderState } from '../../electron/desktop/reminder-scheduler';
+import {
+  createReminderScheduler,
+  type ReminderSettings,
+  type ReminderState,
+} from '../../electron/desktop/reminder-scheduler';
 import { createShortcutKeeper, registerTimerShortcut } from '../../electron/desktop/shortcut';
 import { createTray, formatElapsed, recentItemIds, toMenuTemplate, trayModel } from '../../electron/desktop/tray';
 import { loadWindowState, trackWindowState } from '../../electron/desktop/window-state-store';
@@ -22,7 +31,13 @@ const T0 = new Date(2026, 2, 10, 9, 0).getTime();
 
 // ---- Menu ---------------------------------------------------------------------------------------
 
-const actions = () => ({ command: vi.fn<(c: AppCommand) => void>(), toggleTimer: vi.fn<() => void>(), about: vi.fn<() => void>(), quit: vi.fn<() => void>() }) satisfies MenuActions;
+const actions = () =>
+  ({
+    command: vi.fn<(c: AppCommand) => void>(),
+    toggleTimer: vi.fn<() => void>(),
+    about: vi.fn<() => void>(),
+    quit: vi.fn<() => void>(),
+  }) satisfies MenuActions;
 const flat = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
   items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flat(i.submenu) : [])]);
 const top = (items: MenuItemConstructorOptions[]) => items.map((i) => i.label);
@@ -31,8 +46,22 @@ const find = (items: MenuItemConstructorOptions[], label: string) => flat(items)
 describe('menuTemplate', () => {
   it('has File, Edit, View, Timer, Window, Help on Windows and Linux, plus the app menu on macOS', () => {
     const a = actions();
-    expect(top(menuTemplate({ platform: 'linux', appName: 'Companion', timerRunning: false, actions: a }))).toEqual(['&File', '&Edit', '&View', '&Timer', '&Window', '&Help']);
-    expect(top(menuTemplate({ platform: 'win32', appName: 'Companion', timerRunning: false, actions: a }))).toEqual(['&File', '&Edit', '&View', '&Timer', '&Window', '&Help']);
+    expect(top(menuTemplate({ platform: 'linux', appName: 'Companion', timerRunning: false, actions: a }))).toEqual([
+      '&File',
+      '&Edit',
+      '&View',
+      '&Timer',
+      '&Window',
+      '&Help',
+    ]);
+    expect(top(menuTemplate({ platform: 'win32', appName: 'Companion', timerRunning: false, actions: a }))).toEqual([
+      '&File',
+      '&Edit',
+      '&View',
+      '&Timer',
+      '&Window',
+      '&Help',
+    ]);
     const mac = menuTemplate({ platform: 'darwin', appName: 'Companion', timerRunning: false, actions: a });
     expect(top(mac)).toEqual(['Companion', '&File', '&Edit', '&View', '&Timer', '&Window', '&Help']);
     // Quit and About move to the app menu on macOS.
@@ -68,25 +97,48 @@ describe('menuTemplate', () => {
       expect(isAppCommand(command)).toBe(true);
     }
     // Every accelerator is unique.
-    const accelerators = flat(t).map((i) => i.accelerator).filter(Boolean);
+    const accelerators = flat(t)
+      .map((i) => i.accelerator)
+      .filter(Boolean);
     expect(new Set(accelerators).size).toBe(accelerators.length);
   });
 
   it('labels the timer item by whether a timer runs, on Ctrl/Cmd+T', () => {
     const a = actions();
-    const stopped = find(menuTemplate({ platform: 'linux', appName: 'C', timerRunning: false, actions: a }), 'Start timer')!;
+    const stopped = find(
+      menuTemplate({ platform: 'linux', appName: 'C', timerRunning: false, actions: a }),
+      'Start timer',
+    )!;
     expect(stopped.accelerator).toBe('CommandOrControl+T');
     (stopped.click as () => void)();
     expect(a.toggleTimer).toHaveBeenCalledTimes(1);
-    expect(find(menuTemplate({ platform: 'linux', appName: 'C', timerRunning: true, actions: a }), 'Stop timer')?.accelerator).toBe('CommandOrControl+T');
+    expect(
+      find(menuTemplate({ platform: 'linux', appName: 'C', timerRunning: true, actions: a }), 'Stop timer')
+        ?.accelerator,
+    ).toBe('CommandOrControl+T');
   });
 
   it('offers reload and developer tools only when not packaged; zoom and full screen always', () => {
-    const roles = (isPackaged: boolean) => flat(menuTemplate({ platform: 'linux', appName: 'C', timerRunning: false, isPackaged, actions: actions() })).map((i) => i.role).filter(Boolean);
+    const roles = (isPackaged: boolean) =>
+      flat(menuTemplate({ platform: 'linux', appName: 'C', timerRunning: false, isPackaged, actions: actions() }))
+        .map((i) => i.role)
+        .filter(Boolean);
     expect(roles(true)).not.toContain('reload');
     expect(roles(true)).not.toContain('toggleDevTools');
     expect(roles(false)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
-    for (const r of [true, false]) expect(roles(r)).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'copy', 'paste', 'undo', 'windowMenu']));
+    for (const r of [true, false])
+      expect(roles(r)).toEqual(
+        expect.arrayContaining([
+          'resetZoom',
+          'zoomIn',
+          'zoomOut',
+          'togglefullscreen',
+          'copy',
+          'paste',
+          'undo',
+          'windowMenu',
+        ]),
+      );
   });
 });
 
@@ -108,20 +160,45 @@ describe('trayModel', () => {
   });
 
   it('shows the running item, its elapsed time and a Stop item while a timer runs', () => {
-    const model = trayModel({ appName: 'Companion', timer: { itemId: '1.2', startedAt: T0, note: '' }, curriculum, now: T0 + 42 * MIN, recentItems: ['1.2', '1.1'] });
+    const model = trayModel({
+      appName: 'Companion',
+      timer: { itemId: '1.2', startedAt: T0, note: '' },
+      curriculum,
+      now: T0 + 42 * MIN,
+      recentItems: ['1.2', '1.1'],
+    });
     expect(model.title).toBe('0:42');
     expect(model.tooltip).toBe('Companion: 1.2 Item 2, 0:42');
-    expect(model.items.map((i) => i.label)).toEqual(['Running: 1.2 Item 2 (0:42)', 'Stop timer', 'Recent items', '', 'Open window', 'Quit']);
+    expect(model.items.map((i) => i.label)).toEqual([
+      'Running: 1.2 Item 2 (0:42)',
+      'Stop timer',
+      'Recent items',
+      '',
+      'Open window',
+      'Quit',
+    ]);
     expect(model.items[1]!.action).toEqual({ type: 'stop' });
     const recent = model.items[2]!.submenu!;
-    expect(recent.map((i) => [i.label, i.enabled])).toEqual([['1.2 Item 2', false], ['1.1 Item 1', true]]);
+    expect(recent.map((i) => [i.label, i.enabled])).toEqual([
+      ['1.2 Item 2', false],
+      ['1.1 Item 1', true],
+    ]);
   });
 
   it('offers to start the last item when no timer runs, and nothing to start without history', () => {
-    const model = trayModel({ appName: 'Companion', timer: null, curriculum, now: T0, recentItems: ['1.4', 'gone', '1.1'] });
+    const model = trayModel({
+      appName: 'Companion',
+      timer: null,
+      curriculum,
+      now: T0,
+      recentItems: ['1.4', 'gone', '1.1'],
+    });
     expect(model.title).toBe('');
     expect(model.tooltip).toBe('Companion: no timer running');
-    expect(model.items[1]).toMatchObject({ label: 'Start timer: 1.4 Item 4', action: { type: 'start', itemId: '1.4' } });
+    expect(model.items[1]).toMatchObject({
+      label: 'Start timer: 1.4 Item 4',
+      action: { type: 'start', itemId: '1.4' },
+    });
     expect(model.items[2]!.submenu!.map((i) => i.label)).toEqual(['1.4 Item 4', '1.1 Item 1']);
     const empty = trayModel({ appName: 'Companion', timer: null, curriculum, now: T0, recentItems: [] });
     expect(empty.items.map((i) => i.label)).toEqual(['No timer running', 'Recent items', '', 'Open window', 'Quit']);
@@ -142,14 +219,27 @@ describe('trayModel', () => {
 
   it('createTray sets tooltip, macOS title and menu, rebuilds every 30 s and on refresh, and disposes', () => {
     let tick: () => void = () => {};
-    const tray = { setToolTip: vi.fn(), setTitle: vi.fn(), setContextMenu: vi.fn(), on: vi.fn(), destroy: vi.fn(), isDestroyed: () => false };
+    const tray = {
+      setToolTip: vi.fn(),
+      setTitle: vi.fn(),
+      setContextMenu: vi.fn(),
+      on: vi.fn(),
+      destroy: vi.fn(),
+      isDestroyed: () => false,
+    };
     let now = T0;
     const clear = vi.fn();
     const handle = createTray({
       createTray: () => tray,
       buildMenu: (t) => ({ built: t.length }),
       platform: 'darwin',
-      read: () => ({ appName: 'C', timer: { itemId: '1.1', startedAt: T0, note: '' }, curriculum, now, recentItems: [] }),
+      read: () => ({
+        appName: 'C',
+        timer: { itemId: '1.1', startedAt: T0, note: '' },
+        curriculum,
+        now,
+        recentItems: [],
+      }),
       run: vi.fn(),
       setInterval: (fn, ms) => {
         expect(ms).toBe(30_000);
@@ -186,7 +276,11 @@ describe('registerTimerShortcut', () => {
   it('registers the accelerator and calls toggle', () => {
     const gs = fake(true);
     const toggle = vi.fn();
-    expect(registerTimerShortcut(gs, 'CommandOrControl+Alt+T', toggle)).toEqual({ registered: true, accelerator: 'CommandOrControl+Alt+T', reason: null });
+    expect(registerTimerShortcut(gs, 'CommandOrControl+Alt+T', toggle)).toEqual({
+      registered: true,
+      accelerator: 'CommandOrControl+Alt+T',
+      reason: null,
+    });
     gs.register.mock.calls[0]![1]();
     expect(toggle).toHaveBeenCalled();
   });
@@ -196,7 +290,10 @@ describe('registerTimerShortcut', () => {
     expect(registerTimerShortcut(gs, '  ', vi.fn())).toMatchObject({ registered: false, reason: 'off' });
     expect(gs.register).not.toHaveBeenCalled();
     expect(registerTimerShortcut(gs, 'Control+Alt+T', vi.fn())).toMatchObject({ registered: false, reason: 'taken' });
-    expect(registerTimerShortcut(fake('throw'), 'Nonsense+', vi.fn())).toMatchObject({ registered: false, reason: 'invalid' });
+    expect(registerTimerShortcut(fake('throw'), 'Nonsense+', vi.fn())).toMatchObject({
+      registered: false,
+      reason: 'invalid',
+    });
   });
 
   it('the keeper unregisters the old accelerator before a new one, and skips unchanged settings', () => {
@@ -219,7 +316,11 @@ describe('registerTimerShortcut', () => {
 describe('createIdleWatcher', () => {
   afterEach(() => vi.useRealTimers());
 
-  function setup({ choice = 'discard' as const, idleMinutes = 10, timer = { itemId: '1.1', startedAt: T0, note: 'n' } as { itemId: string; startedAt: number; note: string } | null } = {}) {
+  function setup({
+    choice = 'discard' as const,
+    idleMinutes = 10,
+    timer = { itemId: '1.1', startedAt: T0, note: 'n' } as { itemId: string; startedAt: number; note: string } | null,
+  } = {}) {
     vi.useFakeTimers();
     vi.setSystemTime(T0);
     const listeners = new Map<string, () => void>();
@@ -232,7 +333,14 @@ describe('createIdleWatcher', () => {
     const state = { timer };
     const ask = vi.fn(async () => choice as 'keep' | 'discard' | 'discard-and-stop');
     const apply = vi.fn();
-    const watcher = createIdleWatcher({ powerMonitor, getTimer: () => state.timer, getIdleMinutes: () => idleMinutes, ask, apply, now: () => Date.now() });
+    const watcher = createIdleWatcher({
+      powerMonitor,
+      getTimer: () => state.timer,
+      getIdleMinutes: () => idleMinutes,
+      ask,
+      apply,
+      now: () => Date.now(),
+    });
     return { watcher, listeners, ask, apply, state, setIdle: (s: number) => void (idleSeconds = s) };
   }
 
@@ -243,7 +351,10 @@ describe('createIdleWatcher', () => {
     vi.setSystemTime(T0 + 50 * MIN);
     listeners.get('resume')!();
     await watcher.idle();
-    expect(ask).toHaveBeenCalledWith({ idleFrom: T0 + 20 * MIN, idleTo: T0 + 50 * MIN, idleMs: 30 * MIN }, expect.objectContaining({ itemId: '1.1' }));
+    expect(ask).toHaveBeenCalledWith(
+      { idleFrom: T0 + 20 * MIN, idleTo: T0 + 50 * MIN, idleMs: 30 * MIN },
+      expect.objectContaining({ itemId: '1.1' }),
+    );
     expect(apply).toHaveBeenCalledWith([
       { type: 'stop', endedAt: T0 + 20 * MIN },
       { type: 'start', itemId: '1.1', startedAt: T0 + 50 * MIN, note: 'n' },
@@ -305,7 +416,7 @@ describe('createIdleWatcher', () => {
     expect(kept.apply).not.toHaveBeenCalled();
   });
 
-  it('does nothing behind the learner\'s back when the timer changed while the question was open', async () => {
+  it("does nothing behind the learner's back when the timer changed while the question was open", async () => {
     const { watcher, listeners, ask, apply, state } = setup();
     ask.mockImplementationOnce(async () => {
       state.timer = { itemId: '1.2', startedAt: T0 + 55 * MIN, note: '' };
@@ -351,8 +462,19 @@ describe('createReminderScheduler', () => {
       }
       static isSupported = () => true;
     }
-    const settings: ReminderSettings = { studyReminderTime: '20:00', studyReminderEnabled: true, overEstimateReminderEnabled: true, ...overrides };
-    const data = { todayMinutes: 0, items: [{ itemId: '1.1', title: '1.1 Item 1', loggedHours: 5, maxHours: 4 }, { itemId: '1.2', title: '1.2 Item 2', loggedHours: 1, maxHours: 4 }] };
+    const settings: ReminderSettings = {
+      studyReminderTime: '20:00',
+      studyReminderEnabled: true,
+      overEstimateReminderEnabled: true,
+      ...overrides,
+    };
+    const data = {
+      todayMinutes: 0,
+      items: [
+        { itemId: '1.1', title: '1.1 Item 1', loggedHours: 5, maxHours: 4 },
+        { itemId: '1.2', title: '1.2 Item 2', loggedHours: 1, maxHours: 4 },
+      ],
+    };
     const saves: ReminderState[] = [];
     const onClick = vi.fn();
     const scheduler = createReminderScheduler({
@@ -410,7 +532,9 @@ describe('createReminderScheduler', () => {
     expect(saves.at(-1)!.overEstimateNotified).toEqual(['1.1']);
     data.items[1]!.loggedHours = 4.5;
     expect(scheduler.checkOverEstimate().map((i) => i.itemId)).toEqual(['1.2']);
-    expect(shown.map((s) => s.body)).toEqual([expect.stringContaining('1.2 Item 2 has passed its estimate: 4.5 h logged')]);
+    expect(shown.map((s) => s.body)).toEqual([
+      expect.stringContaining('1.2 Item 2 has passed its estimate: 4.5 h logged'),
+    ]);
     shown[0]!.click!();
     expect(onClick).toHaveBeenCalledWith({ itemId: '1.2' });
     expect(scheduler.checkOverEstimate()).toEqual([]);
@@ -434,7 +558,10 @@ describe('createReminderScheduler', () => {
 
   it('respects the over-estimate setting', () => {
     vi.useFakeTimers();
-    const { scheduler, shown, data } = setup({ overEstimateReminderEnabled: false }, { lastShownDate: null, overEstimateNotified: [] });
+    const { scheduler, shown, data } = setup(
+      { overEstimateReminderEnabled: false },
+      { lastShownDate: null, overEstimateNotified: [] },
+    );
     data.items[1]!.loggedHours = 9;
     expect(scheduler.checkOverEstimate()).toEqual([]);
     expect(shown).toHaveLength(0);
@@ -470,7 +597,11 @@ describe('window state file', () => {
     const file = tempFile();
     const listeners = new Map<string, () => void>();
     let bounds = { x: 10, y: 20, width: 1000, height: 700 };
-    const window = { on: (e: string, l: () => void) => void listeners.set(e, l), getNormalBounds: () => bounds, isMaximized: () => false };
+    const window = {
+      on: (e: string, l: () => void) => void listeners.set(e, l),
+      getNormalBounds: () => bounds,
+      isMaximized: () => false,
+    };
     trackWindowState(window, file);
     listeners.get('move')!();
     bounds = { ...bounds, x: 30 };
@@ -478,7 +609,13 @@ describe('window state file', () => {
     vi.advanceTimersByTime(499);
     expect(readdirSync(path.dirname(file))).toEqual([]);
     vi.advanceTimersByTime(1);
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ x: 30, y: 20, width: 1000, height: 700, maximized: false });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      x: 30,
+      y: 20,
+      width: 1000,
+      height: 700,
+      maximized: false,
+    });
     bounds = { ...bounds, y: 99 };
     listeners.get('move')!();
     listeners.get('close')!();
@@ -494,10 +631,21 @@ describe('main → renderer commands', () => {
   it('the preload passes only allow-listed commands and can unsubscribe', () => {
     let deliver: (payload: unknown) => void = () => {};
     const unsubscribe = vi.fn();
-    const api = createElectronBridge(async () => ({ ok: true, value: null }), (listener) => ((deliver = listener), unsubscribe));
+    const api = createElectronBridge(
+      async () => ({ ok: true, value: null }),
+      (listener) => ((deliver = listener), unsubscribe),
+    );
     const got: string[] = [];
     const off = api.onCommand!((c) => got.push(c));
-    for (const payload of ['navigate:#/log', 'navigate:javascript:alert(1)', 'timer:toggle', { toString: () => 'timer:toggle' }, 'data:changed', 42]) deliver(payload);
+    for (const payload of [
+      'navigate:#/log',
+      'navigate:javascript:alert(1)',
+      'timer:toggle',
+      { toString: () => 'timer:toggle' },
+      'data:changed',
+      42,
+    ])
+      deliver(payload);
     expect(got).toEqual(['navigate:#/log', 'timer:toggle', 'data:changed']);
     off();
     expect(unsubscribe).toHaveBeenCalled();
@@ -533,7 +681,11 @@ describe('main → renderer commands', () => {
     runCommand('timer:toggle', target);
     runCommand('export:pdf', target);
     // The first export:pdf waits for the Portfolio screen (it is not loaded yet); once there, it is an event.
-    expect(events).toEqual(['companion:command:entry:new', 'companion:command:timer:toggle', 'companion:command:export:pdf']);
+    expect(events).toEqual([
+      'companion:command:entry:new',
+      'companion:command:timer:toggle',
+      'companion:command:export:pdf',
+    ]);
   });
 
   it('a command that switches screens reaches the screen when it starts listening, once', async () => {
@@ -582,7 +734,10 @@ describe('main → renderer commands', () => {
   });
 
   it('every command in the allow-list is a navigation to a real route or a known action', () => {
-    for (const c of APP_COMMANDS) expect(c).toMatch(/^(navigate:#\/(roadmap|log|insights|portfolio|milestones|settings)|timer:toggle|entry:new|help:shortcuts|export:pdf|export:csv|data:changed)$/);
+    for (const c of APP_COMMANDS)
+      expect(c).toMatch(
+        /^(navigate:#\/(roadmap|log|insights|portfolio|milestones|settings)|timer:toggle|entry:new|help:shortcuts|export:pdf|export:csv|data:changed)$/,
+      );
   });
 });
 
@@ -598,7 +753,9 @@ describe('the app icon', () => {
     // Decodes: blue in a corner's inside, white in the centre, transparent at the very corner.
     const idat = png.subarray(png.indexOf('IDAT') + 4, png.indexOf('IEND') - 8);
     const raw = inflateSync(idat);
-    const px = (x: number, y: number) => [...raw.subarray(y * (1 + 512 * 4) + 1 + x * 4, y * (1 + 512 * 4) + 1 + x * 4 + 4)];
+    const px = (x: number, y: number) => [
+      ...raw.subarray(y * (1 + 512 * 4) + 1 + x * 4, y * (1 + 512 * 4) + 1 + x * 4 + 4),
+    ];
     expect(px(256, 256)).toEqual([255, 255, 255, 255]);
     expect(px(60, 256)).toEqual([0x25, 0x63, 0xeb, 255]);
     expect(px(0, 0)[3]).toBe(0);

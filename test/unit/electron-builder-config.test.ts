@@ -36,16 +36,25 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', 'build-electron/**']));
     expect(config.npmRebuild).toBe(false);
-    expect(config.files).toEqual(expect.arrayContaining(['dist/renderer/**', 'dist-electron/**', 'package.json', 'build-electron/**']));
+    expect(config.files).toEqual(
+      expect.arrayContaining(['dist/renderer/**', 'dist-electron/**', 'package.json', 'build-electron/**']),
+    );
     expect(config.directories.output).toBe('release');
   });
 
   // Loading electron-builder's schema and validator takes seconds on a busy machine.
-  it('is valid by electron-builder\'s own schema', { timeout: 30_000 }, async () => {
+  it("is valid by electron-builder's own schema", { timeout: 30_000 }, async () => {
     const requireFromRepo = createRequire(path.join(root, 'package.json'));
-    const { validateConfiguration } = requireFromRepo('app-builder-lib/out/util/config/config.js') as { validateConfiguration: (c: unknown, l: unknown) => Promise<void> };
+    const { validateConfiguration } = requireFromRepo('app-builder-lib/out/util/config/config.js') as {
+      validateConfiguration: (c: unknown, l: unknown) => Promise<void>;
+    };
     await expect(validateConfiguration(config, { isEnabled: false, add: () => {} })).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...config, linux: { ...config.linux, maintainers: 'x' } }, { isEnabled: false, add: () => {} })).rejects.toThrow(/Invalid configuration object/);
+    await expect(
+      validateConfiguration(
+        { ...config, linux: { ...config.linux, maintainers: 'x' } },
+        { isEnabled: false, add: () => {} },
+      ),
+    ).rejects.toThrow(/Invalid configuration object/);
   });
 
   it('gives the deb package what its FPM target requires: a maintainer and the homepage', () => {
@@ -59,7 +68,8 @@ describe('electron-builder.yml', () => {
   });
 
   it('asks for the Node that Electron 45, @electron/get and @electron/rebuild declare', () => {
-    const electronEngines = JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).engines.node as string;
+    const electronEngines = JSON.parse(readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8'))
+      .engines.node as string;
     expect(electronEngines.replace(/\s/g, '')).toBe('>=22.12.0');
     expect(pkg.engines.node).toBe('>=22.12');
   });

@@ -7,7 +7,9 @@ const electronBuild = path.join(repo, 'build-electron', 'better_sqlite3.node');
 
 describe('pickNativeBinding', () => {
   it('uses the Electron build inside Electron when it exists', () => {
-    expect(pickNativeBinding({ isElectron: true, appRoot: repo, exists: (f) => f === electronBuild })).toBe(electronBuild);
+    expect(pickNativeBinding({ isElectron: true, appRoot: repo, exists: (f) => f === electronBuild })).toBe(
+      electronBuild,
+    );
   });
 
   it('falls back to the default (Node) build when there is no Electron build', () => {
@@ -33,12 +35,15 @@ describe('explainNativeLoadFailure', () => {
       "The data file /x/companion.db could not be opened: The module '/x/better_sqlite3.node' was compiled against a different Node.js version using NODE_MODULE_VERSION 115. This version of Node.js requires NODE_MODULE_VERSION 139.";
     const explained = explainNativeLoadFailure(message);
     expect(explained.startsWith(message)).toBe(true);
-    expect(explained).toContain(`built for Node.js, not for Electron. Build it for Electron into ${path.join('build-electron', 'better_sqlite3.node')}`);
+    expect(explained).toContain(
+      `built for Node.js, not for Electron. Build it for Electron into ${path.join('build-electron', 'better_sqlite3.node')}`,
+    );
     expect(explained).toMatch(/Your data was not touched\.$/);
   });
 
   it('leaves every other message as it is', () => {
-    const message = 'The data file /x/companion.db is not a study-companion database (it is not SQLite). It was left untouched.';
+    const message =
+      'The data file /x/companion.db is not a study-companion database (it is not SQLite). It was left untouched.';
     expect(explainNativeLoadFailure(message)).toBe(message);
   });
 });

@@ -2,7 +2,13 @@
 // asks, what it waits for, what it prints and writes, and what it says when something goes wrong.
 // The same exporter prints a real page in Chromium in test/e2e/pdf-export.e2e.ts.
 import { describe, expect, it } from 'vitest';
-import { createPdfExporter, WINDOW_CLOSED_MESSAGE, type PdfExporterDeps, type PrintTargetLike, type SaveDialogOptions } from '../../electron/export/pdf-export';
+import {
+  createPdfExporter,
+  WINDOW_CLOSED_MESSAGE,
+  type PdfExporterDeps,
+  type PrintTargetLike,
+  type SaveDialogOptions,
+} from '../../electron/export/pdf-export';
 import { READ_READY_SCRIPT } from '../../electron/export/print-ready';
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n<< /Type /Pages >>\n<< /Type /Page >>\n<< /Type /Page >>\n%%EOF');
@@ -108,12 +114,20 @@ describe('createPdfExporter', () => {
     expect(result).toEqual({ saved: true, fileName: 'portfolio.pdf', pages: 2, bytes: PDF.byteLength });
     expect(events).toEqual(['dialog', 'print']);
     expect(target.polls).toBe(3);
-    expect(target.printOptions).toEqual({ pageSize: 'Letter', printBackground: true, preferCSSPageSize: true, generateDocumentOutline: true, generateTaggedPDF: true });
+    expect(target.printOptions).toEqual({
+      pageSize: 'Letter',
+      printBackground: true,
+      preferCSSPageSize: true,
+      generateDocumentOutline: true,
+      generateTaggedPDF: true,
+    });
     expect(writes).toEqual([{ file: '/home/alex/Documents/portfolio.pdf', data: PDF }]);
   });
 
   it('returns the file name only, never the folder, and adds .pdf when the chooser did not', async () => {
-    const { exportPdf, writes } = setup({ choice: { canceled: false, filePath: '/home/alex/private/folder/My portfolio' } });
+    const { exportPdf, writes } = setup({
+      choice: { canceled: false, filePath: '/home/alex/private/folder/My portfolio' },
+    });
     const result = await exportPdf('A4');
     expect(result.fileName).toBe('My portfolio.pdf');
     expect(writes[0]!.file).toBe('/home/alex/private/folder/My portfolio.pdf');
@@ -127,8 +141,13 @@ describe('createPdfExporter', () => {
   });
 
   it('passes on the page’s error message', async () => {
-    const { exportPdf, writes } = setup({ ready: [null, 'error'], failureText: 'The milestones could not be loaded: database is locked' });
-    await expect(exportPdf('A4')).rejects.toThrow('The portfolio could not be printed: The milestones could not be loaded: database is locked');
+    const { exportPdf, writes } = setup({
+      ready: [null, 'error'],
+      failureText: 'The milestones could not be loaded: database is locked',
+    });
+    await expect(exportPdf('A4')).rejects.toThrow(
+      'The portfolio could not be printed: The milestones could not be loaded: database is locked',
+    );
     expect(writes).toHaveLength(0);
   });
 
@@ -147,6 +166,8 @@ describe('createPdfExporter', () => {
   it('says where saving failed, in plain words', async () => {
     const error = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
     const { exportPdf } = setup({ writeFails: error });
-    await expect(exportPdf('A4')).rejects.toThrow('The PDF could not be saved to portfolio.pdf: EACCES. Choose another folder and try again.');
+    await expect(exportPdf('A4')).rejects.toThrow(
+      'The PDF could not be saved to portfolio.pdf: EACCES. Choose another folder and try again.',
+    );
   });
 });

@@ -121,7 +121,8 @@ function fakeWebContents() {
   const listeners = new Map<string, (event: { preventDefault(): void; url?: string }, url?: string) => void>();
   let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
   const contents: HardenableWebContents = {
-    on: (event: string, listener: (e: { preventDefault(): void }, url?: string) => void) => listeners.set(event, listener),
+    on: (event: string, listener: (e: { preventDefault(): void }, url?: string) => void) =>
+      listeners.set(event, listener),
     setWindowOpenHandler: (handler) => (openHandler = handler),
   };
   const fire = (name: string, url?: string, onEvent = false) => {
@@ -167,11 +168,21 @@ describe('hardenWebContents', () => {
 
   it('denies every new window and opens only http and https links in the browser', async () => {
     const { open, openExternal } = setUp();
-    for (const url of ['https://scikit-learn.org/stable/', 'http://example.com/', 'javascript:alert(1)', 'file:///etc/passwd', 'app://companion/x', 'mailto:a@b.c']) {
+    for (const url of [
+      'https://scikit-learn.org/stable/',
+      'http://example.com/',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'app://companion/x',
+      'mailto:a@b.c',
+    ]) {
       expect(open(url)).toEqual({ action: 'deny' });
     }
     await vi.waitFor(() => expect(openExternal).toHaveBeenCalledTimes(2));
-    expect(openExternal.mock.calls.map(([url]) => url)).toEqual(['https://scikit-learn.org/stable/', 'http://example.com/']);
+    expect(openExternal.mock.calls.map(([url]) => url)).toEqual([
+      'https://scikit-learn.org/stable/',
+      'http://example.com/',
+    ]);
   });
 
   it('survives a browser that fails to open', async () => {
@@ -196,8 +207,18 @@ describe('denyAllPermissions', () => {
   it('refuses every permission request and check', () => {
     let request: Parameters<PermissionSession['setPermissionRequestHandler']>[0] | undefined;
     let check: Parameters<PermissionSession['setPermissionCheckHandler']>[0] | undefined;
-    denyAllPermissions({ setPermissionRequestHandler: (h) => (request = h), setPermissionCheckHandler: (h) => (check = h) });
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+    denyAllPermissions({
+      setPermissionRequestHandler: (h) => (request = h),
+      setPermissionCheckHandler: (h) => (check = h),
+    });
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fullscreen',
+    ]) {
       const callback = vi.fn();
       request!({}, permission, callback);
       expect(callback).toHaveBeenCalledExactlyOnceWith(false);

@@ -30,7 +30,10 @@ function fakeRepo({ dist = false, pathTxt, binary }: { dist?: boolean; pathTxt?:
 describe('electronBinaryStatus', () => {
   it('finds the binary named by path.txt inside dist', () => {
     const root = fakeRepo({ dist: true, pathTxt: 'electron', binary: 'electron' });
-    expect(electronBinaryStatus(root)).toEqual({ installed: true, binary: path.join(root, 'node_modules', 'electron', 'dist', 'electron') });
+    expect(electronBinaryStatus(root)).toEqual({
+      installed: true,
+      binary: path.join(root, 'node_modules', 'electron', 'dist', 'electron'),
+    });
   });
 
   it('handles the macOS layout and a trailing newline in path.txt', () => {
@@ -45,7 +48,10 @@ describe('electronBinaryStatus', () => {
   });
 
   it('reports a missing path.txt', () => {
-    expect(electronBinaryStatus(fakeRepo({ dist: true }))).toEqual({ installed: false, missing: 'node_modules/electron/path.txt' });
+    expect(electronBinaryStatus(fakeRepo({ dist: true }))).toEqual({
+      installed: false,
+      missing: 'node_modules/electron/path.txt',
+    });
   });
 
   it('reports a half-finished download (dist without the binary)', () => {
@@ -61,7 +67,7 @@ describe('electronBinaryStatus', () => {
 });
 
 describe('npm start, for real, where the desktop app cannot start', () => {
-  it('says why in one sentence and serves the same app in the browser on the desktop app\'s data folder', async () => {
+  it("says why in one sentence and serves the same app in the browser on the desktop app's data folder", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'companion-start-data-'));
     folders.push(dataDir);
     // Where the binary is missing, the real installer runs against a download server that refuses
@@ -71,7 +77,13 @@ describe('npm start, for real, where the desktop app cannot start', () => {
     folders.push(cache);
     const child = spawn(process.execPath, args, {
       cwd: repoRoot,
-      env: { ...process.env, COMPANION_DATA_DIR: dataDir, DISPLAY: ':99', ELECTRON_MIRROR: 'http://127.0.0.1:9/', electron_config_cache: cache },
+      env: {
+        ...process.env,
+        COMPANION_DATA_DIR: dataDir,
+        DISPLAY: ':99',
+        ELECTRON_MIRROR: 'http://127.0.0.1:9/',
+        electron_config_cache: cache,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -85,16 +97,28 @@ describe('npm start, for real, where the desktop app cannot start', () => {
           const m = / at (http:\/\/127\.0\.0\.1:\d+\/) /.exec(stdout);
           if (m) (clearTimeout(timer), resolve(m[1]!));
         });
-        child.on('exit', (code) => (clearTimeout(timer), reject(new Error(`npm start exited with ${code}:\n${stdout}\n${stderr}`))));
+        child.on(
+          'exit',
+          (code) => (clearTimeout(timer), reject(new Error(`npm start exited with ${code}:\n${stdout}\n${stderr}`))),
+        );
       });
       const lines = stdout.trim().split('\n');
       const sentence = lines.at(-1)!;
       if (binaryHere) {
         expect(lines).toHaveLength(1);
-        expect(sentence).toMatch(/^You asked for the browser version, so MLOps Study Companion runs in your browser instead, at /);
+        expect(sentence).toMatch(
+          /^You asked for the browser version, so MLOps Study Companion runs in your browser instead, at /,
+        );
       } else {
-        expect(lines).toEqual([expect.stringMatching(/^Downloading Electron 45\.\d+\.\d+ for this computer \(first start only, about 100 MB\)…$/), sentence]);
-        expect(sentence).toMatch(/^Electron 45\.\d+\.\d+ could not be downloaded \(no connection to its download server\), so MLOps Study Companion runs in your browser instead, at /);
+        expect(lines).toEqual([
+          expect.stringMatching(
+            /^Downloading Electron 45\.\d+\.\d+ for this computer \(first start only, about 100 MB\)…$/,
+          ),
+          sentence,
+        ]);
+        expect(sentence).toMatch(
+          /^Electron 45\.\d+\.\d+ could not be downloaded \(no connection to its download server\), so MLOps Study Companion runs in your browser instead, at /,
+        );
       }
       expect(sentence).toContain(`(your data: ${path.join(dataDir, 'companion.db')}; Ctrl+C stops it).`);
       expect(stderr).toBe('');
@@ -103,7 +127,10 @@ describe('npm start, for real, where the desktop app cannot start', () => {
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('companion-preview-token');
       expect(existsSync(path.join(dataDir, 'companion.db'))).toBe(true);
-      expect(JSON.parse(readFileSync(path.join(dataDir, 'companion.db.lock'), 'utf8'))).toMatchObject({ kind: 'browser', url });
+      expect(JSON.parse(readFileSync(path.join(dataDir, 'companion.db.lock'), 'utf8'))).toMatchObject({
+        kind: 'browser',
+        url,
+      });
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

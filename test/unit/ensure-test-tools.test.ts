@@ -1,7 +1,13 @@
 // The set-up `npm test` runs first (scripts/ensure-test-tools.mjs), on stand-in machines: which
 // Chromium is picked, what is installed when, what it prints, and the sentence when nothing can be had.
 import { describe, expect, it } from 'vitest';
-import { ensureChromium, missingChromiumMessage, reasonIn, type Step, type System } from '../../scripts/ensure-test-tools.mjs';
+import {
+  ensureChromium,
+  missingChromiumMessage,
+  reasonIn,
+  type Step,
+  type System,
+} from '../../scripts/ensure-test-tools.mjs';
 import { DEBIAN_CHROMIUM, systemChromium } from '../../scripts/test-browser.mjs';
 
 interface Machine {
@@ -24,7 +30,18 @@ interface Machine {
 
 /** A stand-in machine: its state changes as the steps run on it, each taking as long as given. */
 function machine(state: Machine) {
-  const m = { platform: 'linux', isRoot: false, hasAptGet: false, debianChromium: false, downloaded: false, libraries: true, cdn: true, apt: true, aptIsDebian: true, ...state };
+  const m = {
+    platform: 'linux',
+    isRoot: false,
+    hasAptGet: false,
+    debianChromium: false,
+    downloaded: false,
+    libraries: true,
+    cdn: true,
+    apt: true,
+    aptIsDebian: true,
+    ...state,
+  };
   const took: Record<Step, number> = { download: 35_000, 'install-deps': 20_000, apt: 41_000 };
   let clock = 0;
   const ran: Step[] = [];
@@ -38,21 +55,39 @@ function machine(state: Machine) {
     systemChromium: () => systemChromium((file) => m.debianChromium && file === DEBIAN_CHROMIUM),
     launchPlaywrightChromium: async () => {
       launches++;
-      if (!m.downloaded) return { ok: false, missing: true, reason: "Executable doesn't exist at /root/.cache/ms-playwright/chromium_headless_shell-1255/chrome-headless-shell" };
-      if (!m.libraries) return { ok: false, missing: false, reason: 'error while loading shared libraries: libnss3.so' };
+      if (!m.downloaded)
+        return {
+          ok: false,
+          missing: true,
+          reason:
+            "Executable doesn't exist at /root/.cache/ms-playwright/chromium_headless_shell-1255/chrome-headless-shell",
+        };
+      if (!m.libraries)
+        return { ok: false, missing: false, reason: 'error while loading shared libraries: libnss3.so' };
       return { ok: true };
     },
     run: async (step) => {
       ran.push(step);
       clock += took[step];
       if (step === 'download') {
-        if (!m.cdn) return { ok: false, output: 'Downloading Chrome for Testing…\nError: getaddrinfo ENOTFOUND cdn.playwright.dev\n    at GetAddrInfoReqWrap\nFailed to install browsers' };
+        if (!m.cdn)
+          return {
+            ok: false,
+            output:
+              'Downloading Chrome for Testing…\nError: getaddrinfo ENOTFOUND cdn.playwright.dev\n    at GetAddrInfoReqWrap\nFailed to install browsers',
+          };
         m.downloaded = true;
       } else if (step === 'install-deps') {
-        if (!m.apt) return { ok: false, output: 'E: Failed to fetch http://deb.debian.org/debian/dists/bookworm/InRelease' };
+        if (!m.apt)
+          return { ok: false, output: 'E: Failed to fetch http://deb.debian.org/debian/dists/bookworm/InRelease' };
         m.libraries = true;
       } else {
-        if (!m.apt) return { ok: false, output: 'W: Some index files failed to download.\nE: Failed to fetch http://deb.debian.org/debian/dists/bookworm/InRelease' };
+        if (!m.apt)
+          return {
+            ok: false,
+            output:
+              'W: Some index files failed to download.\nE: Failed to fetch http://deb.debian.org/debian/dists/bookworm/InRelease',
+          };
         if (m.aptIsDebian) m.debianChromium = true;
       }
       return { ok: true, output: '' };
@@ -94,7 +129,9 @@ describe('which Chromium the browser tests get', () => {
     const first = await laptop.setUp();
     expect(first.result).toEqual({ ok: true, chromium: 'playwright' });
     expect(first.ran).toEqual(['download']);
-    expect(first.lines).toEqual(["Chromium for the browser tests: downloading Playwright's Chromium from cdn.playwright.dev (npx playwright install chromium)… done in 35 s."]);
+    expect(first.lines).toEqual([
+      "Chromium for the browser tests: downloading Playwright's Chromium from cdn.playwright.dev (npx playwright install chromium)… done in 35 s.",
+    ]);
     const second = await laptop.setUp();
     expect(second.ran).toEqual([]);
     expect(second.lines).toEqual(["Chromium for the browser tests: Playwright's own, downloaded before."]);
@@ -125,7 +162,9 @@ describe('which Chromium the browser tests get', () => {
 
   it('never runs apt-get without root, nor off Linux', async () => {
     expect((await machine({ hasAptGet: true, cdn: false }).setUp()).ran).toEqual(['download']);
-    expect((await machine({ platform: 'darwin', isRoot: true, hasAptGet: true, cdn: false }).setUp()).ran).toEqual(['download']);
+    expect((await machine({ platform: 'darwin', isRoot: true, hasAptGet: true, cdn: false }).setUp()).ran).toEqual([
+      'download',
+    ]);
   });
 });
 
@@ -143,7 +182,9 @@ describe('when no Chromium can be had', () => {
   it('as root with neither network, reports both attempts and then the sentence', async () => {
     const run = await machine({ isRoot: true, hasAptGet: true, cdn: false, apt: false }).setUp();
     expect(run.ran).toEqual(['download', 'apt']);
-    expect(run.lines[1]).toMatch(/apt-get install -y chromium\)… failed after 41 s \(Failed to fetch http:\/\/deb\.debian\.org\/debian\/dists\/bookworm\/InRelease\)\.$/);
+    expect(run.lines[1]).toMatch(
+      /apt-get install -y chromium\)… failed after 41 s \(Failed to fetch http:\/\/deb\.debian\.org\/debian\/dists\/bookworm\/InRelease\)\.$/,
+    );
     expect(run.result.ok).toBe(false);
   });
 
@@ -154,7 +195,12 @@ describe('when no Chromium can be had', () => {
 
   it('on macOS does not suggest apt-get', async () => {
     const run = await machine({ platform: 'darwin', cdn: false }).setUp();
-    expect(run.result).toEqual({ ok: false, message: expect.stringMatching(/; run `npx playwright install chromium` where that host can be reached, then `npm test` again\.$/) });
+    expect(run.result).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /; run `npx playwright install chromium` where that host can be reached, then `npm test` again\.$/,
+      ),
+    });
   });
 
   it('downloaded but not starting, and no root to install its libraries: says which command installs them', async () => {
@@ -169,13 +215,17 @@ describe('when no Chromium can be had', () => {
 
   it('names the download host Playwright is told to use', () => {
     const sys = { platform: 'linux', isRoot: false, hasAptGet: false, downloadHost: 'mirror.example.com' };
-    expect(missingChromiumMessage(sys, { ok: false, missing: true, reason: '' })).toContain('could not be downloaded from mirror.example.com;');
+    expect(missingChromiumMessage(sys, { ok: false, missing: true, reason: '' })).toContain(
+      'could not be downloaded from mirror.example.com;',
+    );
   });
 });
 
 describe('reasonIn', () => {
   it("takes Node's Error line or apt's E: line, else the last line", () => {
-    expect(reasonIn('Downloading…\nError: getaddrinfo ENOTFOUND cdn.playwright.dev\n  at x\n')).toBe('getaddrinfo ENOTFOUND cdn.playwright.dev');
+    expect(reasonIn('Downloading…\nError: getaddrinfo ENOTFOUND cdn.playwright.dev\n  at x\n')).toBe(
+      'getaddrinfo ENOTFOUND cdn.playwright.dev',
+    );
     expect(reasonIn('W: index\nE: Unable to locate package chromium\n')).toBe('Unable to locate package chromium');
     expect(reasonIn('something odd happened.\n\n')).toBe('something odd happened');
     expect(reasonIn('')).toBe('no output');

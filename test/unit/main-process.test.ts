@@ -2,7 +2,16 @@
 // against the recording stand-in for `electron` (test/support/electron-standin.ts, typed against
 // Electron's electron.d.ts). No Electron binary can run on our build machines; this is how main.ts
 // itself is executed by `npm test`: its start-up order, its IPC door, its data file handling.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -61,10 +70,14 @@ function launch(options: LaunchOptions = {}) {
     appPath: root,
   });
   const required = runBundle(mainBundle, standIn.electron, path.join(root, 'dist-electron'), {
-    process: processLike({ platform: options.platform, versions: options.inElectron ? { electron: '45.5.0' } : undefined }),
+    process: processLike({
+      platform: options.platform,
+      versions: options.inElectron ? { electron: '45.5.0' } : undefined,
+    }),
   });
   const mainFrame = { url: 'app://companion/index.html' };
-  const call = (channel: string, input?: unknown, frame: { url: string } = mainFrame) => standIn.ipc.get(channel)!({ senderFrame: frame, sender: { mainFrame } }, input);
+  const call = (channel: string, input?: unknown, frame: { url: string } = mainFrame) =>
+    standIn.ipc.get(channel)!({ senderFrame: frame, sender: { mainFrame } }, input);
   const quit = () => standIn.appListeners.get('will-quit')?.();
   cleanups.push(quit);
   const ready = () => vi.waitFor(() => expect(standIn.windows).toHaveLength(1));
@@ -74,7 +87,10 @@ function launch(options: LaunchOptions = {}) {
 describe('start-up', () => {
   it('requires only electron, better-sqlite3 and Node built-ins', () => {
     const { required } = launch();
-    expect([...new Set(required.filter((id) => !id.startsWith('node:')))].sort()).toEqual(['better-sqlite3', 'electron']);
+    expect([...new Set(required.filter((id) => !id.startsWith('node:')))].sort()).toEqual([
+      'better-sqlite3',
+      'electron',
+    ]);
   });
 
   it('runs in order: data folder, single-instance lock, app:// scheme, ready, IPC, protocol, then the window', async () => {
@@ -102,7 +118,9 @@ describe('start-up', () => {
   it('registers exactly one handler per contract channel', async () => {
     const { log, ipc, ready } = launch();
     await ready();
-    const handled = log.filter((line) => line.startsWith('ipcMain.handle ')).map((line) => line.slice('ipcMain.handle '.length));
+    const handled = log
+      .filter((line) => line.startsWith('ipcMain.handle '))
+      .map((line) => line.slice('ipcMain.handle '.length));
     expect(handled.sort()).toEqual([...channels].sort());
     expect(ipc.size).toBe(channels.length);
   });
@@ -138,7 +156,7 @@ describe('start-up', () => {
     expect(windows).toHaveLength(0);
   });
 
-  it('sets the Windows app id (notifications match the installer\'s shortcut) on Windows only', async () => {
+  it("sets the Windows app id (notifications match the installer's shortcut) on Windows only", async () => {
     const windows = launch({ platform: 'win32' });
     await windows.ready();
     expect(windows.app.setAppUserModelId).toHaveBeenCalledWith('io.mlopsstudy.companion');
@@ -149,8 +167,13 @@ describe('start-up', () => {
 
   it('in Electron, opens the data file with the Electron build of SQLite from build-electron/', async () => {
     // The Node build stands in for the Electron one: a copy at the path main must pick.
-    const nodeBuild = createRequire(createRequire(import.meta.url).resolve('better-sqlite3')).resolve('../build/Release/better_sqlite3.node');
-    const { root, call, ready } = launch({ inElectron: true, appFiles: { 'build-electron/better_sqlite3.node': nodeBuild } });
+    const nodeBuild = createRequire(createRequire(import.meta.url).resolve('better-sqlite3')).resolve(
+      '../build/Release/better_sqlite3.node',
+    );
+    const { root, call, ready } = launch({
+      inElectron: true,
+      appFiles: { 'build-electron/better_sqlite3.node': nodeBuild },
+    });
     await ready();
     const picked = path.join(root, 'build-electron', 'better_sqlite3.node');
     expect(createRequire(import.meta.url).cache[picked]).toBeDefined();
@@ -165,18 +188,28 @@ describe('the IPC door', () => {
   it('answers the contract from the database in the data folder, and refuses other frames', async () => {
     const { call, dataDir, ready } = launch();
     await ready();
-    expect(await call('item.setStatus', { itemId: '1.1', status: 'done' })).toMatchObject({ ok: true, value: { status: 'done' } });
+    expect(await call('item.setStatus', { itemId: '1.1', status: 'done' })).toMatchObject({
+      ok: true,
+      value: { status: 'done' },
+    });
     expect(await call('progress.overview')).toMatchObject({ ok: true });
     // A call from a frame that is not the window's main frame (an iframe, another page) is refused.
-    expect(await call('item.setStatus', { itemId: '1.2', status: 'done' }, { url: 'app://companion/index.html' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await call('item.setStatus', { itemId: '1.2', status: 'done' }, { url: 'https://evil.example/' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await call('item.setStatus', { itemId: '1.2', status: 'done' }, { url: 'app://companion/index.html' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      await call('item.setStatus', { itemId: '1.2', status: 'done' }, { url: 'https://evil.example/' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(existsSync(path.join(dataDir, 'companion.db'))).toBe(true);
   });
 
   it('serves the renderer from dist/renderer with the CSP', async () => {
     const { fake } = launch();
     await vi.waitFor(() => expect(fake.protocol.handle).toHaveBeenCalled());
-    const [scheme, handler] = fake.protocol.handle.mock.calls[0] as unknown as [string, (r: { url: string }) => Promise<Response>];
+    const [scheme, handler] = fake.protocol.handle.mock.calls[0] as unknown as [
+      string,
+      (r: { url: string }) => Promise<Response>,
+    ];
     expect(scheme).toBe('app');
     const response = await handler({ url: 'app://companion/' });
     expect(response.status).toBe(200);
@@ -201,7 +234,9 @@ describe('desktop integration', () => {
   it('sets the application menu, creates the tray, registers the global shortcut and watches power events', async () => {
     const { fake, trays, powerListeners, windows, call, ready } = launch();
     await ready();
-    const menu = fake.Menu.setApplicationMenu.mock.calls.at(-1)![0] as unknown as { template: { label: string; submenu?: { label?: string; accelerator?: string }[] }[] };
+    const menu = fake.Menu.setApplicationMenu.mock.calls.at(-1)![0] as unknown as {
+      template: { label: string; submenu?: { label?: string; accelerator?: string }[] }[];
+    };
     const timerMenu = menu.template.find((m) => m.label === '&Timer')!;
     expect(timerMenu.submenu![0]).toMatchObject({ label: 'Start timer', accelerator: 'CommandOrControl+T' });
     expect(trays).toHaveLength(1);
@@ -226,8 +261,12 @@ describe('desktop integration', () => {
     const { fake, windows, appListeners, ready } = launch();
     await ready();
     windows[0]!.listeners.get('closed')!();
-    const menu = fake.Menu.setApplicationMenu.mock.calls.at(-1)![0] as unknown as { template: { label: string; submenu?: { label?: string; click?: () => void }[] }[] };
-    const exportPdf = menu.template.find((m) => m.label === '&File')!.submenu!.find((i) => i.label === 'Export portfolio PDF…')!;
+    const menu = fake.Menu.setApplicationMenu.mock.calls.at(-1)![0] as unknown as {
+      template: { label: string; submenu?: { label?: string; click?: () => void }[] }[];
+    };
+    const exportPdf = menu.template
+      .find((m) => m.label === '&File')!
+      .submenu!.find((i) => i.label === 'Export portfolio PDF…')!;
     exportPdf.click!();
     expect(windows).toHaveLength(2);
     expect(windows[1]!.webContents.sent).toEqual([]);
@@ -263,7 +302,10 @@ describe('the data file', () => {
     await call('timer.start', { itemId: '1.1' });
     const wal = path.join(dataDir, 'companion.db-wal');
     expect(existsSync(wal)).toBe(true);
-    expect(JSON.parse(readFileSync(path.join(dataDir, 'companion.db.lock'), 'utf8'))).toMatchObject({ kind: 'desktop', pid: process.pid });
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'companion.db.lock'), 'utf8'))).toMatchObject({
+      kind: 'desktop',
+      pid: process.pid,
+    });
     quit();
     // The last connection to close checkpoints the log into the file and removes it.
     expect(existsSync(wal)).toBe(false);
@@ -276,7 +318,13 @@ describe('the data file', () => {
         writeFileSync(
           path.join(dir, 'companion.db.lock'),
           // A live process on this machine: the one that started this test.
-          JSON.stringify({ kind: 'browser', pid: process.ppid, host: hostname(), startedAt: 1, url: 'http://127.0.0.1:5180/' }),
+          JSON.stringify({
+            kind: 'browser',
+            pid: process.ppid,
+            host: hostname(),
+            startedAt: 1,
+            url: 'http://127.0.0.1:5180/',
+          }),
         ),
     });
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
@@ -291,10 +339,17 @@ describe('the data file', () => {
 
   it('takes over a lock left by a process that no longer runs', async () => {
     const { ready, dataDir } = launch({
-      beforeStart: (dir) => writeFileSync(path.join(dir, 'companion.db.lock'), JSON.stringify({ kind: 'browser', pid: 2 ** 22 + 12345, host: hostname(), startedAt: 1 })),
+      beforeStart: (dir) =>
+        writeFileSync(
+          path.join(dir, 'companion.db.lock'),
+          JSON.stringify({ kind: 'browser', pid: 2 ** 22 + 12345, host: hostname(), startedAt: 1 }),
+        ),
     });
     await ready();
-    expect(JSON.parse(readFileSync(path.join(dataDir, 'companion.db.lock'), 'utf8'))).toMatchObject({ kind: 'desktop', pid: process.pid });
+    expect(JSON.parse(readFileSync(path.join(dataDir, 'companion.db.lock'), 'utf8'))).toMatchObject({
+      kind: 'desktop',
+      pid: process.pid,
+    });
   });
 
   it('explains an unreadable data file in plain words; Quit is the default button and leaves it untouched without a window', async () => {
@@ -303,7 +358,9 @@ describe('the data file', () => {
     await vi.waitFor(() => expect(app.quit).toHaveBeenCalled());
     const [options] = fake.dialog.showMessageBoxSync.mock.calls[0] as unknown as [Electron.MessageBoxSyncOptions];
     expect(options.message).toBe('Your study data could not be opened');
-    expect(options.detail).toMatch(/not a study-companion database.*kept, renamed.*no backup to restore, so you can start fresh/s);
+    expect(options.detail).toMatch(
+      /not a study-companion database.*kept, renamed.*no backup to restore, so you can start fresh/s,
+    );
     expect(options.buttons).toEqual(['Start fresh', 'Quit']);
     // Enter or Escape pressed by habit quits; it never starts fresh.
     expect(options.buttons![options.defaultId!]).toBe('Quit');
@@ -333,7 +390,11 @@ describe('the data file', () => {
     expect(options.buttons).toEqual([expect.stringMatching(/^Restore the backup of /), 'Start fresh', 'Quit']);
     expect(options.defaultId).toBe(2);
     await vi.waitFor(() => expect(windows).toHaveLength(1));
-    expect(readdirSync(dataDir).filter((f) => f.startsWith('companion.db.corrupt-') || f.startsWith('companion.db.not-a-database-'))).toHaveLength(1);
+    expect(
+      readdirSync(dataDir).filter(
+        (f) => f.startsWith('companion.db.corrupt-') || f.startsWith('companion.db.not-a-database-'),
+      ),
+    ).toHaveLength(1);
     expect(await call('item.get', { itemId: '3.1' })).toMatchObject({ ok: true, value: { status: 'done' } });
   });
 

@@ -9,7 +9,12 @@ const curriculum = getCurriculum();
 /** Facts with the given statuses (everything else not started) and portfolio entries. */
 function facts(statuses: Record<string, ItemStatus> = {}, portfolio: MilestoneFacts['portfolio'] = []): MilestoneFacts {
   return {
-    items: curriculum.items.map((i) => ({ id: i.id, kind: i.kind, title: i.title, status: statuses[i.id] ?? 'not_started' })),
+    items: curriculum.items.map((i) => ({
+      id: i.id,
+      kind: i.kind,
+      title: i.title,
+      status: statuses[i.id] ?? 'not_started',
+    })),
     portfolio,
   };
 }
@@ -58,10 +63,22 @@ describe('the rule list', () => {
 
 describe('counting done items', () => {
   it('phase1.1 needs 5 done items', () => {
-    expect(decide('phase1.1', facts(done(...firstItems(7))))).toEqual({ met: true, reason: '7 items done (5 or more needed).' });
-    expect(decide('phase1.1', facts(done(...firstItems(5))))).toEqual({ met: true, reason: '5 items done (5 or more needed).' });
-    expect(decide('phase1.1', facts(done(...firstItems(3))))).toEqual({ met: false, reason: 'Not yet: 3 of the 5 items needed are done.' });
-    expect(decide('phase1.1', facts(done('1.1')))).toEqual({ met: false, reason: 'Not yet: 1 of the 5 items needed is done.' });
+    expect(decide('phase1.1', facts(done(...firstItems(7))))).toEqual({
+      met: true,
+      reason: '7 items done (5 or more needed).',
+    });
+    expect(decide('phase1.1', facts(done(...firstItems(5))))).toEqual({
+      met: true,
+      reason: '5 items done (5 or more needed).',
+    });
+    expect(decide('phase1.1', facts(done(...firstItems(3))))).toEqual({
+      met: false,
+      reason: 'Not yet: 3 of the 5 items needed are done.',
+    });
+    expect(decide('phase1.1', facts(done('1.1')))).toEqual({
+      met: false,
+      reason: 'Not yet: 1 of the 5 items needed is done.',
+    });
   });
 
   it('counts only done items, not skipped or in-progress ones', () => {
@@ -70,14 +87,23 @@ describe('counting done items', () => {
   });
 
   it('portfolio.1 needs 10 done items', () => {
-    expect(decide('portfolio.1', facts(done(...firstItems(10))))).toEqual({ met: true, reason: '10 items done (10 or more needed).' });
-    expect(decide('portfolio.1', facts(done(...firstItems(9))))).toEqual({ met: false, reason: 'Not yet: 9 of the 10 items needed are done.' });
+    expect(decide('portfolio.1', facts(done(...firstItems(10))))).toEqual({
+      met: true,
+      reason: '10 items done (10 or more needed).',
+    });
+    expect(decide('portfolio.1', facts(done(...firstItems(9))))).toEqual({
+      met: false,
+      reason: 'Not yet: 9 of the 10 items needed are done.',
+    });
   });
 });
 
 describe('a deployment project', () => {
   it('phase2.1 is met by any one of 4.1, 4.2 and 4.3', () => {
-    expect(decide('phase2.1', facts(done('4.2')))).toEqual({ met: true, reason: 'Project 4.2 (Batch Prediction System) is done.' });
+    expect(decide('phase2.1', facts(done('4.2')))).toEqual({
+      met: true,
+      reason: 'Project 4.2 (Batch Prediction System) is done.',
+    });
     expect(decide('phase2.1', facts(done('4.1', '4.3')))).toEqual({
       met: true,
       reason: 'Projects 4.1 (Model API Service) and 4.3 (Real-time Inference Service) are done.',
@@ -100,9 +126,18 @@ describe('one project each', () => {
     ['phase3.5', '9.2', 'Project 9.2 (Model Optimization Service)'],
   ])('%s follows %s', (entryId, itemId, name) => {
     expect(decide(entryId, facts(done(itemId)))).toEqual({ met: true, reason: `${name} is done.` });
-    expect(decide(entryId, facts())).toEqual({ met: false, reason: `Not yet: ${name} is not started yet; this ticks when it is done.` });
-    expect(decide(entryId, facts({ [itemId]: 'in_progress' }))).toEqual({ met: false, reason: `Not yet: ${name} is in progress; this ticks when it is done.` });
-    expect(decide(entryId, facts({ [itemId]: 'skipped' }))).toEqual({ met: false, reason: `Not yet: ${name} is skipped; this ticks when it is done.` });
+    expect(decide(entryId, facts())).toEqual({
+      met: false,
+      reason: `Not yet: ${name} is not started yet; this ticks when it is done.`,
+    });
+    expect(decide(entryId, facts({ [itemId]: 'in_progress' }))).toEqual({
+      met: false,
+      reason: `Not yet: ${name} is in progress; this ticks when it is done.`,
+    });
+    expect(decide(entryId, facts({ [itemId]: 'skipped' }))).toEqual({
+      met: false,
+      reason: `Not yet: ${name} is skipped; this ticks when it is done.`,
+    });
     // Every other item done does not count.
     const others = curriculum.items.filter((i) => i.id !== itemId).map((i) => i.id);
     expect(decide(entryId, facts(done(...others))).met).toBe(false);
@@ -110,14 +145,22 @@ describe('one project each', () => {
 });
 
 describe('a documented GitHub portfolio', () => {
-  const repo = (n: number) => ({ githubRepository: `https://github.com/me/p${n}`, documentation: `https://me.github.io/p${n}` });
-  const entry = (itemId: string, links: MilestoneFacts['portfolio'][number]['links'], included = true) => ({ itemId, included, links });
+  const repo = (n: number) => ({
+    githubRepository: `https://github.com/me/p${n}`,
+    documentation: `https://me.github.io/p${n}`,
+  });
+  const entry = (itemId: string, links: MilestoneFacts['portfolio'][number]['links'], included = true) => ({
+    itemId,
+    included,
+    links,
+  });
 
   it('portfolio.2 needs 3 included entries with a GitHub repository and a Documentation link', () => {
     const three = [entry('4.1', repo(1)), entry('4.2', repo(2)), entry('2.3', repo(3))];
     expect(decide('portfolio.2', facts({}, three))).toEqual({
       met: true,
-      reason: '3 portfolio entries are in the PDF with both a GitHub repository link and a Documentation link (3 or more needed).',
+      reason:
+        '3 portfolio entries are in the PDF with both a GitHub repository link and a Documentation link (3 or more needed).',
     });
   });
 
@@ -131,11 +174,13 @@ describe('a documented GitHub portfolio', () => {
     ]);
     expect(decide('portfolio.2', f)).toEqual({
       met: false,
-      reason: 'Not yet: 1 of the 3 portfolio entries needed is in the PDF with both a GitHub repository link and a Documentation link.',
+      reason:
+        'Not yet: 1 of the 3 portfolio entries needed is in the PDF with both a GitHub repository link and a Documentation link.',
     });
     expect(decide('portfolio.2', facts())).toEqual({
       met: false,
-      reason: 'Not yet: 0 of the 3 portfolio entries needed are in the PDF with both a GitHub repository link and a Documentation link.',
+      reason:
+        'Not yet: 0 of the 3 portfolio entries needed are in the PDF with both a GitHub repository link and a Documentation link.',
     });
   });
 });

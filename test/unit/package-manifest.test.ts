@@ -13,7 +13,11 @@ describe('allowScripts', () => {
     expect(pkg.allowScripts).toMatchObject({ 'better-sqlite3': true, esbuild: true });
     // The Squirrel installer tool is never used (Windows builds are NSIS): its script stays off.
     expect(pkg.allowScripts['electron-winstaller']).toBe(false);
-    const listed = execFileSync('npm', ['install-scripts', 'ls'], { cwd: root, encoding: 'utf8', shell: process.platform === 'win32' });
+    const listed = execFileSync('npm', ['install-scripts', 'ls'], {
+      cwd: root,
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+    });
     expect(listed.trim()).toBe('No packages with unreviewed install scripts.');
   });
 });

@@ -6,12 +6,16 @@ import { findPackagedExecutable } from '../../test/packaged/executable';
 
 const fsWith = (files: string[]) => ({
   exists: (f: string) => files.includes(f),
-  list: (dir: string) => [...new Set(files.filter((f) => f.startsWith(dir + path.sep)).map((f) => f.slice(dir.length + 1).split(path.sep)[0]!))],
+  list: (dir: string) => [
+    ...new Set(
+      files.filter((f) => f.startsWith(dir + path.sep)).map((f) => f.slice(dir.length + 1).split(path.sep)[0]!),
+    ),
+  ],
 });
 const r = '/repo/release';
 
 describe('findPackagedExecutable', () => {
-  it('finds each OS\'s unpacked executable', () => {
+  it("finds each OS's unpacked executable", () => {
     const linux = `${r}/linux-unpacked/mlops-study-companion`;
     expect(findPackagedExecutable(r, 'linux', fsWith([linux, `${r}/x.AppImage`]))).toEqual({ file: linux });
     const mac = `${r}/mac-arm64/MLOps Study Companion.app/Contents/MacOS/MLOps Study Companion`;
@@ -21,16 +25,34 @@ describe('findPackagedExecutable', () => {
   });
 
   it('says what it looked for when there is nothing', () => {
-    expect(findPackagedExecutable(r, 'linux', fsWith([]))).toEqual({ file: null, lookedFor: [`${r}/<platform>-unpacked`] });
-    expect(findPackagedExecutable(r, 'linux', fsWith([`${r}/linux-unpacked/chrome-sandbox`]))).toEqual({ file: null, lookedFor: [`${r}/linux-unpacked/mlops-study-companion`] });
+    expect(findPackagedExecutable(r, 'linux', fsWith([]))).toEqual({
+      file: null,
+      lookedFor: [`${r}/<platform>-unpacked`],
+    });
+    expect(findPackagedExecutable(r, 'linux', fsWith([`${r}/linux-unpacked/chrome-sandbox`]))).toEqual({
+      file: null,
+      lookedFor: [`${r}/linux-unpacked/mlops-study-companion`],
+    });
   });
 });
 
-describe('answeringSaveDialog (the packaged smoke test\'s save dialog)', () => {
+describe("answeringSaveDialog (the packaged smoke test's save dialog)", () => {
   it('answers with the suggested file name in its folder, with or without a parent window', async () => {
     const dialog = answeringSaveDialog<object>('/tmp/out');
-    const options = { title: 't', defaultPath: '/home/ada/Documents/Ada portfolio 2026-11-26.pdf', buttonLabel: 'Save', filters: [], properties: [] };
-    expect(await dialog.showSaveDialog(options)).toEqual({ canceled: false, filePath: '/tmp/out/Ada portfolio 2026-11-26.pdf' });
-    expect(await dialog.showSaveDialog({}, options)).toEqual({ canceled: false, filePath: '/tmp/out/Ada portfolio 2026-11-26.pdf' });
+    const options = {
+      title: 't',
+      defaultPath: '/home/ada/Documents/Ada portfolio 2026-11-26.pdf',
+      buttonLabel: 'Save',
+      filters: [],
+      properties: [],
+    };
+    expect(await dialog.showSaveDialog(options)).toEqual({
+      canceled: false,
+      filePath: '/tmp/out/Ada portfolio 2026-11-26.pdf',
+    });
+    expect(await dialog.showSaveDialog({}, options)).toEqual({
+      canceled: false,
+      filePath: '/tmp/out/Ada portfolio 2026-11-26.pdf',
+    });
   });
 });

@@ -1,11 +1,27 @@
 // `npm run pdf`'s browser-free parts: the command line, page counting, the atomic write, waiting for
 // the print view, deciding when the renderer needs a build; and the print route itself.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseRoute, hrefFor } from '../../renderer/lib/router';
-import { CSS_PX_PER_MM, FIT_SAFETY_MM, fitSectionsToPages, fitZoom, MIN_FIT_ZOOM, PAGE_CONTENT_HEIGHT_MM } from '../../renderer/print/fit';
+import {
+  CSS_PX_PER_MM,
+  FIT_SAFETY_MM,
+  fitSectionsToPages,
+  fitZoom,
+  MIN_FIT_ZOOM,
+  PAGE_CONTENT_HEIGHT_MM,
+} from '../../renderer/print/fit';
 import { printHash } from '../../shared/print';
 import {
   countPdfPages,
@@ -32,15 +48,21 @@ describe('parsePdfArgs', () => {
   const cwd = '/home/learner';
 
   it('reads a database, an output file and a paper size, resolved against the working folder', () => {
-    expect(parsePdfArgs(['--db', 'data/companion.db', '--out', 'out/portfolio.pdf', '--paper', 'Letter'], cwd)).toEqual({
-      dbFile: '/home/learner/data/companion.db',
-      outFile: '/home/learner/out/portfolio.pdf',
-      paper: 'Letter',
-    });
+    expect(parsePdfArgs(['--db', 'data/companion.db', '--out', 'out/portfolio.pdf', '--paper', 'Letter'], cwd)).toEqual(
+      {
+        dbFile: '/home/learner/data/companion.db',
+        outFile: '/home/learner/out/portfolio.pdf',
+        paper: 'Letter',
+      },
+    );
   });
 
   it('prints on A4 unless told otherwise, and --demo needs no database', () => {
-    expect(parsePdfArgs(['--demo', '--out', '/tmp/demo.pdf'], cwd)).toEqual({ dbFile: null, outFile: '/tmp/demo.pdf', paper: 'A4' });
+    expect(parsePdfArgs(['--demo', '--out', '/tmp/demo.pdf'], cwd)).toEqual({
+      dbFile: null,
+      outFile: '/tmp/demo.pdf',
+      paper: 'A4',
+    });
   });
 
   it('takes the paper size in any case', () => {
@@ -93,7 +115,9 @@ describe('countPdfPages', () => {
 
 describe('formatPdfSummary', () => {
   it('says where, how many pages, how big and how long', () => {
-    expect(formatPdfSummary({ file: 'out.pdf', pages: 12, bytes: 452_000, ms: 3_420 })).toBe('Wrote out.pdf: 12 pages, 441 KB in 3.4 s');
+    expect(formatPdfSummary({ file: 'out.pdf', pages: 12, bytes: 452_000, ms: 3_420 })).toBe(
+      'Wrote out.pdf: 12 pages, 441 KB in 3.4 s',
+    );
     expect(formatPdfSummary({ file: 'a.pdf', pages: 1, bytes: 10, ms: 50 })).toBe('Wrote a.pdf: 1 page, 1 KB in 0.1 s');
   });
 });
@@ -155,7 +179,9 @@ describe('waitForPrintReady', () => {
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PrintViewError);
     expect((error as PrintViewError).reason).toBe('error');
-    expect((error as Error).message).toBe('The portfolio could not be printed: The portfolio entries could not be loaded: disk I/O error');
+    expect((error as Error).message).toBe(
+      'The portfolio could not be printed: The portfolio entries could not be loaded: disk I/O error',
+    );
   });
 
   it('fails after the time allowed, saying so in seconds', async () => {
@@ -223,13 +249,18 @@ describe('fitting a section to one page', () => {
     const block = (height: number) => {
       const style = new Map<string, string>([['zoom', '0.5']]);
       return {
-        style: { setProperty: (k: string, v: string) => void style.set(k, v), removeProperty: (k: string) => void style.delete(k) },
+        style: {
+          setProperty: (k: string, v: string) => void style.set(k, v),
+          removeProperty: (k: string) => void style.delete(k),
+        },
         getBoundingClientRect: () => ({ height }),
         zoom: () => style.get('zoom'),
       };
     };
     const blocks = [block(page('Letter') - 1), block(page('Letter') * 1.05), block(page('Letter') * 2)];
-    const root = { querySelectorAll: (selector: string) => (selector === '[data-fit-page]' ? blocks : []) } as unknown as ParentNode;
+    const root = {
+      querySelectorAll: (selector: string) => (selector === '[data-fit-page]' ? blocks : []),
+    } as unknown as ParentNode;
     expect(fitSectionsToPages(root, 'Letter')).toBe(1);
     expect(blocks.map((b) => b.zoom())).toEqual([undefined, '0.952', undefined]);
     // A4 is taller: the same block needs less (or no) zoom there.

@@ -51,7 +51,12 @@ describe('scoreAssessment', () => {
     // technical 20/25 = 80 %, mlops 15/25 = 60 %, innovation 22/25 = 88 %, communication 12/25 = 48 %
     // 0.4 × 80 + 0.3 × 60 + 0.2 × 88 + 0.1 × 48 = 32 + 18 + 17.6 + 4.8 = 72.4
     const result = scoreAssessment(
-      { technical: [4, 3, 5, 4, 4], mlops: [3, 3, 2, 4, 3], innovation: [5, 4, 4, 5, 4], communication: [2, 3, 3, 2, 2] },
+      {
+        technical: [4, 3, 5, 4, 4],
+        mlops: [3, 3, 2, 4, 3],
+        innovation: [5, 4, 4, 5, 4],
+        communication: [2, 3, 3, 2, 2],
+      },
       criteria,
     );
     expect(result.categoryPercents).toEqual({ technical: 80, mlops: 60, innovation: 88, communication: 48 });
@@ -68,6 +73,11 @@ describe('scoreAssessment', () => {
 
   it('refuses criteria that are not the four categories adding up to 100', () => {
     expect(() => scoreAssessment(all(5), criteria.slice(1))).toThrow(/no evaluation category "technical"/);
-    expect(() => scoreAssessment(all(5), criteria.map((c) => ({ ...c, weight: 10 })))).toThrow(/add up to 40, not 100/);
+    expect(() =>
+      scoreAssessment(
+        all(5),
+        criteria.map((c) => ({ ...c, weight: 10 })),
+      ),
+    ).toThrow(/add up to 40, not 100/);
   });
 });

@@ -2,7 +2,14 @@
 // and tools, and the learner's saved values winning key by key.
 import { describe, expect, it } from 'vitest';
 import { portfolioFieldKeys } from '../../shared/curriculum';
-import { formatDayRange, formatDuration, formatHours, includedByDefault, mergeFields, prefillFields } from '../../electron/portfolio/prefill';
+import {
+  formatDayRange,
+  formatDuration,
+  formatHours,
+  includedByDefault,
+  mergeFields,
+  prefillFields,
+} from '../../electron/portfolio/prefill';
 
 describe('formatDayRange', () => {
   it.each([
@@ -35,9 +42,13 @@ describe('formatHours and formatDuration', () => {
   });
 
   it('joins the days and the hours, and is empty with nothing logged', () => {
-    expect(formatDuration({ firstDay: '2026-03-02', lastDay: '2026-03-20', hours: 14.5 })).toBe('2–20 Mar 2026 · 14.5 hours');
+    expect(formatDuration({ firstDay: '2026-03-02', lastDay: '2026-03-20', hours: 14.5 })).toBe(
+      '2–20 Mar 2026 · 14.5 hours',
+    );
     expect(formatDuration({ firstDay: '2026-03-05', lastDay: '2026-03-05', hours: 2 })).toBe('5 Mar 2026 · 2 hours');
-    expect(formatDuration({ firstDay: '2025-12-28', lastDay: '2026-01-03', hours: 9.25 })).toBe('28 Dec 2025 – 3 Jan 2026 · 9.3 hours');
+    expect(formatDuration({ firstDay: '2025-12-28', lastDay: '2026-01-03', hours: 9.25 })).toBe(
+      '28 Dec 2025 – 3 Jan 2026 · 9.3 hours',
+    );
     expect(formatDuration(null)).toBe('');
   });
 });
@@ -62,7 +73,10 @@ describe('prefillFields', () => {
   });
 
   it('leaves the duration and tools empty when there is nothing to say', () => {
-    expect(prefillFields({ title: 'Regression Analysis', tools: [] }, null)).toMatchObject({ duration: '', technologiesUsed: '' });
+    expect(prefillFields({ title: 'Regression Analysis', tools: [] }, null)).toMatchObject({
+      duration: '',
+      technologiesUsed: '',
+    });
   });
 });
 
@@ -70,17 +84,32 @@ describe('mergeFields', () => {
   const prefill = prefillFields(modelApi, { firstDay: '2026-03-05', lastDay: '2026-03-05', hours: 2 });
 
   it('shows the pre-fill where nothing is stored, and lists only the non-empty pre-filled keys', () => {
-    expect(mergeFields(prefill, {})).toEqual({ fields: prefill, prefilled: ['projectTitle', 'duration', 'technologiesUsed'] });
+    expect(mergeFields(prefill, {})).toEqual({
+      fields: prefill,
+      prefilled: ['projectTitle', 'duration', 'technologiesUsed'],
+    });
   });
 
   it('lets a stored value win key by key, even an empty string', () => {
-    const { fields, prefilled } = mergeFields(prefill, { projectTitle: 'Churn API', technologiesUsed: '', problemStatement: 'Slow scoring.' });
-    expect(fields).toMatchObject({ projectTitle: 'Churn API', duration: '5 Mar 2026 · 2 hours', technologiesUsed: '', problemStatement: 'Slow scoring.' });
+    const { fields, prefilled } = mergeFields(prefill, {
+      projectTitle: 'Churn API',
+      technologiesUsed: '',
+      problemStatement: 'Slow scoring.',
+    });
+    expect(fields).toMatchObject({
+      projectTitle: 'Churn API',
+      duration: '5 Mar 2026 · 2 hours',
+      technologiesUsed: '',
+      problemStatement: 'Slow scoring.',
+    });
     expect(prefilled).toEqual(['duration']);
   });
 
   it('ignores stored keys that are not template fields or not strings', () => {
-    const stored = JSON.parse('{"duration": 12, "__proto__": {"projectTitle": "polluted"}, "extra": "x"}') as Record<string, unknown>;
+    const stored = JSON.parse('{"duration": 12, "__proto__": {"projectTitle": "polluted"}, "extra": "x"}') as Record<
+      string,
+      unknown
+    >;
     const { fields, prefilled } = mergeFields(prefill, stored);
     expect(fields).toEqual(prefill);
     expect(prefilled).toEqual(['projectTitle', 'duration', 'technologiesUsed']);

@@ -5,7 +5,17 @@ import { entriesToPrint, hasSomethingToShow } from '../../shared/portfolio';
 const blank: PortfolioEntry = {
   itemId: '9.2',
   included: true,
-  fields: { projectTitle: 'Model Optimization Service', duration: '', technologiesUsed: 'TensorRT, ONNX', problemStatement: '', solutionArchitecture: '', keyChallenges: '', resultsImpact: '', lessonsLearned: '', futureImprovements: '' },
+  fields: {
+    projectTitle: 'Model Optimization Service',
+    duration: '',
+    technologiesUsed: 'TensorRT, ONNX',
+    problemStatement: '',
+    solutionArchitecture: '',
+    keyChallenges: '',
+    resultsImpact: '',
+    lessonsLearned: '',
+    futureImprovements: '',
+  },
   links: { githubRepository: '', liveDemo: '', documentation: '' },
   prefilled: ['projectTitle', 'technologiesUsed'],
   loggedHours: 0,
@@ -27,9 +37,12 @@ describe('which entries the PDF prints', () => {
   ])('prints an entry with %s', (_what, change) => {
     expect(hasSomethingToShow({ ...blank, ...change })).toBe(true);
   });
-  it.each(['in_progress', 'skipped'] as const)('leaves out an entry that is only %s: a status alone is nothing to show', (status) => {
-    expect(hasSomethingToShow({ ...blank, status })).toBe(false);
-  });
+  it.each(['in_progress', 'skipped'] as const)(
+    'leaves out an entry that is only %s: a status alone is nothing to show',
+    (status) => {
+      expect(hasSomethingToShow({ ...blank, status })).toBe(false);
+    },
+  );
   it('splits included entries into printed and still to come, and ignores excluded ones', () => {
     const started = { ...blank, itemId: '4.1', status: 'done' as const };
     const excluded = { ...started, itemId: '1.1', included: false };

@@ -19,11 +19,21 @@ describe('the preload bundle', () => {
     const ipcListeners = new Map<string, Set<(event: unknown, payload: unknown) => void>>();
     const ipcRenderer = {
       invoke,
-      on: (name: string, l: (event: unknown, payload: unknown) => void) => void (ipcListeners.get(name) ?? ipcListeners.set(name, new Set()).get(name)!).add(l),
-      removeListener: (name: string, l: (event: unknown, payload: unknown) => void) => void ipcListeners.get(name)?.delete(l),
+      on: (name: string, l: (event: unknown, payload: unknown) => void) =>
+        void (ipcListeners.get(name) ?? ipcListeners.set(name, new Set()).get(name)!).add(l),
+      removeListener: (name: string, l: (event: unknown, payload: unknown) => void) =>
+        void ipcListeners.get(name)?.delete(l),
     };
-    const required = runBundle(bundles['dist-electron/preload.cjs']!, { contextBridge: { exposeInMainWorld: (k: string, v: unknown) => exposed.set(k, v) }, ipcRenderer }, repoRoot);
-    const api = exposed.get('api') as { transport: string; invoke: (c: string, i?: unknown) => Promise<unknown>; onCommand: (l: (c: string) => void) => () => void };
+    const required = runBundle(
+      bundles['dist-electron/preload.cjs']!,
+      { contextBridge: { exposeInMainWorld: (k: string, v: unknown) => exposed.set(k, v) }, ipcRenderer },
+      repoRoot,
+    );
+    const api = exposed.get('api') as {
+      transport: string;
+      invoke: (c: string, i?: unknown) => Promise<unknown>;
+      onCommand: (l: (c: string) => void) => () => void;
+    };
     return { exposed, api, invoke, required, ipcListeners };
   };
 
@@ -39,7 +49,8 @@ describe('the preload bundle', () => {
 
   it('forwards every contract channel to main', async () => {
     const { api, invoke } = load();
-    for (const channel of channels) expect(await api.invoke(channel, { x: 1 })).toEqual({ ok: true, value: `answer from ${channel}` });
+    for (const channel of channels)
+      expect(await api.invoke(channel, { x: 1 })).toEqual({ ok: true, value: `answer from ${channel}` });
     expect(invoke.mock.calls.map(([c]) => c)).toEqual(channels);
   });
 
@@ -51,12 +62,13 @@ describe('the preload bundle', () => {
     expect(invoke).not.toHaveBeenCalled();
   });
 
-  it('passes main\'s allow-listed commands on app:command only, and unsubscribes', () => {
+  it("passes main's allow-listed commands on app:command only, and unsubscribes", () => {
     const { api, ipcListeners } = load();
     const got: string[] = [];
     const off = api.onCommand((c) => got.push(c));
     expect([...ipcListeners.keys()]).toEqual(['app:command']);
-    for (const l of ipcListeners.get('app:command')!) for (const p of ['navigate:#/log', 'rm -rf', 'timer:toggle']) l({ sender: 'secret' }, p);
+    for (const l of ipcListeners.get('app:command')!)
+      for (const p of ['navigate:#/log', 'rm -rf', 'timer:toggle']) l({ sender: 'secret' }, p);
     expect(got).toEqual(['navigate:#/log', 'timer:toggle']);
     off();
     expect(ipcListeners.get('app:command')!.size).toBe(0);

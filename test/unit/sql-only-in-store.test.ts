@@ -42,7 +42,7 @@ function sqlUses(text: string): string[] {
 describe('SQL only in the store', () => {
   it('recognises what it looks for (so the scan below can fail)', () => {
     expect(sqlUses("db.prepare('SELECT 1').get()")).toHaveLength(1);
-    expect(sqlUses("const rows = ctx.db.prepare(text).all();")).toHaveLength(1);
+    expect(sqlUses('const rows = ctx.db.prepare(text).all();')).toHaveLength(1);
     expect(sqlUses("db.pragma('journal_mode = WAL')")).toHaveLength(1);
     expect(sqlUses('db.exec(schema)')).toHaveLength(1);
     expect(sqlUses('connection.exec(`CREATE TABLE t (x)`)')).toHaveLength(1);
@@ -58,7 +58,8 @@ describe('SQL only in the store', () => {
   });
 
   it('fails on a file that prepares SQL outside the store', () => {
-    const handlerOfOld = "const row = sql(ctx.db, 'SELECT status FROM item_progress WHERE item_id = ?').pluck().get(itemId);";
+    const handlerOfOld =
+      "const row = sql(ctx.db, 'SELECT status FROM item_progress WHERE item_id = ?').pluck().get(itemId);";
     expect(sqlUses(handlerOfOld)).not.toEqual([]);
   });
 
@@ -73,13 +74,19 @@ describe('SQL only in the store', () => {
 
   it('the store does hold the SQL (the scan is looking at the right files)', () => {
     const store = sourceFiles('electron/store');
-    expect(store.filter((file) => sqlUses(readFileSync(path.join(root, file), 'utf8')).length > 0).length).toBeGreaterThanOrEqual(8);
+    expect(
+      store.filter((file) => sqlUses(readFileSync(path.join(root, file), 'utf8')).length > 0).length,
+    ).toBeGreaterThanOrEqual(8);
   });
 
   it('outside electron/handlers/ and electron/ipc/, code reaches handlers through the table, never a handler file', () => {
-    const files = SCANNED.flatMap(sourceFiles).filter((file) => !file.startsWith('electron/handlers/') && !file.startsWith('electron/ipc/'));
+    const files = SCANNED.flatMap(sourceFiles).filter(
+      (file) => !file.startsWith('electron/handlers/') && !file.startsWith('electron/ipc/'),
+    );
     const offenders = files.flatMap((file) =>
-      [...readFileSync(path.join(root, file), 'utf8').matchAll(/from\s+['"]([^'"]*\/handlers\/[^'"]+)['"]/g)].map((m) => `${file}: ${m[1]}`),
+      [...readFileSync(path.join(root, file), 'utf8').matchAll(/from\s+['"]([^'"]*\/handlers\/[^'"]+)['"]/g)].map(
+        (m) => `${file}: ${m[1]}`,
+      ),
     );
     expect(offenders).toEqual([]);
   });

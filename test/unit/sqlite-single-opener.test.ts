@@ -45,7 +45,9 @@ describe('one way to open SQLite', () => {
     expect(files.length).toBeGreaterThan(100);
     const offenders = files
       .filter((file) => file !== THE_OPENER)
-      .flatMap((file) => sqliteConstructions(readFileSync(path.join(root, file), 'utf8')).map((what) => `${file}: ${what}`));
+      .flatMap((file) =>
+        sqliteConstructions(readFileSync(path.join(root, file), 'utf8')).map((what) => `${file}: ${what}`),
+      );
     expect(offenders).toEqual([]);
     expect(sqliteConstructions(readFileSync(path.join(root, THE_OPENER), 'utf8')).length).toBeGreaterThan(0);
   });

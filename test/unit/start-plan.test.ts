@@ -29,8 +29,14 @@ async function start(machine: Machine = {}) {
     now: () => (clock += 21_000),
     say: (line) => said.push(line),
     complain: (line) => said.push(`! ${line}`),
-    build: async () => (done.push('build'), machine.buildWorks === false ? { ok: false, output: 'vite: error in App.tsx\n' } : { ok: true }),
-    electronStatus: () => (installed ? { installed: true, binary: '/e/electron' } : { installed: false, missing: 'node_modules/electron/dist' }),
+    build: async () => (
+      done.push('build'),
+      machine.buildWorks === false ? { ok: false, output: 'vite: error in App.tsx\n' } : { ok: true }
+    ),
+    electronStatus: () =>
+      installed
+        ? { installed: true, binary: '/e/electron' }
+        : { installed: false, missing: 'node_modules/electron/dist' },
     downloadElectron: async () => {
       done.push('download');
       if (machine.downloadWorks === false) return { ok: false, reason: 'no connection to its download server' };
@@ -70,23 +76,40 @@ describe('npm start', () => {
 
   it('offline: says why in one sentence and serves the browser version', async () => {
     const { done, said } = await start({ downloadWorks: false });
-    expect(done).toEqual(['build', 'download', 'browser: Electron 45.5.0 could not be downloaded (no connection to its download server)']);
+    expect(done).toEqual([
+      'build',
+      'download',
+      'browser: Electron 45.5.0 could not be downloaded (no connection to its download server)',
+    ]);
     expect(said).toEqual(['Downloading Electron 45.5.0 for this computer (first start only, about 100 MB)…']);
   });
 
   it('when the database module cannot be built for Electron, serves the browser version', async () => {
     const { done } = await start({ installed: true, nativeWorks: false });
-    expect(done).toEqual(['build', 'native', 'browser: The database module could not be built for Electron (no connection to its download server)']);
+    expect(done).toEqual([
+      'build',
+      'native',
+      'browser: The database module could not be built for Electron (no connection to its download server)',
+    ]);
   });
 
   it('on a Linux machine without a display, or with --browser, goes straight to the browser version', async () => {
     expect((await start({ env: {} })).done).toEqual(['build', 'browser: There is no display here to open a window on']);
-    expect((await start({ env: { WAYLAND_DISPLAY: 'wayland-0' }, installed: true, nativeBuilt: true })).done).toEqual(['build', 'electron /e/electron']);
-    expect((await start({ env: {}, platform: 'darwin', installed: true, nativeBuilt: true })).done).toEqual(['build', 'electron /e/electron']);
-    expect((await start({ argv: ['--browser'], installed: true })).done).toEqual(['build', 'browser: You asked for the browser version']);
+    expect((await start({ env: { WAYLAND_DISPLAY: 'wayland-0' }, installed: true, nativeBuilt: true })).done).toEqual([
+      'build',
+      'electron /e/electron',
+    ]);
+    expect((await start({ env: {}, platform: 'darwin', installed: true, nativeBuilt: true })).done).toEqual([
+      'build',
+      'electron /e/electron',
+    ]);
+    expect((await start({ argv: ['--browser'], installed: true })).done).toEqual([
+      'build',
+      'browser: You asked for the browser version',
+    ]);
   });
 
-  it('when the app does not build, shows the build\'s output and stops with 1', async () => {
+  it("when the app does not build, shows the build's output and stops with 1", async () => {
     const { code, done, said } = await start({ buildWorks: false });
     expect(code).toBe(1);
     expect(done).toEqual(['build']);
@@ -96,12 +119,20 @@ describe('npm start', () => {
 
 describe('downloadFailureReason', () => {
   it('says "no connection" for network errors, in whatever form the installer prints them', () => {
-    expect(downloadFailureReason('TypeError: fetch failed\n    at node:internal/deps/undici')).toBe('no connection to its download server');
-    expect(downloadFailureReason('Error: getaddrinfo ENOTFOUND github.com')).toBe('no connection to its download server');
+    expect(downloadFailureReason('TypeError: fetch failed\n    at node:internal/deps/undici')).toBe(
+      'no connection to its download server',
+    );
+    expect(downloadFailureReason('Error: getaddrinfo ENOTFOUND github.com')).toBe(
+      'no connection to its download server',
+    );
   });
   it('names a checksum mismatch, and otherwise gives the first line without a stack', () => {
-    expect(downloadFailureReason('Error: Generated checksum for "electron.zip" did not match')).toBe('the download was damaged: its checksum did not match');
-    expect(downloadFailureReason('Error: Electron builds are not available on platform: aix\n    at x (y:1:2)')).toBe('Electron builds are not available on platform: aix');
+    expect(downloadFailureReason('Error: Generated checksum for "electron.zip" did not match')).toBe(
+      'the download was damaged: its checksum did not match',
+    );
+    expect(downloadFailureReason('Error: Electron builds are not available on platform: aix\n    at x (y:1:2)')).toBe(
+      'Electron builds are not available on platform: aix',
+    );
     expect(downloadFailureReason('')).toBe('the installer gave no reason');
   });
 });
@@ -114,7 +145,7 @@ describe('desktopUnavailable', () => {
 });
 
 describe('the Electron build of the database module', () => {
-  it('leaves out the package\'s own build/ wherever the checkout lives, even under a folder named build', () => {
+  it("leaves out the package's own build/ wherever the checkout lives, even under a folder named build", () => {
     const pkg = '/home/ada/build/companion/node_modules/better-sqlite3';
     expect(copiesNodeBuild(pkg, `${pkg}/build`)).toBe(true);
     expect(copiesNodeBuild(pkg, `${pkg}/build/Release/better_sqlite3.node`)).toBe(true);

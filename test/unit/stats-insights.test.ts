@@ -65,7 +65,14 @@ describe('streaks', () => {
   });
 
   it('ignores days after today and runs across a month end', () => {
-    const days = minutes({ '2026-02-27': 30, '2026-02-28': 30, '2026-03-01': 30, '2026-03-02': 30, '2026-03-04': 90, '2026-03-05': 90 });
+    const days = minutes({
+      '2026-02-27': 30,
+      '2026-02-28': 30,
+      '2026-03-01': 30,
+      '2026-03-02': 30,
+      '2026-03-04': 90,
+      '2026-03-05': 90,
+    });
     expect(streaks(days, '2026-03-02', 15)).toEqual({ current: 4, longest: 4, todayCounts: true });
     expect(streaks(days, '2026-03-03', 15)).toEqual({ current: 4, longest: 4, todayCounts: false });
   });
@@ -73,14 +80,24 @@ describe('streaks', () => {
 
 describe('weekly hours', () => {
   it('gives the last 26 Monday weeks, oldest first, the current partial week last', () => {
-    const weekly = weeklyHours(minutes({ ...Object.fromEntries(STUDY), '2025-09-14': 600, '2025-09-15': 120, '2026-03-13': 600 }), TODAY);
+    const weekly = weeklyHours(
+      minutes({ ...Object.fromEntries(STUDY), '2025-09-14': 600, '2025-09-15': 120, '2026-03-13': 600 }),
+      TODAY,
+    );
     expect(weekly).toHaveLength(26);
     expect(weekly[0]).toEqual({ weekStart: '2025-09-15', hours: 2 }); // Sep 14 is before the window
     expect(weekly[23]).toEqual({ weekStart: '2026-02-23', hours: 20 / 60 });
     expect(weekly[24]).toEqual({ weekStart: '2026-03-02', hours: 295 / 60 });
     expect(weekly[25]).toEqual({ weekStart: '2026-03-09', hours: 70 / 60 }); // Mar 13 is after today
     expect(weekly.slice(1, 23).every((w) => w.hours === 0)).toBe(true);
-    expect(weekly.map((w) => w.weekStart).slice(20)).toEqual(['2026-02-02', '2026-02-09', '2026-02-16', '2026-02-23', '2026-03-02', '2026-03-09']);
+    expect(weekly.map((w) => w.weekStart).slice(20)).toEqual([
+      '2026-02-02',
+      '2026-02-09',
+      '2026-02-16',
+      '2026-02-23',
+      '2026-03-02',
+      '2026-03-09',
+    ]);
   });
 });
 
@@ -101,7 +118,13 @@ describe('heatmap', () => {
 
 describe('pace', () => {
   it('is the hours of today and the 27 days before, over 4 weeks', () => {
-    const days = minutes({ '2026-05-13': 6000, '2026-05-14': 600, '2026-05-20': 1200, '2026-06-10': 600, '2026-06-11': 900 });
+    const days = minutes({
+      '2026-05-13': 6000,
+      '2026-05-14': 600,
+      '2026-05-20': 1200,
+      '2026-06-10': 600,
+      '2026-06-11': 900,
+    });
     expect(paceHoursPerWeek(days, '2026-06-10')).toBe(10);
     expect(paceHoursPerWeek(STUDY, TODAY)).toBe(385 / 60 / 4);
     expect(paceHoursPerWeek(new Map(), TODAY)).toBe(0);
@@ -114,9 +137,9 @@ describe('burn-up', () => {
 
   it('plans the midpoints of the items not skipped, month by month', () => {
     expect(plannedHoursPerMonth(curriculum, notStarted)).toEqual([17, 27, 19, 44, 60, 44, 50, 42.5, 50]);
-    expect(plannedHoursPerMonth(curriculum, lookup<ItemStatus>({ '1.2': 'skipped', '9.2': 'skipped' }, 'done'))).toEqual([
-      10, 27, 19, 44, 60, 44, 50, 42.5, 27.5,
-    ]);
+    expect(
+      plannedHoursPerMonth(curriculum, lookup<ItemStatus>({ '1.2': 'skipped', '9.2': 'skipped' }, 'done')),
+    ).toEqual([10, 27, 19, 44, 60, 44, 50, 42.5, 27.5]);
   });
 
   it('spreads each month evenly over its days, by the end of each day', () => {
@@ -141,7 +164,14 @@ describe('burn-up', () => {
   });
 
   it('has a point a week from the plan start, a last point on the plan end, actual hours up to today', () => {
-    const days = minutes({ '2026-02-20': 120, '2026-03-02': 60, '2026-03-05': 90, '2026-03-09': 30, '2026-03-12': 45, '2026-03-13': 500 });
+    const days = minutes({
+      '2026-02-20': 120,
+      '2026-03-02': 60,
+      '2026-03-05': 90,
+      '2026-03-09': 30,
+      '2026-03-12': 45,
+      '2026-03-13': 500,
+    });
     const b = burnUp(curriculum, notStarted, settings, days, TODAY);
     expect(b.planStartDate).toBe('2026-03-02');
     expect(b.planEndDate).toBe('2026-12-02');
@@ -171,7 +201,13 @@ describe('burn-up', () => {
   });
 
   it('does not repeat the end when it falls on a weekly point', () => {
-    const b = burnUp(curriculum, notStarted, { planStartDate: '2026-03-02', targetDate: '2026-12-07' }, new Map(), TODAY);
+    const b = burnUp(
+      curriculum,
+      notStarted,
+      { planStartDate: '2026-03-02', targetDate: '2026-12-07' },
+      new Map(),
+      TODAY,
+    );
     expect(b.points.slice(-2).map((p) => p.date)).toEqual(['2026-11-30', '2026-12-07']);
   });
 });
@@ -197,7 +233,16 @@ describe('median and P80', () => {
 // Done: 1.1 (6 h of a 5 h midpoint), 1.2 (7 of 7), 1.3 (no time: not rated), 2.1 (10.5 of 7),
 // 4.1 (10 of 12.5). In progress: 4.2 (10 h logged), 7.1 (40 h logged). Skipped: 9.2.
 const STATUS = lookup<ItemStatus>(
-  { '1.1': 'done', '1.2': 'done', '1.3': 'done', '2.1': 'done', '4.1': 'done', '4.2': 'in_progress', '7.1': 'in_progress', '9.2': 'skipped' },
+  {
+    '1.1': 'done',
+    '1.2': 'done',
+    '1.3': 'done',
+    '2.1': 'done',
+    '4.1': 'done',
+    '4.2': 'in_progress',
+    '7.1': 'in_progress',
+    '9.2': 'skipped',
+  },
   'not_started',
 );
 const HOURS = lookup<number>({ '1.1': 6, '1.2': 7, '2.1': 10.5, '4.1': 10, '4.2': 10, '7.1': 40, '9.2': 3 }, 0);
@@ -262,7 +307,10 @@ describe('forecast', () => {
 
   it('uses the raw estimates under 2 ratios: midpoints for P50, maxima for P80', () => {
     // Done: 1.1 (rated), 1.2 (no time). Skipped: 9.2. In progress: 4.2 with 10 h.
-    const statusOf = lookup<ItemStatus>({ '1.1': 'done', '1.2': 'done', '9.2': 'skipped', '4.2': 'in_progress' }, 'not_started');
+    const statusOf = lookup<ItemStatus>(
+      { '1.1': 'done', '1.2': 'done', '9.2': 'skipped', '4.2': 'in_progress' },
+      'not_started',
+    );
     const hoursOf = lookup<number>({ '1.1': 6, '4.2': 10 }, 0);
     const f = forecast(input({ statusOf, hoursOf, today: '2026-12-09', dayMinutes: new Map() }), [1.2]);
     expect(f.basis).toBe('raw-estimate');
@@ -291,7 +339,11 @@ describe('forecast', () => {
     const fourWeeks = forecast(input({ dayMinutes: firstWeek, today: '2026-07-01' }), []);
     expect(fourWeeks).toMatchObject({ enoughHistory: true, forecastFrom: '2026-07-01' });
     expect(fourWeeks.finishP50).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(forecast(input({ dayMinutes: new Map() }), [])).toMatchObject({ enoughHistory: false, forecastFrom: null, finishP50: null });
+    expect(forecast(input({ dayMinutes: new Map() }), [])).toMatchObject({
+      enoughHistory: false,
+      forecastFrom: null,
+      finishP50: null,
+    });
   });
 
   it('finishes today when nothing remains, with a P80 ratio of 1 when no item is open', () => {

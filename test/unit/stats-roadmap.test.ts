@@ -25,11 +25,56 @@ describe('computeRoadmapStats', () => {
   it('gives every item its estimate, hours, status and whether it ran over its max', () => {
     expect(stats.items).toHaveLength(24);
     expect(stats.items.map((i) => i.itemId)).toEqual(curriculum.items.map((i) => i.id));
-    expect(stats.items[0]).toEqual({ itemId: '1.1', phase: 1, month: 1, status: 'done', minHours: 4, maxHours: 6, actualHours: 6, overMax: false });
-    expect(stats.items[1]).toEqual({ itemId: '1.2', phase: 1, month: 1, status: 'skipped', minHours: 6, maxHours: 8, actualHours: 1.5, overMax: false });
-    expect(stats.items[3]).toEqual({ itemId: '2.1', phase: 1, month: 2, status: 'done', minHours: 6, maxHours: 8, actualHours: 10.5, overMax: true });
-    expect(stats.items[10]).toEqual({ itemId: '4.2', phase: 2, month: 4, status: 'in_progress', minHours: 12, maxHours: 16, actualHours: 20, overMax: true });
-    expect(stats.items[23]).toEqual({ itemId: '9.2', phase: 3, month: 9, status: 'not_started', minHours: 20, maxHours: 25, actualHours: 0.25, overMax: false });
+    expect(stats.items[0]).toEqual({
+      itemId: '1.1',
+      phase: 1,
+      month: 1,
+      status: 'done',
+      minHours: 4,
+      maxHours: 6,
+      actualHours: 6,
+      overMax: false,
+    });
+    expect(stats.items[1]).toEqual({
+      itemId: '1.2',
+      phase: 1,
+      month: 1,
+      status: 'skipped',
+      minHours: 6,
+      maxHours: 8,
+      actualHours: 1.5,
+      overMax: false,
+    });
+    expect(stats.items[3]).toEqual({
+      itemId: '2.1',
+      phase: 1,
+      month: 2,
+      status: 'done',
+      minHours: 6,
+      maxHours: 8,
+      actualHours: 10.5,
+      overMax: true,
+    });
+    expect(stats.items[10]).toEqual({
+      itemId: '4.2',
+      phase: 2,
+      month: 4,
+      status: 'in_progress',
+      minHours: 12,
+      maxHours: 16,
+      actualHours: 20,
+      overMax: true,
+    });
+    expect(stats.items[23]).toEqual({
+      itemId: '9.2',
+      phase: 3,
+      month: 9,
+      status: 'not_started',
+      minHours: 20,
+      maxHours: 25,
+      actualHours: 0.25,
+      overMax: false,
+    });
     expect(stats.items.filter((i) => i.overMax).map((i) => i.itemId)).toEqual(['2.1', '4.2']);
   });
 
@@ -57,7 +102,11 @@ describe('computeRoadmapStats', () => {
   });
 
   it('shows the plain estimates with no hours on a fresh start', () => {
-    const fresh = computeRoadmapStats(curriculum, () => 'not_started', () => 0);
+    const fresh = computeRoadmapStats(
+      curriculum,
+      () => 'not_started',
+      () => 0,
+    );
     expect(fresh.totals).toEqual({ minHours: 311, maxHours: 396, actualHours: 0 });
     expect(fresh.items.every((i) => i.status === 'not_started' && !i.overMax)).toBe(true);
   });
@@ -65,7 +114,10 @@ describe('computeRoadmapStats', () => {
 
 describe('computeProgress', () => {
   // 1.1 and 1.2 done, 1.3 skipped (with time logged on it before), 4.1 in progress.
-  const statusOf = lookup<ItemStatus>({ '1.1': 'done', '1.2': 'done', '1.3': 'skipped', '4.1': 'in_progress' }, 'not_started');
+  const statusOf = lookup<ItemStatus>(
+    { '1.1': 'done', '1.2': 'done', '1.3': 'skipped', '4.1': 'in_progress' },
+    'not_started',
+  );
   const minutesOf = lookup<number>({ '1.1': 300, '1.3': 60, '4.1': 90 }, 0);
 
   it('counts done over planned items, skipped ones out of the plan, by count and by hours', () => {
@@ -84,7 +136,11 @@ describe('computeProgress', () => {
   });
 
   it('works per phase', () => {
-    const phase1 = computeProgress(curriculum.items.filter((i) => i.phase === 1), statusOf, minutesOf);
+    const phase1 = computeProgress(
+      curriculum.items.filter((i) => i.phase === 1),
+      statusOf,
+      minutesOf,
+    );
     expect(phase1).toEqual({
       itemCount: 9,
       plannedCount: 8,
@@ -96,14 +152,41 @@ describe('computeProgress', () => {
       estimateMaxHours: 66,
       loggedMinutes: 360,
     });
-    const phase3 = computeProgress(curriculum.items.filter((i) => i.phase === 3), statusOf, minutesOf);
-    expect(phase3).toMatchObject({ itemCount: 6, plannedCount: 6, doneCount: 0, byCount: 0, byHours: 0, estimateMinHours: 128, estimateMaxHours: 157 });
+    const phase3 = computeProgress(
+      curriculum.items.filter((i) => i.phase === 3),
+      statusOf,
+      minutesOf,
+    );
+    expect(phase3).toMatchObject({
+      itemCount: 6,
+      plannedCount: 6,
+      doneCount: 0,
+      byCount: 0,
+      byHours: 0,
+      estimateMinHours: 128,
+      estimateMaxHours: 157,
+    });
   });
 
   it('is 0, not NaN, when everything is skipped, and 1 when everything is done', () => {
-    const skipped = computeProgress(curriculum.items, () => 'skipped', () => 0);
-    expect(skipped).toMatchObject({ plannedCount: 0, skippedCount: 24, byCount: 0, byHours: 0, estimateMinHours: 0, estimateMaxHours: 0 });
-    const done = computeProgress(curriculum.items, () => 'done', () => 0);
+    const skipped = computeProgress(
+      curriculum.items,
+      () => 'skipped',
+      () => 0,
+    );
+    expect(skipped).toMatchObject({
+      plannedCount: 0,
+      skippedCount: 24,
+      byCount: 0,
+      byHours: 0,
+      estimateMinHours: 0,
+      estimateMaxHours: 0,
+    });
+    const done = computeProgress(
+      curriculum.items,
+      () => 'done',
+      () => 0,
+    );
     expect(done).toMatchObject({ doneCount: 24, byCount: 1, byHours: 1, estimateMinHours: 311, estimateMaxHours: 396 });
   });
 });

