@@ -1,7 +1,7 @@
 // pdfExport: the portfolio PDF of the benchmark's learner (24 entries, every field filled through
 // portfolio.update, on the 100,000-entry database), made as the desktop app makes it: the app is
 // open on the Portfolio screen, the learner clicks "Export PDF", the renderer draws the document
-// off screen in the same page while main's exporter (electron/export/pdf-export.ts, here answering
+// off screen in the same page while main's exporter (electron/pdf/pdf-export.ts, here answering
 // through the handler process) asks where to save (answered at once), waits for the document and
 // prints the page (Playwright's page.pdf is Chromium's printToPDF, as Electron's is). Timed from
 // the click to the "Saved …" notice, median of 5, each in a freshly opened app page.
@@ -12,7 +12,7 @@
 import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { createPdfExporter } from '../electron/export/pdf-export';
+import { createPdfExporter } from '../electron/pdf/pdf-export';
 import { writeFileAtomic } from '../electron/files/write-atomic';
 import config from '../playwright.config';
 import { pageAsPrintTarget, printPortfolioPdf } from '../scripts/pdf';

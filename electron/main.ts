@@ -29,7 +29,7 @@ import { takeDataLock } from './data/data-lock';
 import { DatabaseOpenError, openDatabase, type Db } from './db/open';
 import { useNativeBinding } from './db/sqlite';
 import { startDesktopIntegration, type DesktopIntegration } from './desktop';
-import { answeringSaveDialog, createPdfExporter } from './export/pdf-export';
+import { answeringSaveDialog, createPdfExporter } from './pdf/pdf-export';
 import { writeFileAtomic } from './files/write-atomic';
 import { handlers, type HandlerContext } from './handlers';
 import { registerIpc } from './ipc/register';

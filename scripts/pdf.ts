@@ -12,8 +12,8 @@ import type { PaperSize } from '../shared/schemas/portfolio';
 import { printHash } from '../shared/print';
 import { openDatabase } from '../electron/db/open';
 import { fillDemoLearner } from '../electron/demo/demo-learner';
-import { portfolioPrintOptions, type PrintTargetLike } from '../electron/export/pdf-export';
-import { READ_FAILURE_SCRIPT, READ_READY_SCRIPT } from '../electron/export/print-ready';
+import { portfolioPrintOptions, type PrintTargetLike } from '../electron/pdf/pdf-export';
+import { READ_FAILURE_SCRIPT, READ_READY_SCRIPT } from '../electron/pdf/print-ready';
 import { startPreview } from '../preview/server';
 import {
   countPdfPages,
@@ -22,7 +22,7 @@ import {
   rendererNeedsBuild,
   waitForPrintReady,
   writeFileAtomic,
-} from './pdf-lib';
+} from './pdf-command';
 import { runMain } from './run-main';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -147,7 +147,7 @@ export async function printPortfolioPdf(job: PrintJob): Promise<PdfResult> {
 }
 
 /**
- * A Playwright page as the desktop exporter's print target (electron/export/pdf-export.ts): what
+ * A Playwright page as the desktop exporter's print target (electron/pdf/pdf-export.ts): what
  * main does with the app window's webContents, done to the page. page.pdf is Chromium's
  * Page.printToPDF, which Electron's printToPDF also calls. `npm run pdf`, the end-to-end test
  * and the benchmark print through it.

@@ -9,7 +9,7 @@ import type { Page } from '@playwright/test';
 import { getCurriculum } from '../../curriculum';
 import { openDatabase } from '../../electron/db/open';
 import { fillDemoLearner } from '../../electron/demo/demo-learner';
-import { createPdfExporter } from '../../electron/export/pdf-export';
+import { createPdfExporter } from '../../electron/pdf/pdf-export';
 import { writeFileAtomic } from '../../electron/files/write-atomic';
 import { startPreview, type Preview } from '../../preview/server';
 import { pageAsPrintTarget, RENDERER_DIR } from '../../scripts/pdf';

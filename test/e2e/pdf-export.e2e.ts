@@ -1,5 +1,5 @@
 // The desktop app's "Export PDF" with everything real but Electron: the app open on the Portfolio
-// screen (dark theme), the learner clicks Export, main's exporter (electron/export/pdf-export.ts)
+// screen (dark theme), the learner clicks Export, main's exporter (electron/pdf/pdf-export.ts)
 // answers through the preview with a stand-in save dialog, waits for the document drawn off screen
 // in the same page, and prints that page as main prints the app's window. The PDF must be the very
 // document `npm run pdf` prints from its print route, with nothing of the app in it, and the app
@@ -10,7 +10,7 @@ import type { Page } from '@playwright/test';
 import { getCurriculum } from '../../curriculum';
 import { openDatabase } from '../../electron/db/open';
 import { fillDemoLearner } from '../../electron/demo/demo-learner';
-import { createPdfExporter } from '../../electron/export/pdf-export';
+import { createPdfExporter } from '../../electron/pdf/pdf-export';
 import { writeFileAtomic } from '../../electron/files/write-atomic';
 import { startPreview } from '../../preview/server';
 import { makePortfolioPdf, pageAsPrintTarget, RENDERER_DIR } from '../../scripts/pdf';

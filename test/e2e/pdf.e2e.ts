@@ -11,7 +11,7 @@ import type { PortfolioEntry } from '../../shared/schemas/portfolio';
 import { itemById, type Curriculum } from '../../shared/curriculum';
 import { formatHours } from '../../shared/time';
 import { itemLabel } from '../../renderer/lib/labels';
-import { countPdfPages } from '../../scripts/pdf-lib';
+import { countPdfPages } from '../../scripts/pdf-command';
 import { expect, expectAccessible, startPreviewProcess, test } from './fixtures';
 import { collapse, pdfInfo, pdfText, renderPages } from './pdf-tools';
 import { PRINT_READY_ATTRIBUTE, printHash } from '../../shared/print';

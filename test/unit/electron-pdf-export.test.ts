@@ -8,8 +8,8 @@ import {
   type PdfExporterDeps,
   type PrintTargetLike,
   type SaveDialogOptions,
-} from '../../electron/export/pdf-export';
-import { READ_READY_SCRIPT } from '../../electron/export/print-ready';
+} from '../../electron/pdf/pdf-export';
+import { READ_READY_SCRIPT } from '../../electron/pdf/print-ready';
 
 const PDF = new TextEncoder().encode('%PDF-1.7\n<< /Type /Pages >>\n<< /Type /Page >>\n<< /Type /Page >>\n%%EOF');
 

@@ -1,7 +1,7 @@
 // Where the packaged smoke test finds the app electron-builder unpacked, on each OS.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answeringSaveDialog } from '../../electron/export/pdf-export';
+import { answeringSaveDialog } from '../../electron/pdf/pdf-export';
 import { findPackagedExecutable } from '../../test/packaged/executable';
 
 const fsWith = (files: string[]) => ({

@@ -1,5 +1,5 @@
 // The synchronous half of the one atomic-write helper (the desktop's JSON files); the asynchronous
-// half is tested with `npm run pdf`'s parts (pdf-lib.test.ts). The same three promises for both.
+// half is tested with `npm run pdf`'s parts (pdf-command.test.ts). The same three promises for both.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

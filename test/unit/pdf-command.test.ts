@@ -32,11 +32,11 @@ import {
   rendererNeedsBuild,
   waitForPrintReady,
   writeFileAtomic,
-} from '../../scripts/pdf-lib';
+} from '../../scripts/pdf-command';
 
 const folders: string[] = [];
 const scratch = () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'companion-pdf-lib-'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'companion-pdf-command-'));
   folders.push(dir);
   return dir;
 };

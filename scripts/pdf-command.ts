@@ -4,7 +4,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { paperSizeSchema, type PaperSize } from '../shared/schemas/portfolio';
 
-export { countPdfPages, PrintViewError, waitForPrintReady } from '../electron/export/print-ready';
+export { countPdfPages, PrintViewError, waitForPrintReady } from '../electron/pdf/print-ready';
 export { writeFileAtomic } from '../electron/files/write-atomic';
 
 export const PDF_USAGE = 'Usage: npm run pdf -- (--db FILE | --demo) --out FILE.pdf [--paper A4|Letter]';
