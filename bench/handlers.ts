@@ -10,8 +10,8 @@ import { BENCH_NOW } from './seed';
 
 const MINUTE_MS = 60_000;
 
-export const TIME_ADD_CALLS = 10_000;
-export const STATS_RUNS = 50;
+const TIME_ADD_CALLS = 10_000;
+const STATS_RUNS = 50;
 
 /**
  * `time.add` through the dispatcher (zod validation, the handler's checks, its transaction: insert,
@@ -44,9 +44,17 @@ export function benchTimeAdd(db: Db, curriculum: Curriculum, memory: MemorySampl
     const viaInsert = () => time(() => insert(manual, BENCH_NOW));
     let h: number;
     let r: number;
-    if (i % 2 === 0) ((h = viaHandler()), (r = viaInsert()));
-    else ((r = viaInsert()), (h = viaHandler()));
-    if (i >= warmUp) (handlerMs.push(h), rawMs.push(r));
+    if (i % 2 === 0) {
+      h = viaHandler();
+      r = viaInsert();
+    } else {
+      r = viaInsert();
+      h = viaHandler();
+    }
+    if (i >= warmUp) {
+      handlerMs.push(h);
+      rawMs.push(r);
+    }
     if (i % 500 === 0) memory.sample();
   }
   const p50 = median(handlerMs);
@@ -73,10 +81,18 @@ function againstPlain(db: Db, run: () => unknown, runs: number, memory: MemorySa
   const plain = plainHoursPerItem(db);
   const handlerMs: number[] = [];
   const plainMs: number[] = [];
-  for (let i = 0; i < 5; i++) (run(), plain());
+  for (let i = 0; i < 5; i++) {
+    run();
+    plain();
+  }
   for (let i = 0; i < runs; i++) {
-    if (i % 2 === 0) (handlerMs.push(time(run)), plainMs.push(time(() => plain())));
-    else (plainMs.push(time(() => plain())), handlerMs.push(time(run)));
+    if (i % 2 === 0) {
+      handlerMs.push(time(run));
+      plainMs.push(time(() => plain()));
+    } else {
+      plainMs.push(time(() => plain()));
+      handlerMs.push(time(run));
+    }
     memory.sample();
   }
   return { handler: median(handlerMs), plain: median(plainMs) };

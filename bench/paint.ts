@@ -6,7 +6,7 @@ import { startPreview } from '../preview/server';
 import { figure, median, type Section } from './lib';
 import { BENCH_NOW } from './seed';
 
-export const COLD_LOADS = 10;
+const COLD_LOADS = 10;
 const BARS = 24;
 
 /**
@@ -55,6 +55,7 @@ async function coldLoad(browser: Browser, url: string): Promise<Load> {
       const bars = await page.locator('[data-testid=roadmap-chart] path.bar-range').count();
       throw new Error(
         `The chart at ${url} never showed ${BARS} bars (it has ${bars}): ${(error as Error).message} ${errors.join(' ')}`,
+        { cause: error },
       );
     }
     return await page.evaluate(() => (window as unknown as { __bench: Load }).__bench);
@@ -85,9 +86,13 @@ export async function benchDashboardPaint(setup: PaintSetup, loads = COLD_LOADS)
     const bareLoads: Load[] = [];
     for (let i = 0; i < loads; i++) {
       // Alternate which goes first, so drift on the machine weighs on both alike.
-      if (i % 2 === 0)
-        (appLoads.push(await coldLoad(browser, app.url)), bareLoads.push(await coldLoad(browser, bare.url)));
-      else (bareLoads.push(await coldLoad(browser, bare.url)), appLoads.push(await coldLoad(browser, app.url)));
+      if (i % 2 === 0) {
+        appLoads.push(await coldLoad(browser, app.url));
+        bareLoads.push(await coldLoad(browser, bare.url));
+      } else {
+        bareLoads.push(await coldLoad(browser, bare.url));
+        appLoads.push(await coldLoad(browser, app.url));
+      }
     }
     const appMs = median(appLoads.map((l) => l.paintAt));
     const bareMs = median(bareLoads.map((l) => l.paintAt));

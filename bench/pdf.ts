@@ -19,7 +19,7 @@ import { pageAsPrintTarget, printPortfolioPdf } from '../scripts/pdf';
 import type { Host } from './host-client';
 import { figure, median, type Section } from './lib';
 
-export const PDF_RUNS = 5;
+const PDF_RUNS = 5;
 const BUDGET_MS = 3000;
 
 /** One export through the app's button, in a new page: the time from click to "Saved", and the pages and bytes of the file. */

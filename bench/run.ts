@@ -22,7 +22,7 @@ const RENDERER_DIR = path.join(root, 'dist', 'renderer');
 const BARE_DIR = path.join(root, 'bench', 'bare', 'dist');
 /** Inside the repository (gitignored), so the handler process's bundle finds node_modules. */
 const BUILD_DIR = path.join(root, 'bench', '.build');
-export const RESULTS_FILE = path.join(root, 'bench', 'results.json');
+const RESULTS_FILE = path.join(root, 'bench', 'results.json');
 
 const MB = 1_000_000;
 const rounded = (loads: number[]) => loads.map((l) => Math.round(l * 100) / 100);

@@ -16,8 +16,8 @@ const MINUTE_MS = 60_000;
 
 /** The benchmark's "now": every handler's clock, so results do not depend on the day it runs. */
 export const BENCH_NOW = Date.UTC(2026, 5, 1, 10, 0); // Monday 2026-06-01, 12:00 in Berlin
-export const ENTRY_COUNT = 100_000;
-export const SEED_DAYS = 5 * 365 + 1; // five years up to yesterday
+const ENTRY_COUNT = 100_000;
+const SEED_DAYS = 5 * 365 + 1; // five years up to yesterday
 /** The first day of the seeded span, 00:00 UTC. */
 export const FIRST_DAY = Date.UTC(2026, 5, 1) - SEED_DAYS * DAY_MS;
 
@@ -80,10 +80,10 @@ const paragraph = (item: string, topic: string, sentences: number) =>
  * Sentences per long field: four make about 700 characters, twice the longest the demo learner
  * writes (200-350 per field, electron/demo), so 24 entries print on 52 pages: a generous portfolio.
  */
-export const SENTENCES_PER_FIELD = 4;
+const SENTENCES_PER_FIELD = 4;
 
 /** A portfolio entry with every field and link filled, as a learner who finished the item writes it. */
-export function filledPortfolio(itemId: string, title: string): ChannelInput<'portfolio.update'> {
+function filledPortfolio(itemId: string, title: string): ChannelInput<'portfolio.update'> {
   const lines: Partial<Record<PortfolioFieldKey, string>> = {
     projectTitle: `${title}: production version`,
     duration: '3 weeks',

@@ -3,7 +3,7 @@
 // and the app picks its own with better-sqlite3's `nativeBinding` option. See docs/environment.md.
 import path from 'node:path';
 
-export const ELECTRON_BINDING = path.join('build-electron', 'better_sqlite3.node');
+const ELECTRON_BINDING = path.join('build-electron', 'better_sqlite3.node');
 
 export interface NativeBindingProbe {
   /** True when running inside Electron (process.versions.electron is set). */

@@ -42,7 +42,7 @@ export function secureWebPreferences(preload: string) {
  * True only for a URL of our own origin, exactly `app://companion` (no port, no credentials).
  * Compared part by part: Node's URL gives custom schemes an opaque "null" origin, so `origin` can't be used.
  */
-export function isAppUrl(value: unknown): boolean {
+function isAppUrl(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   let url: URL;
   try {

@@ -14,7 +14,7 @@ import { startPreview } from './server';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-export const USAGE = 'Usage: npm run preview -- [--db FILE | --desktop-data] [--port N] [--demo] [--open]';
+const USAGE = 'Usage: npm run preview -- [--db FILE | --desktop-data] [--port N] [--demo] [--open]';
 
 export interface PreviewArgs {
   dbFile: string;
@@ -41,11 +41,16 @@ export function parseArgs(
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = argv[i + 1];
-    if (arg === '--db' && value) ((dbFile = path.resolve(value)), i++);
+    if (arg === '--db' && value) {
+      dbFile = path.resolve(value);
+      i++;
+    }
     // The desktop app's own data folder: the learner's real logbook (npm start's browser version).
     else if (arg === '--desktop-data') dbFile = path.join(dataDir(), 'companion.db');
-    else if (arg === '--port' && value && /^\d+$/.test(value) && Number(value) < 65536) ((port = Number(value)), i++);
-    else if (arg === '--demo') demo = true;
+    else if (arg === '--port' && value && /^\d+$/.test(value) && Number(value) < 65536) {
+      port = Number(value);
+      i++;
+    } else if (arg === '--demo') demo = true;
     else if (arg === '--open') open = true;
     else throw new Error(`Unknown or incomplete option "${arg}". ${USAGE}`);
   }

@@ -4,7 +4,7 @@
 // package.json productName), and main lets COMPANION_DATA_DIR override it.
 import path from 'node:path';
 
-export const APP_DATA_NAME = 'MLOps Study Companion';
+const APP_DATA_NAME = 'MLOps Study Companion';
 
 export interface DataDirInputs {
   platform: NodeJS.Platform;

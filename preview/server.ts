@@ -21,7 +21,7 @@ import { takeDataLock } from '../electron/data/data-lock';
 import { CONTENT_SECURITY_POLICY } from '../electron/security';
 import { contentTypeFor } from '../electron/app-protocol';
 
-export const TOKEN_HEADER = 'x-companion-token';
+const TOKEN_HEADER = 'x-companion-token';
 const MAX_BODY_BYTES = 1024 * 1024;
 const BRIDGE_PATH = '/__preview/bridge.js';
 /** Server-sent events carrying app commands, as main sends them to the desktop window. */
@@ -214,6 +214,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       code === 'EADDRINUSE'
         ? `Port ${options.port} on 127.0.0.1 is already used by another program; choose another with --port.`
         : `The preview could not listen on 127.0.0.1: ${(error as Error).message}`,
+      { cause: error },
     );
   }
   const { port } = server.address() as AddressInfo;

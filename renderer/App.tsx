@@ -50,13 +50,14 @@ export function App() {
   const route = useRoute();
   const [curriculum, setCurriculum] = useState<Curriculum | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // Only the screen the page opened on is prefetched for: later screens ask for their own data.
+  const [openedOn] = useState(route.screen);
   useEffect(() => {
     call('curriculum.get').then(setCurriculum, (e: Error) => setFailure(e.message));
     // What the first screen reads, asked for beside the curriculum (lib/data's useQuery takes it).
-    if (route.screen === 'print') for (const channel of PRINT_QUERIES) prefetch(channel, {});
-    else if (route.screen === 'roadmap') for (const channel of ROADMAP_QUERIES) prefetch(channel, {});
-    // Only for the route the page opened on: later screens ask for their own data.
-  }, []);
+    if (openedOn === 'print') for (const channel of PRINT_QUERIES) prefetch(channel, {});
+    else if (openedOn === 'roadmap') for (const channel of ROADMAP_QUERIES) prefetch(channel, {});
+  }, [openedOn]);
   const printing = route.screen === 'print';
   // The print view's code is fetched alongside the curriculum, not after it, and rendered without
   // Suspense, whose reveal React holds back for up to 300 ms: the PDF printers wait on this page.

@@ -25,6 +25,7 @@ export class ApiError extends Error {
 /** Calls a channel; resolves with its value or rejects with an ApiError whose message is for the learner. */
 export async function call<C extends Channel>(
   channel: C,
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends T` asks whether every field of T is optional
   ...args: {} extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]
 ): Promise<ChannelOutput<C>>;
 // For code generic over the channel, where the optional-input form above cannot be resolved.

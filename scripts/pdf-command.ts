@@ -25,9 +25,13 @@ export function parsePdfArgs(argv: readonly string[], cwd = process.cwd()): PdfA
     const arg = argv[i];
     const value = argv[i + 1];
     const hasValue = value !== undefined && !value.startsWith('--');
-    if (arg === '--db' && hasValue) ((dbFile = path.resolve(cwd, value)), i++);
-    else if (arg === '--out' && hasValue) ((outFile = path.resolve(cwd, value)), i++);
-    else if (arg === '--paper' && hasValue) {
+    if (arg === '--db' && hasValue) {
+      dbFile = path.resolve(cwd, value);
+      i++;
+    } else if (arg === '--out' && hasValue) {
+      outFile = path.resolve(cwd, value);
+      i++;
+    } else if (arg === '--paper' && hasValue) {
       const named = value.toLowerCase();
       const parsed = paperSizeSchema.safeParse(named === 'a4' ? 'A4' : named === 'letter' ? 'Letter' : value);
       if (!parsed.success) throw new Error(`The paper size is A4 or Letter, not "${value}". ${PDF_USAGE}`);
@@ -64,7 +68,7 @@ export function formatPdfSummary({
 }
 
 /** The newest modification time of any file under `dirs` (0 when there are none). */
-export function newestMtime(dirs: readonly string[]): number {
+function newestMtime(dirs: readonly string[]): number {
   let newest = 0;
   const visit = (dir: string) => {
     let entries;

@@ -48,7 +48,7 @@ export interface PdfResult {
 }
 
 /** Builds the renderer when it is missing or older than its sources. */
-export async function ensureRendererBuilt(log: (line: string) => void = console.log): Promise<void> {
+async function ensureRendererBuilt(log: (line: string) => void = console.log): Promise<void> {
   if (!rendererNeedsBuild(RENDERER_DIR, [path.join(root, 'renderer'), path.join(root, 'shared')])) return;
   log('Building the renderer (vite build)…');
   const { build } = await import('vite');
@@ -135,7 +135,7 @@ export async function printPortfolioPdf(job: PrintJob): Promise<PdfResult> {
       });
     } catch (error) {
       const reported = pageErrors.length ? `\nThe page reported:\n  ${pageErrors.slice(0, 5).join('\n  ')}` : '';
-      throw new Error(`${(error as Error).message}${reported}`);
+      throw new Error(`${(error as Error).message}${reported}`, { cause: error });
     }
     const pdf = await pageAsPrintTarget(page).printToPDF(portfolioPrintOptions(job.paper));
     await writeFileAtomic(job.outFile, pdf);

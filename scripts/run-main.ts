@@ -4,7 +4,7 @@
 import { realpathSync } from 'node:fs';
 
 /** True when `moduleFile` (the caller's import.meta.filename) is the program node was started with. */
-export function isEntryPoint(moduleFile: string, entry = process.argv[1]): boolean {
+function isEntryPoint(moduleFile: string, entry = process.argv[1]): boolean {
   if (!entry) return false;
   try {
     return realpathSync(entry) === realpathSync(moduleFile);

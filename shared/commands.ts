@@ -4,7 +4,7 @@
 /** The single IPC event name main → renderer. */
 export const COMMAND_EVENT = 'app:command';
 
-export const NAVIGATE_ROUTES = [
+const NAVIGATE_ROUTES = [
   '#/roadmap',
   '#/log',
   '#/insights',

@@ -2,11 +2,11 @@
 // the renderer uses the inferred types. No Node or DOM imports here.
 import { z } from 'zod';
 
-export const ITEM_ID = /^[1-9]\.[1-9]$/;
+const ITEM_ID = /^[1-9]\.[1-9]$/;
 export const itemIdSchema = z.string().regex(ITEM_ID, 'An item id looks like "1.1" or "9.2".');
 
 /** The titles the seed gives an item's one list, exactly as written there. */
-export const listTitles = ['Steps', 'Requirements', 'Components', 'Features', 'Metrics', 'Environments'] as const;
+const listTitles = ['Steps', 'Requirements', 'Components', 'Features', 'Metrics', 'Environments'] as const;
 
 const text = z.string().trim().min(1);
 
@@ -30,11 +30,11 @@ export type PortfolioFieldKey = (typeof portfolioFieldKeys)[number];
 export type PortfolioLinkKey = (typeof portfolioLinkKeys)[number];
 export type CriterionId = (typeof criterionIds)[number];
 
-export const estimateSchema = z
+const estimateSchema = z
   .object({ minHours: z.number().positive(), maxHours: z.number().positive() })
   .refine((e) => e.minHours <= e.maxHours, 'minHours must not exceed maxHours');
 
-export const curriculumItemSchema = z.object({
+const curriculumItemSchema = z.object({
   id: itemIdSchema,
   kind: z.enum(['exercise', 'project']),
   phase: z.number().int().min(1).max(3),

@@ -2,7 +2,7 @@
 // arithmetic on year/month/day; no Node or DOM imports.
 
 export type LocalDate = string;
-export const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function parseLocalDate(value: string): { y: number; m: number; d: number } | null {
   const match = LOCAL_DATE.exec(value);
@@ -41,4 +41,3 @@ export function weekStart(date: LocalDate): LocalDate {
   return addDays(date, -((weekday + 6) % 7));
 }
 
-export const compareDates = (a: LocalDate, b: LocalDate) => (a < b ? -1 : a > b ? 1 : 0);

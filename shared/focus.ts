@@ -75,7 +75,7 @@ export const idleFocus: FocusState = {
   workSpans: [],
 };
 
-export function phaseLength(phase: FocusPhase, lengths: FocusLengths): number {
+function phaseLength(phase: FocusPhase, lengths: FocusLengths): number {
   switch (phase) {
     case 'work':
       return lengths.workMs;
@@ -91,7 +91,7 @@ export function phaseLength(phase: FocusPhase, lengths: FocusLengths): number {
 export const isPaused = (state: FocusState) => state.phase !== 'idle' && state.runningSince === null;
 
 /** Time spent in the current phase at `now`, pauses excluded. */
-export function phaseElapsed(state: FocusState, now: number): number {
+function phaseElapsed(state: FocusState, now: number): number {
   return state.elapsedMs + (state.runningSince === null ? 0 : Math.max(0, now - state.runningSince));
 }
 

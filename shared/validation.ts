@@ -158,7 +158,7 @@ export function issueSentence(issue: z.core.$ZodIssue, input?: unknown): string 
 }
 
 /** The key a field's message is kept under: its path, "endedAt" or "links.githubRepository". */
-export const fieldKey = (path: readonly PropertyKey[]) => path.map((key) => shortName(String(key))).join('.');
+const fieldKey = (path: readonly PropertyKey[]) => path.map((key) => shortName(String(key))).join('.');
 
 export interface InputProblems {
   /** The sentences, at most 5 and about 360 characters; the rest are counted. */
@@ -179,7 +179,10 @@ export function describeIssues(error: z.ZodError, input?: unknown): InputProblem
     if (!(key in fields) && Object.keys(fields).length < 20) fields[key] = sentence;
     if (sentences.includes(sentence)) continue;
     if (sentences.length === 5 || (sentences.length > 0 && length + sentence.length > PROBLEMS_MAX_CHARS)) untold++;
-    else (sentences.push(sentence), (length += sentence.length + 1));
+    else {
+      sentences.push(sentence);
+      length += sentence.length + 1;
+    }
   }
   const more = untold > 0 ? ` ${untold} more problem${untold > 1 ? 's were' : ' was'} found.` : '';
   return { message: `${sentences.join(' ')}${more}`, fields };

@@ -24,7 +24,7 @@ export function backupFileName(now: number, reason: BackupReason): string {
   return `companion-${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}-${pad(d.getUTCMilliseconds(), 3)}-${reason}.db`;
 }
 
-export function parseBackupName(name: string): { createdAt: number; reason: BackupReason } | null {
+function parseBackupName(name: string): { createdAt: number; reason: BackupReason } | null {
   if (!BACKUP_ID.test(name)) return null;
   const m = /^companion-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-(\d{3})-(\w+)\.db$/.exec(name)!;
   const [y, mo, d, h, mi, s, ms] = m.slice(1, 8).map(Number) as number[];

@@ -33,7 +33,7 @@ export function csvCell(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export const CSV_HEADER = ['item_id', 'item_title', 'start', 'end', 'minutes', 'note', 'source'] as const;
+const CSV_HEADER = ['item_id', 'item_title', 'start', 'end', 'minutes', 'note', 'source'] as const;
 
 export function timeLogCsv(entries: Iterable<CsvEntry>, curriculum: Curriculum): { content: string; rows: number } {
   const titles = new Map(curriculum.items.map((i) => [i.id, i.title]));

@@ -61,7 +61,7 @@ function readOwner(file: string): LockOwner | null | 'missing' {
 }
 
 /** The sentence the second program shows: where the data is open and what to do. */
-export function lockRefusal(owner: LockOwner, lockFile: string, thisHost: string): string {
+function lockRefusal(owner: LockOwner, lockFile: string, thisHost: string): string {
   if (owner.host !== thisHost) {
     return `Your study data is open in MLOps Study Companion on the computer "${owner.host}"; close it there, or if that computer is off, delete ${lockFile} and start again.`;
   }

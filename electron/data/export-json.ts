@@ -5,7 +5,7 @@ import type { Db } from '../db/open';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { readLogbook } from '../store/logbook';
 
-export const APP_VERSION = '0.1.0';
+const APP_VERSION = '0.1.0';
 
 const parse = <T>(json: string, fallback: T): T => {
   try {

@@ -21,11 +21,6 @@ export function useNativeBinding(binding: NativeBinding | undefined): void {
   nativeBinding = binding;
 }
 
-/** The build `openSqlite` loads now, for the start-up checks and their tests. */
-export function currentNativeBinding(): NativeBinding | undefined {
-  return nativeBinding;
-}
-
 export type SqliteOptions = Omit<Database.Options, 'nativeBinding'>;
 
 /** Opens (or creates) a SQLite file with the native build chosen for this runtime. */

@@ -31,9 +31,9 @@ export interface DemoSummary {
   planStartDate: LocalDate;
 }
 
-export const DEMO_LEARNER_NAME = 'Alex Rivera';
+const DEMO_LEARNER_NAME = 'Alex Rivera';
 /** The plan started this many days before today: about four months (18 weeks). */
-export const DEMO_PLAN_DAYS = 126;
+const DEMO_PLAN_DAYS = 126;
 
 /** The tables that hold what a learner made (settings aside): the demo never writes over any of them. */
 const LEARNER_TABLES = [
@@ -298,8 +298,13 @@ function planDays(
   let diff = needed - forced.size - weeks.reduce((sum, w) => sum + w.take, 0);
   for (let guard = 0; diff !== 0 && guard < 10_000; guard++) {
     const week = rng.pick(weeks);
-    if (diff > 0 && week.take < week.max) (week.take++, diff--);
-    else if (diff < 0 && week.take > week.min) (week.take--, diff++);
+    if (diff > 0 && week.take < week.max) {
+      week.take++;
+      diff--;
+    } else if (diff < 0 && week.take > week.min) {
+      week.take--;
+      diff++;
+    }
   }
   if (diff !== 0) throw new Error(`The demo calendar cannot hold ${needed} sessions.`);
 
@@ -340,7 +345,7 @@ type DemoPortfolio = {
  * pre-fills it from the logbook. Only 4.1 and 4.2 link documentation, so the "GitHub portfolio with
  * clear documentation" milestone (3 needed) still says "Not yet".
  */
-export const DEMO_PORTFOLIO: Readonly<Record<'2.3' | '3.1' | '4.1' | '4.2', DemoPortfolio>> = {
+const DEMO_PORTFOLIO: Readonly<Record<'2.3' | '3.1' | '4.1' | '4.2', DemoPortfolio>> = {
   '2.3': {
     fields: {
       projectTitle: 'CIFAR-10 Image Classifier: from a Small CNN to Transfer Learning',
@@ -442,7 +447,7 @@ const scores = (
 });
 
 /** Two self-assessments per done project: right after finishing it, and again some days later. */
-export const DEMO_ASSESSMENTS: Readonly<Record<'4.1' | '4.2', readonly [AssessmentScores, AssessmentScores]>> = {
+const DEMO_ASSESSMENTS: Readonly<Record<'4.1' | '4.2', readonly [AssessmentScores, AssessmentScores]>> = {
   '4.1': [
     scores([3, 3, 3, 2, 2], [2, 2, 4, 2, 3], [3, 3, 3, 3, 2], [3, 2, 3, 3, 2]),
     scores([4, 4, 4, 4, 3], [3, 3, 4, 3, 4], [3, 4, 4, 3, 3], [4, 3, 4, 4, 3]),

@@ -25,7 +25,7 @@ export interface IdleWatcherDeps {
   clearInterval?: (handle: unknown) => void;
 }
 
-export const IDLE_POLL_MS = 15_000;
+const IDLE_POLL_MS = 15_000;
 
 export const IDLE_BUTTONS: readonly { label: string; choice: IdleChoice }[] = [
   { label: 'Keep', choice: 'keep' },

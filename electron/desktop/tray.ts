@@ -60,7 +60,7 @@ export function trayModel({
   };
   const recent = recentItems.filter((id) => curriculum.items.some((i) => i.id === id)).slice(0, 5);
   const items: TrayMenuItem[] = [];
-  let tooltip = appName;
+  let tooltip: string;
   let title = '';
   if (timer) {
     const elapsed = formatElapsed(now - timer.startedAt);

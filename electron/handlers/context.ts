@@ -27,7 +27,7 @@ export interface HandlerContext extends StoreContext {
  * save dialog). Only `dispatchAsync` runs them; every other handler is synchronous, so its whole
  * transaction runs in one go and nothing can interleave with it.
  */
-export const asyncChannels = [
+const asyncChannels = [
   'portfolio.exportPdf',
   'data.import',
   'backups.create',

@@ -12,7 +12,7 @@ import { readSettings } from '../store/settings';
 import type { HandlerGroup } from './context';
 
 /** The data folder as the learner reads it: "~/.config/MLOps Study Companion". */
-export function displayFolder(folder: string, home: string | undefined): string {
+function displayFolder(folder: string, home: string | undefined): string {
   if (home && (folder === home || folder.startsWith(home + path.sep))) return `~${folder.slice(home.length)}`;
   return folder;
 }

@@ -12,7 +12,7 @@ import { statsHandlers } from './stats';
 import { timeHandlers } from './time';
 import { timerHandlers } from './timer';
 
-export function mergeHandlerGroups(groups: readonly object[]): Record<string, unknown> {
+function mergeHandlerGroups(groups: readonly object[]): Record<string, unknown> {
   const table: Record<string, unknown> = {};
   for (const group of groups) {
     for (const [channel, handler] of Object.entries(group)) {

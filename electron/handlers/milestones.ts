@@ -39,7 +39,7 @@ function readLinks(json: string): MilestoneFacts['portfolio'][number]['links'] {
   }
 }
 
-export function readMilestones(ctx: HandlerContext): Milestones {
+function readMilestones(ctx: HandlerContext): Milestones {
   const facts = readFacts(ctx);
   const ticked = readTickedMilestones(ctx);
   return {

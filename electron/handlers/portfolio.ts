@@ -66,7 +66,7 @@ const toSpan = (row: SpanRow | undefined): LoggedSpan | null =>
     ? { firstDay: localDateOf(row.first_start), lastDay: localDateOf(row.last_end - 1), hours: row.ms / HOUR_MS }
     : null;
 
-export function toAssessment(ctx: HandlerContext, row: AssessmentRow): Assessment | null {
+function toAssessment(ctx: HandlerContext, row: AssessmentRow): Assessment | null {
   let scores: unknown;
   try {
     scores = JSON.parse(row.scores);
@@ -87,7 +87,7 @@ export function toAssessment(ctx: HandlerContext, row: AssessmentRow): Assessmen
   };
 }
 
-export function readHistory(ctx: HandlerContext, itemId: string): Assessment[] {
+function readHistory(ctx: HandlerContext, itemId: string): Assessment[] {
   return readAssessmentRows(ctx, itemId)
     .map((row) => toAssessment(ctx, row))
     .filter((a): a is Assessment => a !== null);
@@ -123,13 +123,13 @@ function buildEntry(
   };
 }
 
-export function readPortfolioEntry(ctx: HandlerContext, itemId: string): PortfolioEntry {
+function readPortfolioEntry(ctx: HandlerContext, itemId: string): PortfolioEntry {
   const item = requireItem(ctx, itemId);
   const { row, span, latest } = readPortfolioSource(ctx, itemId);
   return buildEntry(ctx, item, row, span, readProgressRow(ctx, itemId).status, latest);
 }
 
-export function readPortfolio(ctx: HandlerContext): PortfolioEntry[] {
+function readPortfolio(ctx: HandlerContext): PortfolioEntry[] {
   const sourceOf = readPortfolioSources(ctx);
   const statusOf = readStatuses(ctx);
   return ctx.curriculum.items.map((item) => {

@@ -8,7 +8,7 @@
 import { AppError } from '../../shared/errors';
 import path from 'node:path';
 import type { PaperSize } from '../../shared/schemas/portfolio';
-import { portfolioFileName, printHash } from '../../shared/print';
+import { portfolioFileName } from '../../shared/print';
 import type { PdfExporter } from '../handlers';
 import { countPdfPages, READ_FAILURE_SCRIPT, READ_READY_SCRIPT, waitForPrintReady } from './print-ready';
 
@@ -74,7 +74,7 @@ export const portfolioPrintOptions = (paper: PaperSize): PrintToPdfOptions => ({
 
 export const WINDOW_CLOSED_MESSAGE = 'The app’s window was closed before the PDF was made.';
 
-export const NOT_SAVED = { saved: false, fileName: '', pages: 0, bytes: 0 } as const;
+const NOT_SAVED = { saved: false, fileName: '', pages: 0, bytes: 0 } as const;
 
 export function createPdfExporter<W>(deps: PdfExporterDeps<W>): PdfExporter {
   return async (paper: PaperSize) => {

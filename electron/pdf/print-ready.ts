@@ -4,11 +4,11 @@
 import { AppError } from '../../shared/errors';
 import { PRINT_READY_ATTRIBUTE } from '../../shared/print';
 
-export const PRINT_READY_TIMEOUT_MS = 30_000;
+const PRINT_READY_TIMEOUT_MS = 30_000;
 /** Between reads that found no document to ask (a page still loading). */
-export const PRINT_POLL_INTERVAL_MS = 20;
+const PRINT_POLL_INTERVAL_MS = 20;
 /** How long one read waits in the page for the attribute to change before it answers. */
-export const READ_WAIT_MS = 500;
+const READ_WAIT_MS = 500;
 
 /**
  * Run in the print page: the ready attribute's value ("true", "error", or null while drawing). It

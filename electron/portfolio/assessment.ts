@@ -4,7 +4,7 @@ import type { AssessmentScores } from '../../shared/schemas/assessment';
 import type { Curriculum } from '../../shared/curriculum';
 
 export type CategoryId = keyof AssessmentScores;
-export const categoryIds = [
+const categoryIds = [
   'technical',
   'mlops',
   'innovation',

@@ -26,17 +26,17 @@ export interface InsightsInput {
   dayMinutes: DayMinutes;
 }
 
-export const WEEKLY_WEEKS = 26;
-export const HEATMAP_WEEKS = 52;
-export const PACE_DAYS = 28;
+const WEEKLY_WEEKS = 26;
+const HEATMAP_WEEKS = 52;
+const PACE_DAYS = 28;
 /**
  * Days of history, from the first study day, before a finish date is given: the pace is measured
  * over PACE_DAYS, and before that it counts days that were not yet part of the learner's study (three
  * sessions in a first week made "Oct 2035"). Until then Insights shows the plan and what it asks.
  */
-export const FORECAST_MIN_DAYS = PACE_DAYS;
+const FORECAST_MIN_DAYS = PACE_DAYS;
 /** A forecast further out than this is no forecast: finish dates become null. */
-export const MAX_FORECAST_DAYS = 100 * 366;
+const MAX_FORECAST_DAYS = 100 * 366;
 
 /**
  * Days since 1970-01-01 of a well-formed date, for the loops over every study day (years of them):
@@ -284,7 +284,10 @@ export function forecast(input: InsightsInput, ratios: readonly number[]): Insig
     overall.p50Hours += p50;
     overall.p80Hours += p80;
     const phase = phases.get(item.phase);
-    if (phase) ((phase.p50Hours += p50), (phase.p80Hours += p80));
+    if (phase) {
+      phase.p50Hours += p50;
+      phase.p80Hours += p80;
+    }
   }
 
   const pace = paceHoursPerWeek(dayMinutes, today);

@@ -88,13 +88,16 @@ export function listEntries(
 ): { entries: TimeEntry[]; hasMore: boolean } {
   const where: string[] = [];
   const params: (string | number)[] = [];
-  if (itemId !== undefined) (where.push('e.item_id = ?'), params.push(itemId));
+  const condition = (clause: string, ...values: (string | number)[]) => {
+    where.push(clause);
+    params.push(...values);
+  };
+  if (itemId !== undefined) condition('e.item_id = ?', itemId);
   // An entry belongs to a range when any part of it falls inside.
-  if (from !== undefined) (where.push('e.ended_at > ?'), params.push(from));
-  if (to !== undefined) (where.push('e.started_at < ?'), params.push(to));
+  if (from !== undefined) condition('e.ended_at > ?', from);
+  if (to !== undefined) condition('e.started_at < ?', to);
   if (before)
-    (where.push('(e.started_at < ? OR (e.started_at = ? AND e.id < ?))'),
-      params.push(before.startedAt, before.startedAt, before.id));
+    condition('(e.started_at < ? OR (e.started_at = ? AND e.id < ?))', before.startedAt, before.startedAt, before.id);
   const rows = prepared(
     ctx.db,
     `SELECT ${ENTRY_COLUMNS} FROM time_entries e

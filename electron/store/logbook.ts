@@ -1,7 +1,6 @@
 // The whole logbook at once: every learner table read for the JSON export, written by an import,
 // refilled from a backup, copied whole, or checked empty for the demo. Statements here run once
 // per export, import or restore, so they are prepared where they run, not cached.
-import type { AssessmentScores } from '../../shared/schemas/assessment';
 import type { ItemStatus } from '../../shared/schemas/items';
 import type { Curriculum } from '../../shared/curriculum';
 import type { ExportFile } from '../../shared/export-format';

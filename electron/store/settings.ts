@@ -5,9 +5,9 @@ import { localDateOf } from '../stats/local-days';
 import type { StoreContext } from './context';
 import { prepared } from './statements';
 
-export const PLAN_MONTHS = 9;
+const PLAN_MONTHS = 9;
 
-export function defaultSettings(planStartDate: string): Settings {
+function defaultSettings(planStartDate: string): Settings {
   return {
     learnerName: '',
     planStartDate,

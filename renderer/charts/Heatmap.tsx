@@ -10,7 +10,7 @@ const GAP = 3;
 const LEFT = 28;
 const TOP = 18;
 
-export function heatLevel(minutes: number, minMinutes: number): number {
+function heatLevel(minutes: number, minMinutes: number): number {
   if (minutes <= 0) return 0;
   if (minutes < minMinutes) return 1;
   if (minutes < 60) return 2;

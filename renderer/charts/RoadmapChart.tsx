@@ -31,7 +31,7 @@ interface Row {
   monthStart?: number;
 }
 
-export function roadmapRows(stats: RoadmapStats, curriculum: Curriculum, view: RoadmapView): Row[] {
+function roadmapRows(stats: RoadmapStats, curriculum: Curriculum, view: RoadmapView): Row[] {
   if (view === 'phases') {
     return stats.phases.map((p) => ({
       key: `P${p.phase}`,

@@ -1,6 +1,6 @@
 // The learner's data: exports to keep or open in a spreadsheet, an import, and backups. What an
 // action did, or why it was refused, is said in the section of the button that started it.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { Backup } from '../../shared/schemas/data';
 import { call } from '../api';
 import { onAppCommand } from '../lib/commands';
@@ -87,9 +87,8 @@ export function DataSettings() {
       offerDownload(csv.fileName, csv.content, 'text/csv;charset=utf-8');
     });
   // The desktop menu's "Export time log CSV" lands here.
-  const latestCsv = useRef(exportCsv);
-  latestCsv.current = exportCsv;
-  useEffect(() => onAppCommand('export:csv', () => void latestCsv.current()), []);
+  const onExportCsvCommand = useEffectEvent(() => void exportCsv());
+  useEffect(() => onAppCommand('export:csv', onExportCsvCommand), []);
 
   const importFile = (file: File) =>
     run('import', async () => {

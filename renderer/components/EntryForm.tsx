@@ -41,7 +41,9 @@ export function EntryForm({ entry, itemId: initialItemId, onDone, onCancel }: Pr
   const { curriculum } = useData();
   const mutate = useMutation();
   const id = useId();
-  const defaultStart = entry?.startedAt ?? Date.now() - 60 * MINUTE_MS;
+  // A new entry's defaults: the hour before the form opened.
+  const [openedAt] = useState(() => Date.now());
+  const defaultStart = entry?.startedAt ?? openedAt - 60 * MINUTE_MS;
   const initialMinutes = entry ? Math.round((entry.endedAt - entry.startedAt) / MINUTE_MS) : 60;
   const [itemId, setItemId] = useState(initialItemId);
   const [date, setDate] = useState(toDateInput(defaultStart));
@@ -49,7 +51,7 @@ export function EntryForm({ entry, itemId: initialItemId, onDone, onCancel }: Pr
   const [mode, setMode] = useState<'duration' | 'end'>('duration');
   const [hours, setHours] = useState(String(Math.floor(initialMinutes / 60)));
   const [minutes, setMinutes] = useState(String(initialMinutes % 60));
-  const [end, setEnd] = useState(toTimeInput(entry?.endedAt ?? Date.now()));
+  const [end, setEnd] = useState(toTimeInput(entry?.endedAt ?? openedAt));
   const [nextDay, setNextDay] = useState(entry ? toDateInput(entry.endedAt) !== toDateInput(entry.startedAt) : false);
   const [note, setNote] = useState(entry?.note ?? '');
   const [errors, setErrors] = useState<Errors>({});

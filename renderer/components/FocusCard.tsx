@@ -9,7 +9,7 @@ import { itemLabel } from '../lib/labels';
 import { useNow } from '../lib/useNow';
 
 /** "24:59"; "1:05:00" past an hour. */
-export function formatCountdown(ms: number): string {
+function formatCountdown(ms: number): string {
   const total = Math.ceil(Math.max(0, ms) / 1000);
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);

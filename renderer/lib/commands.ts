@@ -5,7 +5,7 @@
 // The browser preview's bridge offers onCommand too (its server can send commands, as tests do).
 import { isAppCommand, type AppCommand } from '../../shared/commands';
 
-export const COMMAND_DOM_EVENT = 'companion:command';
+const COMMAND_DOM_EVENT = 'companion:command';
 
 /** Where a command that needs a screen takes the learner before its event is sent. */
 // 'entry:new' has no screen of its own: the manual-entry form lives on each item's screen.

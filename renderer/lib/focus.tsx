@@ -5,6 +5,7 @@
 // Unlike the timer, whose start time is in the database, a focus session does NOT survive a
 // reload, a restart or a crash: what was logged stays logged, the work interval in progress is lost.
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useLatest } from './useLatest';
 import {
   focusLengths,
   focusReducer,
@@ -50,8 +51,7 @@ export function FocusProvider({ children }: { children: ReactNode }) {
   );
   const [state, setState] = useState<FocusState>(idleFocus);
   const stateRef = useRef(state);
-  const lengthsRef = useRef(lengths);
-  lengthsRef.current = lengths;
+  const lengthsRef = useLatest(lengths);
 
   const send = useCallback(
     (event: FocusEvent) => {
@@ -82,7 +82,7 @@ export function FocusProvider({ children }: { children: ReactNode }) {
         }
       }
     },
-    [curriculum, mutate, notices],
+    [curriculum, mutate, notices, lengthsRef],
   );
 
   const running = state.phase !== 'idle' && state.runningSince !== null;

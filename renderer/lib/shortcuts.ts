@@ -5,13 +5,14 @@
 //   n                    focus the form to add time by hand (item screen)
 //   ?                    this list; Escape closes it
 // Keys typed into a field, or with Ctrl/Cmd/Alt held, are never shortcuts.
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
+import { useLatest } from './useLatest';
 import type { Route } from './router';
 
 export type ShortcutAction =
   { type: 'go'; route: Route } | { type: 'timer' } | { type: 'manualEntry' } | { type: 'help' };
 
-export const goKeys: Record<string, Route> = {
+const goKeys: Record<string, Route> = {
   r: { screen: 'roadmap' },
   l: { screen: 'log' },
   i: { screen: 'insights' },
@@ -92,8 +93,7 @@ export function createShortcutReader() {
 
 /** Calls `onAction` for shortcuts typed anywhere in the page, unless `enabled` is false (a dialog is open). */
 export function useShortcuts(onAction: (action: ShortcutAction) => void, enabled: boolean) {
-  const latest = useRef(onAction);
-  latest.current = onAction;
+  const latest = useLatest(onAction);
   useEffect(() => {
     if (!enabled) return;
     const read = createShortcutReader();
@@ -108,5 +108,5 @@ export function useShortcuts(onAction: (action: ShortcutAction) => void, enabled
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [enabled]);
+  }, [enabled, latest]);
 }

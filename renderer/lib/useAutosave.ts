@@ -1,6 +1,7 @@
 // Saves a value shortly after the learner stops typing, and at once when the field loses focus
 // or the component goes away: there is no save button to forget.
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLatest } from './useLatest';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -9,8 +10,7 @@ export function useAutosave(save: (value: string) => Promise<boolean>, delayMs =
   const [state, setState] = useState<SaveState>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<string | null>(null);
-  const saveRef = useRef(save);
-  saveRef.current = save;
+  const saveRef = useLatest(save);
 
   const flush = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current);
@@ -20,7 +20,7 @@ export function useAutosave(save: (value: string) => Promise<boolean>, delayMs =
     pending.current = null;
     setState('saving');
     setState((await saveRef.current(value)) ? 'saved' : 'error');
-  }, []);
+  }, [saveRef]);
 
   const schedule = useCallback(
     (value: string) => {

@@ -1,4 +1,5 @@
 // The cover: who, which plan, the totals, and what the portfolio holds.
+import { useState } from 'react';
 import { itemById, type Curriculum } from '../../shared/curriculum';
 import type { Progress } from '../../shared/schemas/items';
 import type { PortfolioEntry } from '../../shared/schemas/portfolio';
@@ -21,7 +22,7 @@ export function Cover({
 }) {
   const { settings, overview } = data;
   const overall: Progress = overview.overall;
-  const today = toDateInput(Date.now());
+  const [today] = useState(() => toDateInput(Date.now()));
   const scored = included.filter((e) => e.latestAssessment);
   const meanScore = scored.length
     ? scored.reduce((sum, e) => sum + e.latestAssessment!.weightedTotal, 0) / scored.length

@@ -34,7 +34,7 @@ export function LongField({ label, value }: { label: string; value: string }) {
 }
 
 /** Paragraphs split on blank lines; lines starting with "-", "*" or "•" become a bulleted list. */
-export function RichText({ text }: { text: string }) {
+function RichText({ text }: { text: string }) {
   const blocks = text.split(/\n\s*\n/).map((b) => b.split('\n').filter((line) => line.trim() !== ''));
   const out: ReactNode[] = [];
   blocks.forEach((lines, b) => {

@@ -5,7 +5,7 @@ import { RoadmapChart } from '../charts/RoadmapChart';
 import type { PrintData } from './usePrintData';
 
 /** The chart's size on paper: the printable width of A4 (180 mm) and Letter (186 mm) is about 680 CSS px. */
-export const PRINT_CHART_SIZE = { width: 680, height: 300 } as const;
+const PRINT_CHART_SIZE = { width: 680, height: 300 } as const;
 
 export function RoadmapSection({ data, curriculum }: { data: PrintData; curriculum: Curriculum }) {
   const { roadmap, overview } = data;

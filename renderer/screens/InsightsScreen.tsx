@@ -28,7 +28,7 @@ export function InsightsScreen() {
 }
 
 function InsightsBody({ data }: { data: Insights }) {
-  const { streak, forecast } = data;
+  const { streak } = data;
   const thisWeek = data.weekly[data.weekly.length - 1];
   return (
     <>

@@ -1,6 +1,8 @@
 // One exercise or project: everything the curriculum says about it, and everything the learner
 // did on it: status, list ticks, notes, the timer, manual entries and its log.
 import { useEffect, useRef, useState } from 'react';
+import { useLatest } from '../lib/useLatest';
+import { useStateFrom } from '../lib/useStateFrom';
 import { itemStatuses, ITEM_NOTES_MAX, type ItemState } from '../../shared/schemas/items';
 import { itemById, type CurriculumItem } from '../../shared/curriculum';
 import { formatClock, formatHours } from '../../shared/time';
@@ -111,8 +113,7 @@ function Brief({ item }: { item: CurriculumItem }) {
 function Checklist({ item, state }: { item: CurriculumItem; state: ItemState }) {
   const mutate = useMutation();
   // Ticks show at once; the saved state replaces them when it arrives (or puts them back on error).
-  const [ticked, setTicked] = useState(() => new Set(state.tickedEntries));
-  useEffect(() => setTicked(new Set(state.tickedEntries)), [state.tickedEntries]);
+  const [ticked, setTicked] = useStateFrom(state.tickedEntries, (entries) => new Set(entries));
   const toggle = (index: number, on: boolean) => {
     setTicked((current) => {
       const next = new Set(current);
@@ -147,8 +148,7 @@ function Checklist({ item, state }: { item: CurriculumItem; state: ItemState }) 
 
 function StatusCard({ state, item }: { state: ItemState; item: CurriculumItem }) {
   const mutate = useMutation();
-  const [status, setStatus] = useState(state.status);
-  useEffect(() => setStatus(state.status), [state.status]);
+  const [status, setStatus] = useStateFrom(state.status, (saved) => saved);
   const hours = state.minutesLogged / 60;
   return (
     <section className="card">
@@ -223,8 +223,7 @@ function Notes({ state }: { state: ItemState }) {
   const [text, setText] = useState(state.notes);
   const [saved, setSaved] = useState<'saved' | 'saving' | 'idle'>('idle');
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef(text);
-  latest.current = text;
+  const latest = useLatest(text);
 
   const save = async () => {
     if (pending.current) clearTimeout(pending.current);
@@ -238,7 +237,7 @@ function Notes({ state }: { state: ItemState }) {
     () => () => {
       if (pending.current) void save();
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only on leaving; save reads the latest text through a ref
     [],
   );
 

@@ -1,6 +1,6 @@
 // The four checklists from the curriculum. Where the logbook decides an entry, it ticks itself and
 // says why; the rest the learner ticks by hand.
-import { useEffect, useState } from 'react';
+import { useStateFrom } from '../lib/useStateFrom';
 import type { Milestones } from '../../shared/schemas/milestones';
 import { Loaded } from '../components/Loaded';
 import { useMutation, useQuery } from '../lib/data';
@@ -30,8 +30,7 @@ export function MilestonesScreen() {
 
 function Checklist({ list }: { list: Milestones['checklists'][number] }) {
   const mutate = useMutation();
-  const [ticked, setTicked] = useState(() => new Map(list.entries.map((e) => [e.id, e.ticked])));
-  useEffect(() => setTicked(new Map(list.entries.map((e) => [e.id, e.ticked]))), [list]);
+  const [ticked, setTicked] = useStateFrom(list, (saved) => new Map(saved.entries.map((e) => [e.id, e.ticked])));
   const done = list.entries.filter((e) => (e.rule ? e.rule.met : ticked.get(e.id))).length;
   return (
     <section className="card milestone-list" aria-labelledby={`ms-${list.id}`} data-testid={`milestones-${list.id}`}>

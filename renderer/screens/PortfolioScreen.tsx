@@ -1,6 +1,6 @@
 // One showcase entry per item in the seed's template, pre-filled from the logbook, saved as the
 // learner types; a self-assessment against the weighted criteria with its history; the PDF export.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import {
   criterionIds,
   itemById,
@@ -101,9 +101,8 @@ function ExportButton({ includedCount }: { includedCount: number }) {
     }
   };
   // The desktop menu's "Export portfolio PDF…" lands here.
-  const latestExport = useRef(exportPdf);
-  latestExport.current = exportPdf;
-  useEffect(() => onAppCommand('export:pdf', () => void latestExport.current()), []);
+  const onExportPdfCommand = useEffectEvent(() => void exportPdf());
+  useEffect(() => onAppCommand('export:pdf', onExportPdfCommand), []);
   return (
     <div className="export-box">
       <label className="field">
@@ -292,9 +291,12 @@ function SelfAssessment({ itemId, latest }: { itemId: string; latest: Assessment
   const [scores, setScores] = useState<Record<string, (number | null)[]>>(() =>
     Object.fromEntries(criterionIds.map((c) => [c, latest ? [...latest.scores[c]] : [null, null, null, null, null]])),
   );
-  useEffect(() => {
+  // A newly saved assessment replaces the sliders (an unsaved one stays as the learner left it).
+  const [shownLatest, setShownLatest] = useState(latest);
+  if (shownLatest !== latest) {
+    setShownLatest(latest);
     if (latest) setScores(Object.fromEntries(criterionIds.map((c) => [c, [...latest.scores[c]]])));
-  }, [latest]);
+  }
   const complete = isComplete(scores);
   const save = async () => {
     if (!isComplete(scores)) return;

@@ -74,7 +74,10 @@ function SettingsForm({ initial }: { initial: Settings }) {
   const pending = useRef(new Map<Field, { timer: ReturnType<typeof setTimeout>; text: string }>());
   const cancelPending = (field: Field) => {
     const waiting = pending.current.get(field);
-    if (waiting) (clearTimeout(waiting.timer), pending.current.delete(field));
+    if (waiting) {
+      clearTimeout(waiting.timer);
+      pending.current.delete(field);
+    }
   };
   const saveSoon = (field: Field, text: string) => {
     cancelPending(field);
@@ -113,7 +116,10 @@ function SettingsForm({ initial }: { initial: Settings }) {
           else saveSoon(field, e.target.value);
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') (e.preventDefault(), void save(field, e.currentTarget.value));
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void save(field, e.currentTarget.value);
+          }
         }}
         onBlur={(e) => type !== 'date' && void save(field, e.target.value)}
         {...extra}

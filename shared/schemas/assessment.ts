@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { criterionIds, itemIdSchema, type CriterionId } from '../curriculum';
 import { instant } from './common';
 
-export const criterionScoreSchema = z
+const criterionScoreSchema = z
   .number()
   .int('A score is a whole number from 1 to 5.')
   .min(1, 'A score is from 1 to 5.')

@@ -13,7 +13,7 @@ export const backupSchema = z.object({
 export type Backup = z.infer<typeof backupSchema>;
 
 /** The largest export file the app reads: years of daily logging are a few MB. */
-export const IMPORT_MAX_CHARS = 64 * 1024 * 1024;
+const IMPORT_MAX_CHARS = 64 * 1024 * 1024;
 
 export const importInput = z.strictObject({
   content: z.string().max(IMPORT_MAX_CHARS, 'The file is larger than 64 MB; that is not an export of this app.'),

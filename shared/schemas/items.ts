@@ -31,7 +31,7 @@ export const itemTickInput = z.strictObject({
   ticked: z.boolean(),
 });
 
-export const progressSchema = z.object({
+const progressSchema = z.object({
   itemCount: z.number().int(),
   /** Items still in the plan: all but the skipped ones. */
   plannedCount: z.number().int(),

@@ -12,8 +12,8 @@ import { assessmentSchema } from './assessment';
 import { hoursSchema, instant } from './common';
 import { itemStatusSchema } from './items';
 
-export const PORTFOLIO_TEXT_MAX = 10_000;
-export const PORTFOLIO_LINE_MAX = 300;
+const PORTFOLIO_TEXT_MAX = 10_000;
+const PORTFOLIO_LINE_MAX = 300;
 
 const singleLineKeys = new Set<PortfolioFieldKey>(['projectTitle', 'duration', 'technologiesUsed']);
 export const portfolioFieldInputs = Object.fromEntries(

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { localDateSchema } from './common';
 
-export const themes = ['system', 'light', 'dark'] as const;
+const themes = ['system', 'light', 'dark'] as const;
 
 /**
  * The global start/stop-timer shortcut until the learner picks another. Not Ctrl+Alt+T: that opens

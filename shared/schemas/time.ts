@@ -45,7 +45,7 @@ export const editEntryInput = spanRules(
   z.strictObject({ id: entryIdSchema, itemId: itemIdSchema, startedAt: instant, endedAt: instant, note: entryNote }),
 );
 
-export const TIME_LIST_MAX = 500;
+const TIME_LIST_MAX = 500;
 
 export const timeListInput = z
   .strictObject({

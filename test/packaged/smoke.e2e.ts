@@ -42,7 +42,10 @@ async function launchPackaged(executable: string, dataDir: string, saveDir: stri
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /DevTools listening on (ws:\/\/\S+)/.exec(output);
-      if (m) (clearTimeout(timer), resolve(m[1]!));
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     };
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);

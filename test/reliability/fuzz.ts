@@ -905,12 +905,10 @@ function semanticMutators(channel: Channel, facts: Facts): fc.Arbitrary<Mutator>
       fc
         .constantFrom('phase9.1', 'phase4.1', 'phase1.6', 'portfolio.6', 'x.1', 'abc123.9', 'phase0.1')
         .map((id): Mutator => ({ kind: 'semantic:unknown-milestone', apply: (p) => setAt(p, ['entryId'], id) })),
-      fc
-        .tuple(fc.constantFrom(...ruled), fc.boolean())
-        .map(([id, ticked]): Mutator => ({
-          kind: 'semantic:milestone-with-a-rule',
-          apply: () => ({ entryId: id, ticked }),
-        })),
+      fc.tuple(fc.constantFrom(...ruled), fc.boolean()).map(([id, ticked]): Mutator => ({
+        kind: 'semantic:milestone-with-a-rule',
+        apply: () => ({ entryId: id, ticked }),
+      })),
     );
   }
   return out;

@@ -46,7 +46,6 @@ export interface StandInOptions {
 }
 
 // `any` on purpose: Electron's listeners take specific arguments, and a stand-in must accept them all.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Listener = (...args: any[]) => any;
 
 export function createElectronStandIn(options: StandInOptions) {

@@ -95,7 +95,10 @@ describe('npm start, for real, where the desktop app cannot start', () => {
         const timer = setTimeout(() => reject(new Error(`no address in:\n${stdout}\n${stderr}`)), 90_000);
         child.stdout.on('data', () => {
           const m = / at (http:\/\/127\.0\.0\.1:\d+\/) /.exec(stdout);
-          if (m) (clearTimeout(timer), resolve(m[1]!));
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
         });
         child.on(
           'exit',
