@@ -40,4 +40,3 @@ export function weekStart(date: LocalDate): LocalDate {
   const weekday = new Date(toUtc(date)).getUTCDay(); // 0 = Sunday
   return addDays(date, -((weekday + 6) % 7));
 }
-

@@ -4,12 +4,7 @@ import type { AssessmentScores } from '../../shared/schemas/assessment';
 import type { Curriculum } from '../../shared/curriculum';
 
 export type CategoryId = keyof AssessmentScores;
-const categoryIds = [
-  'technical',
-  'mlops',
-  'innovation',
-  'communication',
-] as const satisfies readonly CategoryId[];
+const categoryIds = ['technical', 'mlops', 'innovation', 'communication'] as const satisfies readonly CategoryId[];
 export type CategoryPercents = Record<CategoryId, number>;
 
 /** A category's mean score as a percent of the top score 5: all 5s are 100, all 1s are 20. */
