@@ -57,6 +57,9 @@ export function openDatabase(file: string, curriculum: Curriculum, options: Open
         `The data file ${file} is damaged (SQLite's check says: ${String(check).slice(0, 200)}). It was left untouched.`,
       );
     }
+    // The check read every page into SQLite's cache (up to 16 MB in better-sqlite3's build); hand
+    // those back, or each open holds the whole file in memory for pages it read once.
+    db.pragma('shrink_memory');
     const latest = list.length;
     if (version > latest) {
       throw new DatabaseOpenError(
