@@ -1,19 +1,12 @@
 // The import rules of docs/architecture.md: which part may import what. Each rule names where code
 // runs: shared/ in both processes, renderer/ in Chromium without Node, electron/ in Node.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot, sourceFiles } from '../support/source-files';
 
-const root = path.resolve(import.meta.dirname, '../..');
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(relative);
-    return /\.(ts|tsx)$/.test(entry.name) && !entry.name.endsWith('.d.ts') ? [relative] : [];
-  });
-}
+const root = repoRoot;
 
 /** Every module a file imports (static imports, re-exports and dynamic imports), as written. */
 function importsOf(text: string): string[] {
@@ -42,7 +35,7 @@ const rules: { part: string; never: string[] }[] = [
 describe('import rules (docs/architecture.md)', () => {
   for (const { part, never } of rules) {
     it(`${part}/ imports none of: ${never.join(', ')}`, () => {
-      const files = sourceFiles(part);
+      const files = sourceFiles(part, /(?<!\.d)\.tsx?$/);
       expect(files.length).toBeGreaterThan(0);
       const broken = files.flatMap((file) =>
         importsOf(readFileSync(path.join(root, file), 'utf8'))

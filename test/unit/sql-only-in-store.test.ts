@@ -3,21 +3,14 @@
 // what it touches. The schema itself (electron/db/: the migrations and the opener's pragmas and
 // curriculum rows) keeps its SQL too. Anywhere else, preparing or executing a statement, setting a
 // pragma, or holding SQL text fails this test: call a store function instead (or add one).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot, sourceFiles } from '../support/source-files';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = repoRoot;
 const SCANNED = ['electron', 'preview', 'bench', 'scripts', 'shared', 'renderer'];
 const ALLOWED = ['electron/store/', 'electron/db/'];
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(relative);
-    return /\.(ts|tsx|mts|cts|mjs|cjs|js)$/.test(entry.name) ? [relative] : [];
-  });
-}
 
 const SQL_USES: [string, RegExp][] = [
   ['prepares a statement', /\.prepare\s*\(/g],
@@ -64,7 +57,7 @@ describe('SQL only in the store', () => {
   });
 
   it('no file outside electron/store/ and electron/db/ prepares, executes or holds SQL', () => {
-    const files = SCANNED.flatMap(sourceFiles);
+    const files = SCANNED.flatMap((dir) => sourceFiles(dir));
     expect(files.length).toBeGreaterThan(100);
     const offenders = files
       .filter((file) => !ALLOWED.some((folder) => file.startsWith(folder)))
@@ -80,7 +73,7 @@ describe('SQL only in the store', () => {
   });
 
   it('outside electron/handlers/ and electron/ipc/, code reaches handlers through the table, never a handler file', () => {
-    const files = SCANNED.flatMap(sourceFiles).filter(
+    const files = SCANNED.flatMap((dir) => sourceFiles(dir)).filter(
       (file) => !file.startsWith('electron/handlers/') && !file.startsWith('electron/ipc/'),
     );
     const offenders = files.flatMap((file) =>

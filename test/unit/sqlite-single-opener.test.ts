@@ -2,21 +2,14 @@
 // desktop app), so exactly one file may construct a better-sqlite3 connection: electron/db/sqlite.ts.
 // A second `new Database(...)` anywhere in the app's code is how backups once loaded the Node build
 // inside Electron and failed every restore.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { repoRoot, sourceFiles } from '../support/source-files';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = repoRoot;
 const APP_FOLDERS = ['electron', 'shared', 'renderer', 'preview', 'scripts', 'bench', 'curriculum'];
 const THE_OPENER = 'electron/db/sqlite.ts';
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const relative = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(relative);
-    return /\.(ts|tsx|mts|cts|mjs|cjs|js)$/.test(entry.name) ? [relative] : [];
-  });
-}
 
 /** What in a file's text would construct a connection or load the module's value. */
 function sqliteConstructions(text: string): string[] {
@@ -41,7 +34,7 @@ describe('one way to open SQLite', () => {
   });
 
   it(`only ${THE_OPENER} constructs a better-sqlite3 connection`, () => {
-    const files = APP_FOLDERS.flatMap(sourceFiles);
+    const files = APP_FOLDERS.flatMap((dir) => sourceFiles(dir));
     expect(files.length).toBeGreaterThan(100);
     const offenders = files
       .filter((file) => file !== THE_OPENER)
