@@ -35,12 +35,13 @@ export const syncHandlers: HandlerGroup<'sync.status' | 'sync.configure' | 'sync
   'sync.status': (ctx) => status(ctx),
 
   'sync.configure': async (ctx, { folder, deviceName }) => {
-    if (folder === null) {
-      configureSync(ctx.db, null);
-    } else {
-      // Checked before anything is stored: a folder that cannot be used is never remembered.
-      const usable = checkSyncFolder(folder, ctx.files ? path.dirname(ctx.files.dbFile) : undefined);
-      configureSync(ctx.db, { folder: usable, deviceName });
+    // Checked before anything is stored: a folder that cannot be used is never remembered.
+    const usable =
+      folder === null ? null : checkSyncFolder(folder, ctx.files ? path.dirname(ctx.files.dbFile) : undefined);
+    try {
+      configureSync(ctx.db, usable === null ? null : { folder: usable, deviceName });
+    } catch (error) {
+      throw asAppError(error);
     }
     // The first sync runs at once; if it fails, the state says why (the setting itself was right).
     if (ctx.sync) await ctx.sync.configured().catch(() => null);

@@ -85,10 +85,8 @@ function SyncForm({ status }: { status: SyncStatus }) {
         };
       // The first sync failed: the state says why (below), once.
       if (saved.problem) return null;
-      return {
-        tone: 'success',
-        text: `Sync is on. ${saved.lastReport ? receivedSentence(saved.lastReport) : ''}`.trim(),
-      };
+      // What the first sync brought in is said above, with the state.
+      return { tone: 'success', text: 'Sync is on. From now on this computer syncs by itself.' };
     });
 
   const syncNow = () =>
