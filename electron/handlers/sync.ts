@@ -49,8 +49,11 @@ export const syncHandlers: HandlerGroup<'sync.status' | 'sync.configure' | 'sync
   },
 
   'sync.now': async (ctx) => {
-    if (!readSyncState(ctx.db).enabled)
-      throw new AppError('CONFLICT', 'Sync is off. Choose a folder and turn sync on first.');
+    // In a transaction: reading the state names this machine the first time, and a refusal writes nothing.
+    ctx.db.transaction(() => {
+      if (!readSyncState(ctx.db).enabled)
+        throw new AppError('CONFLICT', 'Sync is off. Choose a folder and turn sync on first.');
+    })();
     try {
       const report = ctx.sync ? await ctx.sync.syncNow() : syncOnce(ctx.db, ctx.now);
       if (!report) throw new AppError('CONFLICT', 'Sync is off. Choose a folder and turn sync on first.');
