@@ -57,7 +57,9 @@ function SyncForm({ status }: { status: SyncStatus }) {
     setBusy(true);
     setOutcome(null);
     try {
-      setOutcome(await work());
+      // A refusal has said itself already (onError); only what went through is said here.
+      const done = await work();
+      if (done) setOutcome(done);
     } finally {
       setBusy(false);
     }

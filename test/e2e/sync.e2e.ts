@@ -150,6 +150,16 @@ test('two machines sharing a folder: a log on one shows on the other; edits made
     await laptop.page.goto(`${laptop.preview.url}#/settings`);
     await syncSection(laptop).getByRole('button', { name: 'Sync now' }).click();
     await expect(syncSection(laptop).getByTestId('sync-outcome')).toHaveText(/^Synced\. Nothing new came in\./);
+
+    // The folder becomes unreachable (a drive unplugged): "Sync now" says so in plain words, once,
+    // and the logbook stays whole.
+    rmSync(path.join(root, 'Dropbox'), { recursive: true, force: true });
+    await syncSection(laptop).getByRole('button', { name: 'Sync now' }).click();
+    await expect(syncSection(laptop).getByRole('alert')).toHaveText(
+      `The sync folder ${folder} cannot be found. If it is on a drive or network share, connect it and sync again; otherwise choose the folder again in Settings → Sync.`,
+    );
+    await laptop.page.goto(`${laptop.preview.url}#/log`);
+    expect(await timeLog(laptop)).toEqual(laptopLog);
   } finally {
     for (const m of machines) {
       await m.page.context().close();
