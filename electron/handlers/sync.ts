@@ -19,6 +19,8 @@ function status(ctx: HandlerContext): ChannelOutput<'sync.status'> {
     deviceName: state.deviceName,
     lastSyncAt: state.lastSyncAt,
     lastReport: state.lastReport,
+    lastReceived:
+      scheduler?.lastReceived ?? (state.lastReport?.received.some((r) => r.changes > 0) ? state.lastReport : null),
     running: scheduler?.running ?? false,
     problem: state.enabled ? (scheduler?.problem ?? null) : null,
     canChooseFolder: Boolean(ctx.chooseFolder),

@@ -67,6 +67,8 @@ export const DEFAULTS = {
 export interface SchedulerStatus {
   running: boolean;
   problem: string | null;
+  /** The last sync that brought something in since the app started: later syncs that bring nothing do not hide it. */
+  lastReceived: SyncReport | null;
   /** How the folder is followed now: a watcher (with slow polling), polling alone, or not at all (sync off). */
   following: 'watch' | 'poll' | 'none';
 }
@@ -82,6 +84,7 @@ export function createSyncScheduler(deps: SchedulerDeps) {
   /** A request that came while a sync ran: one more sync once it ends. */
   let again = false;
   let problem: string | null = null;
+  let lastReceived: SyncReport | null = null;
   let disposed = false;
 
   let debounce: unknown = null;
@@ -98,6 +101,7 @@ export function createSyncScheduler(deps: SchedulerDeps) {
   const status = (): SchedulerStatus => ({
     running: running !== null,
     problem,
+    lastReceived,
     following: followed === null ? 'none' : watcher ? 'watch' : 'poll',
   });
   const notify = () => {
@@ -152,6 +156,7 @@ export function createSyncScheduler(deps: SchedulerDeps) {
       seen = safeFingerprint(folder);
       if (!watcher) startWatching(folder);
       if (report.received.some((r) => r.changes > 0)) {
+        lastReceived = report;
         try {
           deps.onReceived(report);
         } catch (error) {

@@ -136,8 +136,13 @@ function SyncForm({ status }: { status: SyncStatus }) {
         </p>
       )}
       {status.enabled && report && (
+        // What came in last stays said until something newer comes: a later sync that brought
+        // nothing (the other machine only wrote its own bookkeeping) must not hide it.
         <p data-testid="sync-received">
-          {receivedSentence(report)} {wroteSentence(report) ?? ''}
+          {status.lastReceived
+            ? receivedSentence(status.lastReceived, whenSynced(status.lastReceived.at, now))
+            : 'Nothing has come in from your other computers yet.'}{' '}
+          {wroteSentence(report) ?? ''}
         </p>
       )}
       {status.problem && status.problem !== outcome?.text && (

@@ -20,12 +20,15 @@ export function receivedPhrases(report: SyncReportView): string[] {
     });
 }
 
-/** "12 entries from Laptop and 3 changes from Desktop came in." or "Nothing new came in." */
-export function receivedSentence(report: SyncReportView): string {
+/**
+ * "12 entries from Laptop and 3 changes from Desktop came in." or "Nothing new came in."; with
+ * `when`, "… came in 5 minutes ago."
+ */
+export function receivedSentence(report: SyncReportView, when?: string): string {
   const phrases = receivedPhrases(report);
   if (phrases.length === 0) return 'Nothing new came in.';
   const list = phrases.length === 1 ? phrases[0]! : `${phrases.slice(0, -1).join(', ')} and ${phrases.at(-1)!}`;
-  return `${list} came in.`;
+  return `${list} came in${when ? ` ${when}` : ''}.`;
 }
 
 /** "3 changes of yours went out." or null when none did. */

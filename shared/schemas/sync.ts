@@ -44,6 +44,8 @@ export const syncStatusSchema = z.object({
   deviceName: z.string(),
   lastSyncAt: instant.nullable(),
   lastReport: syncReportSchema.nullable(),
+  /** The last sync that brought something in (since the app started, else the last report if it did). */
+  lastReceived: syncReportSchema.nullable(),
   /** A sync is running right now. */
   running: z.boolean(),
   /** Why the last sync did not happen, in plain words; null once one works again. */

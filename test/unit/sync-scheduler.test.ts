@@ -97,7 +97,7 @@ describe('the sync scheduler', () => {
     await scheduler.start();
     expect(world.syncs).toEqual([0]);
     expect(world.watchers).toHaveLength(1);
-    expect(scheduler.status()).toEqual({ running: false, problem: null, following: 'watch' });
+    expect(scheduler.status()).toEqual({ running: false, problem: null, lastReceived: null, following: 'watch' });
     expect(timers.intervals()).toEqual([60_000]);
   });
 
@@ -169,7 +169,13 @@ describe('the sync scheduler', () => {
     world.nextReport = report([{ deviceId: 'b', deviceName: 'Laptop', changes: 14, entries: 12 }]);
     await scheduler.syncNow();
     expect(world.received).toEqual([world.nextReport]);
-    expect(world.statusCalls).toBeGreaterThanOrEqual(4); // start and end of both syncs
+    // A later sync that brings nothing does not hide what came in.
+    const laptop = world.nextReport;
+    world.nextReport = report();
+    await scheduler.syncNow();
+    expect(world.received).toEqual([laptop]);
+    expect(scheduler.status().lastReceived).toBe(laptop);
+    expect(world.statusCalls).toBeGreaterThanOrEqual(6); // start and end of each sync
   });
 
   it('polls quickly where the folder cannot be watched (network shares), and syncs when it changed', async () => {
@@ -237,7 +243,7 @@ describe('the sync scheduler', () => {
     world.files = 'back';
     await timers.advance(5_000);
     expect(world.syncs).toEqual([15_000]);
-    expect(scheduler.status()).toEqual({ running: false, problem: null, following: 'watch' });
+    expect(scheduler.status()).toEqual({ running: false, problem: null, lastReceived: null, following: 'watch' });
   });
 
   it('a failed sync on start or after a change is kept, not thrown', async () => {

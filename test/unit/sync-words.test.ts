@@ -27,6 +27,9 @@ describe('sync words', () => {
       ),
     ).toBe('12 entries and 3 other changes from Laptop and 1 change from Desktop came in.');
     expect(receivedSentence(report([]))).toBe('Nothing new came in.');
+    expect(receivedSentence(report([{ deviceName: 'Laptop', changes: 2, entries: 2 }]), '5 minutes ago')).toBe(
+      '2 entries from Laptop came in 5 minutes ago.',
+    );
     expect(receivedSentence(report([{ deviceName: ' ', changes: 2, entries: 2 }]))).toBe(
       '2 entries from another computer came in.',
     );
