@@ -30,7 +30,6 @@ import { takeDataLock } from './data/data-lock';
 import { DatabaseOpenError, openDatabase, type Db } from './db/open';
 import { useNativeBinding } from './db/sqlite';
 import { startDesktopIntegration, type DesktopIntegration } from './desktop';
-import { sendCommandWhenLoaded } from './desktop/send-command';
 import { startFolderSync, type FolderSync } from './sync/scheduler';
 import { answeringSaveDialog, createPdfExporter } from './pdf/pdf-export';
 import { writeFileAtomic } from './files/write-atomic';
@@ -194,7 +193,7 @@ async function start() {
   const sync = startFolderSync({
     db,
     now: ctx.now,
-    onReceived: () => void sendCommandWhenLoaded(mainWindow, 'data:changed'),
+    onReceived: () => desktop?.changedElsewhere(),
     // A window still loading asks for the state itself once its page is there.
     onStatus: () => {
       if (mainWindow && !mainWindow.isDestroyed() && !mainWindow.webContents.isLoading())
