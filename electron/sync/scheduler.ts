@@ -56,13 +56,15 @@ export interface SchedulerDeps {
   watchSettleMs?: number;
 }
 
-export const DEFAULTS = {
+export const DEFAULTS: Readonly<
+  Record<'debounceMs' | 'maxWaitMs' | 'slowPollMs' | 'fastPollMs' | 'watchSettleMs', number>
+> = {
   debounceMs: 3_000,
   maxWaitMs: 30_000,
   slowPollMs: 60_000,
   fastPollMs: 5_000,
   watchSettleMs: 500,
-} as const;
+};
 
 export interface SchedulerStatus {
   running: boolean;

@@ -76,7 +76,8 @@ function SyncForm({ status }: { status: SyncStatus }) {
       setErrors({});
       const saved = await mutate(
         'sync.configure',
-        { folder: turnOn ? folder : null, deviceName: name },
+        // Turning off sends the stored name: a half-edited name field must not block it.
+        turnOn ? { folder, deviceName: name } : { folder: null, deviceName: status.deviceName },
         { refresh: 'always', onError: refuse },
       );
       if (!saved) return null;
