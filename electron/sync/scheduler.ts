@@ -44,6 +44,8 @@ export interface SchedulerDeps {
   /** A cheap summary of the folder's files; a different one means something arrived. Throws when the folder cannot be read. */
   fingerprint: (folder: string) => string;
   timers: TimerApi;
+  /** Wall-clock time, for how long ago a sync failed (Date.now by default). */
+  now?: () => number;
   /** Where unexpected faults go (a bug of ours, not a folder problem). */
   log?: (message: string, error?: unknown) => void;
   debounceMs?: number;
@@ -87,7 +89,9 @@ export function createSyncScheduler(deps: SchedulerDeps) {
   let again = false;
   let problem: string | null = null;
   let lastReceived: SyncReport | null = null;
+  let failedAt = 0;
   let disposed = false;
+  const clock = deps.now ?? Date.now;
 
   let debounce: unknown = null;
   let firstChangeAt: number | null = null;
@@ -150,6 +154,10 @@ export function createSyncScheduler(deps: SchedulerDeps) {
         report = await deps.sync();
       } catch (error) {
         problem = sentence(error);
+        if (plainSyncProblem(error) === null) log('a sync failed', error);
+        failedAt = clock();
+        // The folder as it was when this failed: a change there is worth another try at once.
+        seen = safeFingerprint(folder);
         // The folder may be gone (a USB stick pulled out): keep polling, watch again once it is back.
         dropWatcher();
         return rethrowFor(reason, error);
@@ -242,13 +250,18 @@ export function createSyncScheduler(deps: SchedulerDeps) {
     }, opts.watchSettleMs);
   }
 
-  /** Syncs when the folder differs from how our last sync left it, or when the last sync failed. */
+  /**
+   * Syncs when the folder differs from how our last sync (or failed try) left it. After a failure,
+   * an unchanged folder is tried again only once a slow-poll interval has passed: a lasting
+   * problem is not retried every few seconds, a passing one (a busy file) still clears by itself.
+   */
   function checkFolder(reason: 'folder' | 'poll') {
     if (disposed || followed === null || running) return;
     const now = safeFingerprint(followed);
-    if (problem === null && now !== null && now === seen) return;
     // Still unreadable and already said so: nothing new to try until it reads again.
     if (problem !== null && now === null) return;
+    const unchanged = now !== null && now === seen;
+    if (unchanged && (problem === null || clock() - failedAt < opts.slowPollMs)) return;
     void request(reason).catch(() => {});
   }
 

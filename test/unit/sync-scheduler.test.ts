@@ -85,6 +85,7 @@ function setup(overrides: Partial<SchedulerDeps> = {}) {
       return world.files;
     },
     timers: timers.api,
+    now: timers.now,
     log: () => {},
     ...overrides,
   });
@@ -244,6 +245,21 @@ describe('the sync scheduler', () => {
     await timers.advance(5_000);
     expect(world.syncs).toEqual([15_000]);
     expect(scheduler.status()).toEqual({ running: false, problem: null, lastReceived: null, following: 'watch' });
+  });
+
+  it('a lasting problem in a readable folder is retried once a minute, or at once when the folder changes', async () => {
+    const { scheduler, world, timers } = setup({ fastPollMs: 5_000, slowPollMs: 60_000 });
+    await scheduler.start();
+    world.failWith = new Error('The folder holds a log from a newer version of the app.');
+    await expect(scheduler.syncNow()).rejects.toThrow('newer version');
+    world.syncs.length = 0;
+    await timers.advance(55_000);
+    expect(world.syncs).toEqual([]); // eleven polls, the folder unchanged: no retry yet
+    await timers.advance(5_000);
+    expect(world.syncs).toEqual([60_000]);
+    world.files += '+laptop';
+    await timers.advance(5_000);
+    expect(world.syncs).toEqual([60_000, 65_000]);
   });
 
   it('a failed sync on start or after a change is kept, not thrown', async () => {
