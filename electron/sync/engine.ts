@@ -298,7 +298,6 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
     }
   }
   const problems: string[] = [];
-  (globalThis as any).T?.('merged in memory');
   const names = new Map(reads.map((r) => [r.deviceId, r.deviceName]));
   // The rows written below are not this machine's changes: the triggers stay quiet meanwhile (the
   // flag is back on before this transaction commits, so no change of the learner's is ever missed).
@@ -321,7 +320,6 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
     }
     if (t.table === 'time_entries' && !t.existed && t.state[EXISTS]?.[0] === 1) perDevice.get(t.from)!.entries++;
   }
-  (globalThis as any).T?.('rows written');
   updateDevice(db, { enabled: 1 });
   const remote = newest ? parseHlc(newest) : null;
   const clock = remote ? receive(clockOf(d), remote, d.device_id) : clockOf(d);
@@ -413,7 +411,6 @@ export function syncOnce(db: Database, now: () => number = Date.now): SyncReport
     })
     .immediate();
 
-  (globalThis as any).T?.('ours written');
   // 2. Theirs: read every other machine's new lines (no transaction needed: files only), then apply
   // them all in one transaction with the places read to.
   const d = readDevice(db);
@@ -428,7 +425,6 @@ export function syncOnce(db: Database, now: () => number = Date.now): SyncReport
     );
   });
   for (const r of reads) problems.push(...r.problems);
-  (globalThis as any).T?.('files read');
   const report = db
     .transaction(() => {
       const merged = mergeRemote(db, reads, readDevice(db), now());
