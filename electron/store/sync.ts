@@ -132,11 +132,28 @@ export function readRowState(db: Db, tbl: SyncedTable, key: string): RowState | 
   return text === undefined ? undefined : (JSON.parse(text) as RowState);
 }
 
+/** Every register, by table and key joined with a NUL: for a sync that brings many rows at once. */
+export function readAllRowStates(db: Db): Map<string, RowState> {
+  const rows = prepared(db, 'SELECT tbl, key, state FROM sync_registers', 'raw').all() as [string, string, string][];
+  return new Map(rows.map(([tbl, key, state]) => [`${tbl}\u0000${key}`, JSON.parse(state) as RowState]));
+}
+
 export function writeRowState(db: Db, tbl: SyncedTable, key: string, state: RowState): void {
   prepared(
     db,
     'INSERT INTO sync_registers (tbl, key, state) VALUES (?, ?, ?) ON CONFLICT (tbl, key) DO UPDATE SET state = excluded.state',
   ).run(tbl, key, JSON.stringify(state));
+}
+
+/** Many rows' registers in one statement (a sync that brings thousands of rows). */
+export function writeRowStates(db: Db, rows: [SyncedTable, string, RowState][]): void {
+  const write = prepared(
+    db,
+    `INSERT INTO sync_registers (tbl, key, state)
+     SELECT value ->> 0, value ->> 1, value -> 2 FROM json_each(?) WHERE true
+     ON CONFLICT (tbl, key) DO UPDATE SET state = excluded.state`,
+  );
+  for (let i = 0; i < rows.length; i += 5000) write.run(JSON.stringify(rows.slice(i, i + 5000)));
 }
 
 /** Every register, row by row: a snapshot's lines. */
@@ -150,11 +167,6 @@ export function iterateRowStates(db: Db): Iterable<{ tbl: SyncedTable; key: stri
 
 export const countRowStates = (db: Db): number =>
   prepared(db, 'SELECT COUNT(*) FROM sync_registers', 'pluck').get() as number;
-
-/** Whether a time entry with this id is in the log now. */
-export function entryExists(db: Db, uid: string): boolean {
-  return prepared(db, 'SELECT EXISTS (SELECT 1 FROM time_entries WHERE uid = ?)', 'pluck').get(uid) === 1;
-}
 
 const present = (state: RowState) => state._exists?.[0] === 1;
 const v = (state: RowState, field: string): Value | undefined => state[field]?.[0];
@@ -178,8 +190,7 @@ export function writeMergedRow(db: Db, table: SyncedTable, key: string, state: R
   switch (table) {
     case 'time_entries': {
       const item = v(state, 'item_id');
-      const start = v(state, 'started_at');
-      const end = v(state, 'ended_at');
+      const [start, end] = (v(state, 'span') ?? []) as number[];
       const source = v(state, 'source');
       if (exists && item !== undefined && start !== undefined && end !== undefined && source !== undefined)
         prepared(

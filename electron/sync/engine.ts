@@ -9,20 +9,20 @@ import type { Database } from 'better-sqlite3';
 import {
   clearCursors,
   deleteLogAfter,
-  entryExists,
   hasLoggedChanges,
   iterateRowStates,
   countRowStates,
-  lastLogSeq,
   logWholeLogbook,
   readCursors,
   readDevice,
   readLog,
+  readAllRowStates,
   readRowState,
   updateDevice,
   writeCursor,
   writeMergedRow,
   writeRowState,
+  writeRowStates,
   type DeviceRow,
 } from '../store/sync';
 import {
@@ -237,23 +237,30 @@ interface Merged {
 }
 
 function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: number): Merged {
-  const before = lastLogSeq(db);
-  let clock = clockOf(d);
   const touched = new Map<
     string,
-    { table: SyncedTable; key: string; state: RowState; from: string; changed: boolean }
+    { table: SyncedTable; key: string; state: RowState; existed: boolean; from: string; changed: boolean }
   >();
   const perDevice = new Map<string, { changes: number; entries: number }>();
+  // Clocks sort as their strings do: the newest one seen moves this machine's clock, once.
+  let newest = '';
+  // Many lines: every register of their tables in one read, instead of one read per line.
+  const lines = reads.reduce((n, r) => n + r.states.length + r.changes.length, 0);
+  const preloaded = lines > 1000 ? readAllRowStates(db) : null;
   const load = (table: SyncedTable, key: string, from: string) => {
     const id = `${table}\u0000${key}`;
     let t = touched.get(id);
-    if (!t) touched.set(id, (t = { table, key, state: readRowState(db, table, key) ?? {}, from, changed: false }));
+    if (!t) {
+      const state = (preloaded ? preloaded.get(id) : readRowState(db, table, key)) ?? {};
+      touched.set(id, (t = { table, key, state, existed: state[EXISTS]?.[0] === 1, from, changed: false }));
+    }
     return t;
   };
   for (const read of reads) {
     const counts = { changes: 0, entries: 0 };
     perDevice.set(read.deviceId, counts);
     for (const line of read.states) {
+      if ('h' in line) continue; // a snapshot row written as one change: with the changes below
       const t = load(line.t, line.k, read.deviceId);
       let won = false;
       for (const [field, register] of Object.entries(line.s)) {
@@ -261,8 +268,7 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
           t.state[field] = register;
           won = true;
         }
-        const h = parseHlc(register[1]);
-        if (h) clock = receive(clock, h, d.device_id);
+        if (register[1] > newest) newest = register[1];
       }
       if (won) {
         counts.changes++;
@@ -270,7 +276,11 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
         t.changed = true;
       }
     }
-    for (const line of read.changes) {
+    const changes =
+      read.states.length === 0
+        ? read.changes
+        : [...(read.states.filter((l) => 'h' in l) as ChangeLine[]), ...read.changes];
+    for (const line of changes) {
       const t = load(line.t, line.k, read.deviceId);
       let won = false;
       for (const [field, value] of Object.entries(line.f)) {
@@ -279,8 +289,7 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
           won = true;
         }
       }
-      const h = parseHlc(line.h);
-      if (h) clock = receive(clock, h, d.device_id);
+      if (line.h > newest) newest = line.h;
       if (won) {
         counts.changes++;
         if (!t.changed) t.from = read.deviceId;
@@ -290,23 +299,30 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
   }
   const problems: string[] = [];
   const names = new Map(reads.map((r) => [r.deviceId, r.deviceName]));
-  for (const t of touched.values()) {
-    if (!t.changed) continue;
-    writeRowState(db, t.table, t.key, t.state);
-    const wasThere = t.table === 'time_entries' && entryExists(db, t.key);
+  // The rows written below are not this machine's changes: the triggers stay quiet meanwhile (the
+  // flag is back on before this transaction commits, so no change of the learner's is ever missed).
+  updateDevice(db, { enabled: 0 });
+  const changed = [...touched.values()].filter((t) => t.changed);
+  writeRowStates(
+    db,
+    changed.map((t) => [t.table, t.key, t.state]),
+  );
+  for (const t of changed) {
     try {
-      // A savepoint per row: a row SQLite refuses is skipped whole, the rest still comes in.
-      db.transaction(() => writeMergedRow(db, t.table, t.key, t.state, now))();
+      // One statement: when SQLite refuses the row (an item this curriculum does not have), only
+      // that statement is undone and the rest still comes in.
+      writeMergedRow(db, t.table, t.key, t.state, now);
     } catch (error) {
       problems.push(
         `A change from “${names.get(t.from) ?? 'another machine'}” could not be shown on this machine (${(error as Error).message}); it is kept and will show once this app can take it, for example after an update.`,
       );
       continue;
     }
-    if (t.table === 'time_entries' && !wasThere && entryExists(db, t.key)) perDevice.get(t.from)!.entries++;
+    if (t.table === 'time_entries' && !t.existed && t.state[EXISTS]?.[0] === 1) perDevice.get(t.from)!.entries++;
   }
-  // The rows just written were noted as changes by the triggers; they are not this machine's changes.
-  deleteLogAfter(db, before);
+  updateDevice(db, { enabled: 1 });
+  const remote = newest ? parseHlc(newest) : null;
+  const clock = remote ? receive(clockOf(d), remote, d.device_id) : clockOf(d);
   updateDevice(db, { clock: formatHlc(clock) });
   const received = reads
     .map((r) => ({ deviceId: r.deviceId, deviceName: r.deviceName, ...perDevice.get(r.deviceId)! }))

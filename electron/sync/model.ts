@@ -52,8 +52,9 @@ const TABLES: Record<SyncedTable, { key: z.ZodType; fields: Record<string, z.Zod
     key: uid,
     fields: {
       item_id: itemId,
-      started_at: instant,
-      ended_at: instant,
+      // Start and end are one register: two machines moving one end each must not make a span that
+      // ends before it starts.
+      span: z.tuple([instant, instant]).refine(([start, end]) => end > start),
       note: text(NOTE_MAX),
       source: z.enum(['timer', 'manual']),
     },
@@ -97,19 +98,109 @@ const TABLES: Record<SyncedTable, { key: z.ZodType; fields: Record<string, z.Zod
 
 const portfolioSubfield = text(20_000).nullable();
 
-/** Why a change from the folder cannot be taken, or null when it can. */
-export function checkChange(table: string, key: string, field: string, value: unknown): string | null {
-  const spec = TABLES[table as SyncedTable];
-  if (!spec || !(SYNCED_TABLES as readonly string[]).includes(table))
-    return `an unknown kind of record "${table.slice(0, 40)}"`;
-  if (!spec.key.safeParse(key).success) return `a record name that is not valid`;
-  if (field === EXISTS) return flag.safeParse(value).success ? null : 'a deletion mark that is not 0 or 1';
-  const schema = table === 'portfolio_entries' && subfieldName.test(field) ? portfolioSubfield : spec.fields[field];
-  if (!schema) return `an unknown field "${field.slice(0, 40)}"`;
-  if (!schema.safeParse(value).success) return `a value for "${field}" that is not valid`;
-  if (table === 'settings') {
+/** Each table's fields checked together: one zod pass per line. */
+const FIELD_SETS = Object.fromEntries(
+  SYNCED_TABLES.map((table) => [
+    table,
+    z.strictObject(
+      Object.fromEntries(
+        [...Object.entries(TABLES[table].fields), [EXISTS, flag] as const].map(([f, schema]) => [f, schema.optional()]),
+      ),
+    ),
+  ]),
+) as unknown as Record<SyncedTable, z.ZodType>;
+
+const isTable = (table: string): table is SyncedTable => (SYNCED_TABLES as readonly string[]).includes(table);
+
+/** A segment line of each table, checked whole in one zod pass (portfolio fields, by name, after). */
+const CHANGE_LINES = Object.fromEntries(
+  SYNCED_TABLES.map((table) => [
+    table,
+    z.strictObject({
+      t: z.literal(table),
+      k: TABLES[table].key,
+      h: z.string().regex(HLC_PATTERN),
+      f: table === 'portfolio_entries' ? z.record(z.string().max(80), z.unknown()) : FIELD_SETS[table],
+    }),
+  ]),
+) as unknown as Record<SyncedTable, z.ZodType>;
+
+/** A snapshot line of each table, likewise: every register a value and a clock. */
+const STATE_LINES = Object.fromEntries(
+  SYNCED_TABLES.map((table) => [
+    table,
+    z.strictObject({
+      t: z.literal(table),
+      k: TABLES[table].key,
+      s:
+        table === 'portfolio_entries'
+          ? z.record(z.string().max(80), z.tuple([z.unknown(), z.string().regex(HLC_PATTERN)]))
+          : z.strictObject(
+              Object.fromEntries(
+                [...Object.entries(TABLES[table].fields), [EXISTS, flag] as const].map(([f, schema]) => [
+                  f,
+                  z.tuple([schema, z.string().regex(HLC_PATTERN)]).optional(),
+                ]),
+              ),
+            ),
+    }),
+  ]),
+) as unknown as Record<SyncedTable, z.ZodType>;
+
+/** Why a snapshot line (parsed JSON) cannot be taken, or null when it can. */
+export function checkStateLine(line: unknown): string | null {
+  const table = (line as { t?: unknown } | null)?.t;
+  if (typeof table !== 'string' || !isTable(table)) return 'a line that is not a record this app writes';
+  const result = STATE_LINES[table].safeParse(line);
+  if (!result.success) {
+    const where = result.error.issues[0]?.path.join('.') ?? '';
+    return `a line that is not a record this app writes (${where.slice(0, 60) || 'its shape'})`;
+  }
+  if (table === 'portfolio_entries' || table === 'settings') {
+    const { k, s } = line as { k: string; s: Record<string, [unknown, string]> };
+    return checkFields(table, k, Object.fromEntries(Object.entries(s).map(([f, [v]]) => [f, v])));
+  }
+  return null;
+}
+
+/** Why a segment line (parsed JSON) cannot be taken, or null when it can. */
+export function checkChangeLine(line: unknown): string | null {
+  const table = (line as { t?: unknown } | null)?.t;
+  if (typeof table !== 'string' || !isTable(table)) return 'a line that is not a change this app writes';
+  const result = CHANGE_LINES[table].safeParse(line);
+  if (!result.success) {
+    const where = result.error.issues[0]?.path.join('.') ?? '';
+    return `a line that is not a change this app writes (${where.slice(0, 60) || 'its shape'})`;
+  }
+  const { k, f } = line as { k: string; f: Record<string, unknown> };
+  if (table === 'portfolio_entries' || table === 'settings') return checkFields(table, k, f);
+  return null;
+}
+
+/** Why a row's fields from the folder cannot be taken, or null when they can. */
+export function checkFields(table: string, key: string, fields: Record<string, unknown>): string | null {
+  if (!isTable(table)) return `an unknown kind of record "${table.slice(0, 40)}"`;
+  if (!TABLES[table].key.safeParse(key).success) return 'a record name that is not valid';
+  if (table === 'portfolio_entries') {
+    for (const [field, value] of Object.entries(fields)) {
+      const schema = subfieldName.test(field)
+        ? portfolioSubfield
+        : field === EXISTS
+          ? flag
+          : TABLES[table].fields[field];
+      if (!schema) return `an unknown field "${field.slice(0, 40)}"`;
+      if (!schema.safeParse(value).success) return `a value for "${field}" that is not valid`;
+    }
+    return null;
+  }
+  const result = FIELD_SETS[table].safeParse(fields);
+  if (!result.success) {
+    const field = String(result.error.issues[0]?.path[0] ?? result.error.issues[0]?.message ?? '');
+    return `a value for "${field.slice(0, 40)}" that is not valid`;
+  }
+  if (table === 'settings' && fields.value !== undefined) {
     const known = settingsFields[key as keyof typeof settingsFields];
-    if (known && !known.safeParse(JSON.parse((value as [string])[0])).success)
+    if (known && !known.safeParse(JSON.parse((fields.value as [string])[0])).success)
       return `a value for the setting "${key}" that is not valid`;
   }
   return null;
@@ -120,13 +211,15 @@ export const hlcSchema = z.string().regex(HLC_PATTERN);
 /**
  * A row's JSON image (the triggers' and sync_rows' json_object) as fields; null, a deleted row.
  * Portfolio fields and links are one register each, so two machines editing two different fields
- * of one portfolio entry both keep their text.
+ * of one portfolio entry both keep their text; an entry's start and end are one ("span").
  */
 export function fieldsOf(table: SyncedTable, image: Record<string, Value> | null): Record<string, Value> {
   if (image === null) return { [EXISTS]: 0 };
   const out: Record<string, Value> = { [EXISTS]: 1 };
   for (const [field, value] of Object.entries(image)) {
-    if (table === 'portfolio_entries' && (field === 'fields' || field === 'links')) {
+    if (table === 'time_entries' && field === 'started_at') out.span = [value, image.ended_at ?? null];
+    else if (table === 'time_entries' && field === 'ended_at') continue;
+    else if (table === 'portfolio_entries' && (field === 'fields' || field === 'links')) {
       for (const [name, text] of Object.entries((value ?? {}) as Record<string, Value>)) out[`${field}.${name}`] = text;
     } else out[field] = value;
   }

@@ -206,7 +206,7 @@ describe('the folder is untrusted', () => {
     // B starts from the snapshot; remove it so B reads the segment itself.
     for (const f of readdirSync(deviceDir(a))) if (f.startsWith('snap-')) rmSync(path.join(deviceDir(a), f));
     const good = readFileSync(segment(a), 'utf8');
-    writeFileSync(segment(a), good.replace('"started_at":', '"started_at":"soon","x":'));
+    writeFileSync(segment(a), good.replace('"span":[', '"span":["soon",'));
     const before = learnerView(b.db);
     const report = syncOnce(b.db);
     expect(report.problems).toEqual([expect.stringMatching(/seg-000001\.jsonl.*Nothing from that file was applied/)]);

@@ -85,9 +85,16 @@ export function dumpDatabase(db: Db): string {
     .pluck()
     .all() as string[];
   const dump: Record<string, unknown[]> = {};
+  // A table without rowids (sync_registers) is in the order of its primary key.
+  const withoutRowid = new Set(
+    (db.pragma('table_list') as { name: string; wr: number }[]).filter((t) => t.wr).map((t) => t.name),
+  );
   for (const table of tables)
-    dump[table] = (db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).all() as Record<string, unknown>[]).map(
-      ({ uid: _uid, device_id: _device, ...row }) => row,
-    );
+    dump[table] = (
+      db.prepare(`SELECT * FROM "${table}" ORDER BY ${withoutRowid.has(table) ? '1, 2' : 'rowid'}`).all() as Record<
+        string,
+        unknown
+      >[]
+    ).map(({ uid: _uid, device_id: _device, ...row }) => row);
   return JSON.stringify({ userVersion: db.pragma('user_version', { simple: true }), dump });
 }

@@ -188,7 +188,7 @@ export const sync: Migration = {
         key TEXT NOT NULL,
         state TEXT NOT NULL,
         PRIMARY KEY (tbl, key)
-      ) STRICT;
+      ) STRICT, WITHOUT ROWID;
 
       CREATE TABLE sync_log (
         seq INTEGER PRIMARY KEY,
