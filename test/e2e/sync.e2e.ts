@@ -69,7 +69,8 @@ async function timeLog(m: Machine): Promise<string[]> {
 test('two machines sharing a folder: a log on one shows on the other; edits made offline on both meet', async ({
   browser,
 }) => {
-  test.setTimeout(180_000);
+  // Two previews and a browser on a shared 2-core machine: generous, the waits inside are bounded.
+  test.setTimeout(300_000);
   const root = mkdtempSync(path.join(tmpdir(), 'companion-sync-e2e-'));
   const folder = path.join(root, 'Dropbox', 'Study');
   mkdirSync(folder, { recursive: true });

@@ -1355,6 +1355,7 @@ export async function runFuzz({ payloads, seed, onProgress }: FuzzOptions): Prom
   } finally {
     facts.app.close();
     scratch?.app.close();
-    rmSync(facts.syncFolder, { recursive: true, force: true });
+    for (const folder of [facts.syncFolder, scratch?.syncFolder])
+      if (folder) rmSync(folder, { recursive: true, force: true });
   }
 }
