@@ -78,6 +78,8 @@ export interface SchedulerStatus {
 }
 
 export type SyncReason = 'start' | 'change' | 'folder' | 'poll' | 'now' | 'configured';
+/** The learner pressed a button and waits for the answer, failure included. */
+const isLoud = (reason: SyncReason) => reason === 'now' || reason === 'configured';
 
 export function createSyncScheduler(deps: SchedulerDeps) {
   const opts = { ...DEFAULTS, ...definedOnly(deps) };
@@ -85,8 +87,11 @@ export function createSyncScheduler(deps: SchedulerDeps) {
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(`[sync] ${message}`, error ?? ''));
 
   let running: Promise<SyncReport | null> | null = null;
-  /** A request that came while a sync ran: one more sync once it ends. */
-  let again = false;
+  /**
+   * A request that came while a sync ran: one more sync once it ends, for the learner's button if
+   * one of the requests was (so its failure reaches them, not just the status line).
+   */
+  let again: SyncReason | null = null;
   let problem: string | null = null;
   let lastReceived: SyncReport | null = null;
   let failedAt = 0;
@@ -128,7 +133,7 @@ export function createSyncScheduler(deps: SchedulerDeps) {
   function request(reason: SyncReason): Promise<SyncReport | null> {
     if (disposed) return Promise.resolve(null);
     if (running) {
-      again = true;
+      if (again === null || (isLoud(reason) && !isLoud(again))) again = reason;
       // The caller waits for the sync that includes its request: the one after the running one.
       const next = () => (running ? running : request(reason));
       return running.then(next, next);
@@ -177,16 +182,17 @@ export function createSyncScheduler(deps: SchedulerDeps) {
     } finally {
       running = null;
       notify();
-      if (again && !disposed) {
-        again = false;
-        void request('change').catch(() => {});
+      if (again !== null && !disposed) {
+        const reason = again;
+        again = null;
+        void request(reason).catch(() => {});
       }
     }
   }
 
   /** `now` and `configured` are the learner's own button: they hear the sentence; the rest only store it. */
   function rethrowFor(reason: SyncReason, error: unknown): never | null {
-    if (reason === 'now' || reason === 'configured') throw error instanceof Error ? error : new Error(sentence(error));
+    if (isLoud(reason)) throw error instanceof Error ? error : new Error(sentence(error));
     return null;
   }
 

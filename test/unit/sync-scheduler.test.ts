@@ -228,6 +228,27 @@ describe('the sync scheduler', () => {
     expect(count).toBe(2); // the two requests made during the first sync share the next one
   });
 
+  it('"Sync now" pressed during a sync hears why the next one failed', async () => {
+    let release!: () => void;
+    let count = 0;
+    const { scheduler } = setup({
+      sync: async () => {
+        count++;
+        if (count === 1) {
+          await new Promise<void>((resolve) => (release = resolve));
+          return report();
+        }
+        throw new Error('The sync folder /sync cannot be found.');
+      },
+    });
+    const background = scheduler.start();
+    await settle();
+    const pressed = scheduler.syncNow();
+    release();
+    await background;
+    await expect(pressed).rejects.toThrow('cannot be found');
+  });
+
   it('keeps a failure as a plain sentence, keeps trying, and clears it when the folder is back', async () => {
     const { scheduler, world, timers } = setup({ fastPollMs: 5_000 });
     await scheduler.start();
