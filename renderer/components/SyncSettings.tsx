@@ -1,7 +1,7 @@
 // Settings → Sync: the folder this logbook syncs through (a folder dialog in the desktop app, a typed
 // path in the browser version), this computer's name, on and off, "Sync now", and what the last sync
 // did, in sentences. Syncing itself runs in main (electron/sync/); this section only shows and sets it.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { SyncStatus } from '../../shared/schemas/sync';
 import { call, fieldError } from '../api';
 import { onAppCommand } from '../lib/commands';
@@ -118,6 +118,12 @@ function SyncForm({ status }: { status: SyncStatus }) {
     });
 
   const edited = folder.trim() !== (status.folder ?? '') || name.trim() !== status.deviceName;
+  /** Enter in a field does what the section's main button would: turn sync on, or save the change. */
+  const submitOnEnter = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter' || busy) return;
+    e.preventDefault();
+    if (!status.enabled || edited) void configure(true);
+  };
   const report = status.lastReport;
 
   return (
@@ -189,6 +195,7 @@ function SyncForm({ status }: { status: SyncStatus }) {
               aria-invalid={errors.folder ? true : undefined}
               aria-describedby="sync-folder-help"
               onChange={(e) => setFolder(e.target.value)}
+              onKeyDown={submitOnEnter}
             />
             <small id="sync-folder-help" className={errors.folder ? 'field-error' : 'field-hint'}>
               {errors.folder ??
@@ -205,6 +212,7 @@ function SyncForm({ status }: { status: SyncStatus }) {
             aria-invalid={errors.deviceName ? true : undefined}
             aria-describedby="sync-name-help"
             onChange={(e) => setName(e.target.value)}
+            onKeyDown={submitOnEnter}
           />
           <small id="sync-name-help" className={errors.deviceName ? 'field-error' : 'field-hint'}>
             {errors.deviceName ?? 'Your other computers say what came from here by this name.'}
