@@ -336,8 +336,10 @@ describe('sync through a folder', () => {
       },
     });
     await ready();
-    await vi.waitFor(async () =>
-      expect(await call('time.list', {})).toMatchObject({ ok: true, value: { entries: [{ note: 'laptop' }] } }),
+    await vi.waitFor(
+      async () =>
+        expect(await call('time.list', {})).toMatchObject({ ok: true, value: { entries: [{ note: 'laptop' }] } }),
+      { timeout: 10_000 },
     );
     expect(await call('sync.status')).toMatchObject({
       ok: true,
