@@ -252,6 +252,23 @@ describe('the folder is untrusted', () => {
     expect(learnerView(b.db)).toEqual(before);
   });
 
+  it('an entry for an item this curriculum does not have is skipped in plain words; the rest comes in', () => {
+    a.call('time.add', { itemId: '1.1', startedAt: T0, endedAt: T0 + 30 * MINUTE });
+    a.call('time.add', { itemId: '1.2', startedAt: T0 + 60 * MINUTE, endedAt: T0 + 90 * MINUTE });
+    syncOnce(a.db);
+    for (const f of readdirSync(deviceDir(a))) if (f.startsWith('snap-')) rmSync(path.join(deviceDir(a), f));
+    // A newer curriculum on the other machine: an item "99.9" (valid in form, unknown here).
+    writeFileSync(
+      segment(a),
+      readFileSync(segment(a), 'utf8').replace('"item_id":"1.2","span"', '"item_id":"99.9","span"'),
+    );
+    const report = syncOnce(b.db);
+    expect(report.problems).toEqual([
+      expect.stringMatching(/^A change from “Laptop” could not be shown on this machine/),
+    ]);
+    expect(b.call('time.list', { limit: 10 }).entries.map((e) => e.itemId)).toEqual(['1.1']);
+  });
+
   it('a foreign file is left alone with a notice', () => {
     syncOnce(a.db);
     writeFileSync(path.join(deviceDir(a), 'notes.txt'), 'hello');
