@@ -192,12 +192,12 @@ export function writeMergedEntries(db: Db, rows: [string, RowState][], now: numb
   prepared(
     db,
     `INSERT INTO time_entries (item_id, started_at, ended_at, note, source, created_at, updated_at, uid)
-     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, ?1, ?1, value ->> 5 FROM json_each(?2) WHERE true
+     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, ?, ?, value ->> 5 FROM json_each(?) WHERE true
      ON CONFLICT (uid) DO UPDATE SET item_id = excluded.item_id, started_at = excluded.started_at,
        ended_at = excluded.ended_at, note = excluded.note, source = excluded.source, updated_at = excluded.updated_at
      WHERE item_id IS NOT excluded.item_id OR started_at IS NOT excluded.started_at
        OR ended_at IS NOT excluded.ended_at OR note IS NOT excluded.note OR source IS NOT excluded.source`,
-  ).run(now, JSON.stringify(values));
+  ).run(now, now, JSON.stringify(values));
 }
 
 /**
