@@ -181,6 +181,26 @@ function subfields(state: RowState, prefix: string): string {
 }
 
 /**
+ * Writes many whole time entries (each exists and has every column) in one statement. Throws, with
+ * nothing written, when SQLite refuses any of them.
+ */
+export function writeMergedEntries(db: Db, rows: [string, RowState][], now: number): void {
+  const values = rows.map(([uid, state]) => {
+    const [start, end] = v(state, 'span') as number[];
+    return [v(state, 'item_id'), start, end, v(state, 'note') ?? '', v(state, 'source'), uid];
+  });
+  prepared(
+    db,
+    `INSERT INTO time_entries (item_id, started_at, ended_at, note, source, created_at, updated_at, uid)
+     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, ?, ?, value ->> 5 FROM json_each(?) WHERE true
+     ON CONFLICT (uid) DO UPDATE SET item_id = excluded.item_id, started_at = excluded.started_at,
+       ended_at = excluded.ended_at, note = excluded.note, source = excluded.source, updated_at = excluded.updated_at
+     WHERE item_id IS NOT excluded.item_id OR started_at IS NOT excluded.started_at
+       OR ended_at IS NOT excluded.ended_at OR note IS NOT excluded.note OR source IS NOT excluded.source`,
+  ).run(now, now, JSON.stringify(values));
+}
+
+/**
  * Writes a row as its registers say: inserted or updated when it exists (and the registers hold
  * every column it needs), deleted when it is a tombstone. Throws when SQLite refuses it (an item
  * this curriculum does not have): the engine skips that row and says so.

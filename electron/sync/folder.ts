@@ -303,7 +303,8 @@ export function readDeviceFiles(
       continue;
     }
     const { lines } = splitLines(text);
-    const head = parseHeader(lines[0] ?? '');
+    if (lines.length === 0) continue; // its first line is still arriving
+    const head = parseHeader(lines[0]!);
     if (!head.ok) {
       if (head.newer) return refuseNewer(file, head.newer);
       out.problems.push(

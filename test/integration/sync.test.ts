@@ -4,6 +4,7 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeMergedEntries } from '../../electron/store/sync';
 import { configureSync, hasPendingChanges, readSyncState, syncOnce } from '../../electron/sync/engine';
 import { createTestApp, T0, type TestApp } from '../support/context';
 import { learnerView } from '../support/sync-view';
@@ -196,6 +197,33 @@ describe('two machines, one folder', () => {
   });
 });
 
+describe('writing merged entries', () => {
+  it('writes many entries in one statement, totals included, and updates one already there', () => {
+    const h = '001764590000000:00001:aaaaaaaaaaaaaaaa';
+    const entry = (start: number, note: string) => ({
+      _exists: [1, h] as [number, string],
+      item_id: ['1.1', h] as [string, string],
+      span: [[start, start + 30 * MINUTE], h] as [number[], string],
+      note: [note, h] as [string, string],
+      source: ['manual', h] as [string, string],
+    });
+    writeMergedEntries(
+      a.db,
+      [
+        ['00000000000000000000000a', entry(T0, 'one')],
+        ['00000000000000000000000b', entry(T0 + 60 * MINUTE, 'two')],
+      ],
+      T0,
+    );
+    writeMergedEntries(a.db, [['00000000000000000000000a', entry(T0, 'one, edited')]], T0);
+    expect(a.call('time.list', { limit: 10 }).entries.map((e) => e.note)).toEqual(['two', 'one, edited']);
+    expect(a.db.prepare("SELECT entries, ms FROM item_totals WHERE item_id = '1.1'").get()).toEqual({
+      entries: 2,
+      ms: 60 * MINUTE,
+    });
+  });
+});
+
 describe('the folder is untrusted', () => {
   const deviceDir = (app: TestApp) => path.join(folder, `device-${readSyncState(app.db).deviceId}`);
   const segment = (app: TestApp) => path.join(deviceDir(app), 'seg-000001.jsonl');
@@ -250,6 +278,23 @@ describe('the folder is untrusted', () => {
     const report = syncOnce(b.db);
     expect(report.problems).toEqual([expect.stringMatching(/newer version of MLOps Study Companion.*Nothing from/)]);
     expect(learnerView(b.db)).toEqual(before);
+  });
+
+  it('an entry for an item this curriculum does not have is skipped in plain words; the rest comes in', () => {
+    a.call('time.add', { itemId: '1.1', startedAt: T0, endedAt: T0 + 30 * MINUTE });
+    a.call('time.add', { itemId: '1.2', startedAt: T0 + 60 * MINUTE, endedAt: T0 + 90 * MINUTE });
+    syncOnce(a.db);
+    for (const f of readdirSync(deviceDir(a))) if (f.startsWith('snap-')) rmSync(path.join(deviceDir(a), f));
+    // A newer curriculum on the other machine: an item "99.9" (valid in form, unknown here).
+    writeFileSync(
+      segment(a),
+      readFileSync(segment(a), 'utf8').replace('"item_id":"1.2","span"', '"item_id":"99.9","span"'),
+    );
+    const report = syncOnce(b.db);
+    expect(report.problems).toEqual([
+      expect.stringMatching(/^A change from “Laptop” could not be shown on this machine/),
+    ]);
+    expect(b.call('time.list', { limit: 10 }).entries.map((e) => e.itemId)).toEqual(['1.1']);
   });
 
   it('a foreign file is left alone with a notice', () => {
