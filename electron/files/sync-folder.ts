@@ -30,7 +30,7 @@ export function checkSyncFolder(folder: string, dataDir?: string): string {
   if (!stats.isDirectory()) throw refuse(`${shorten(resolved)} is a file, not a folder. Choose a folder.`);
   if (dataDir) {
     const own = path.resolve(dataDir);
-    if (resolved === own || resolved.startsWith(own + path.sep) || own.startsWith(resolved + path.sep))
+    if (isWithin(resolved, own) || isWithin(own, resolved))
       throw refuse(
         "That folder holds the app's own data. Choose a separate folder that your sync tool keeps in step, for example one inside Dropbox or Syncthing.",
       );
@@ -50,6 +50,12 @@ export function checkSyncFolder(folder: string, dataDir?: string): string {
     rmSync(probe, { force: true });
   }
   return resolved;
+}
+
+/** `inner` is `outer` or somewhere below it (also when `outer` is the root, "/" or "C:\\"). */
+function isWithin(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
 }
 
 const example = () => (process.platform === 'win32' ? 'C:\\Users\\Sam\\Dropbox\\Study' : '/home/sam/Dropbox/Study');

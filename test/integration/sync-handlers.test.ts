@@ -61,6 +61,8 @@ describe('sync channels', () => {
       [file, /notes\.txt is a file, not a folder\. Choose a folder\.$/],
       [path.dirname(a.file), /^That folder holds the app's own data\./],
       [path.join(path.dirname(a.file), 'backups'), /^That folder holds the app's own data\./],
+      // The root holds everything, the app's data folder too.
+      [path.parse(a.file).root, /^That folder holds the app's own data\./],
     ];
     if (process.platform === 'linux')
       cases.push(['/proc', /^The app cannot write into \/proc\. Choose a folder you can write to\.$/]);

@@ -1121,7 +1121,12 @@ function refusedByData(channel: Channel, input: Record<string, unknown>, facts: 
       if (input.folder === null) return false;
       const folder = String(input.folder);
       const dataDir = path.dirname(facts.ctx.files!.dbFile);
-      const inside = (a: string, b: string) => a === b || a.startsWith(b + path.sep);
+      const inside = (a: string, b: string) => {
+        const relative = path.relative(b, a);
+        return (
+          relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+        );
+      };
       return (
         !path.isAbsolute(folder) ||
         !existsSync(folder) ||
