@@ -145,17 +145,6 @@ export function writeRowState(db: Db, tbl: SyncedTable, key: string, state: RowS
   ).run(tbl, key, JSON.stringify(state));
 }
 
-/** Many rows' registers in one statement (a sync that brings thousands of rows). */
-export function writeRowStates(db: Db, rows: [SyncedTable, string, RowState][]): void {
-  const write = prepared(
-    db,
-    `INSERT INTO sync_registers (tbl, key, state)
-     SELECT value ->> 0, value ->> 1, value -> 2 FROM json_each(?) WHERE true
-     ON CONFLICT (tbl, key) DO UPDATE SET state = excluded.state`,
-  );
-  for (let i = 0; i < rows.length; i += 5000) write.run(JSON.stringify(rows.slice(i, i + 5000)));
-}
-
 /** Every register, row by row: a snapshot's lines. */
 export function iterateRowStates(db: Db): Iterable<{ tbl: SyncedTable; key: string; state: string }> {
   return db.prepare('SELECT tbl, key, state FROM sync_registers ORDER BY tbl, key').iterate() as Iterable<{
@@ -178,26 +167,6 @@ function subfields(state: RowState, prefix: string): string {
     if (field.startsWith(`${prefix}.`) && state[field]![0] !== null)
       out[field.slice(prefix.length + 1)] = state[field]![0];
   return JSON.stringify(out);
-}
-
-/**
- * Writes many whole time entries (each exists and has every column) in one statement. Throws, with
- * nothing written, when SQLite refuses any of them.
- */
-export function writeMergedEntries(db: Db, rows: [string, RowState][], now: number): void {
-  const values = rows.map(([uid, state]) => {
-    const [start, end] = v(state, 'span') as number[];
-    return [v(state, 'item_id'), start, end, v(state, 'note') ?? '', v(state, 'source'), uid];
-  });
-  prepared(
-    db,
-    `INSERT INTO time_entries (item_id, started_at, ended_at, note, source, created_at, updated_at, uid)
-     SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, ?, ?, value ->> 5 FROM json_each(?) WHERE true
-     ON CONFLICT (uid) DO UPDATE SET item_id = excluded.item_id, started_at = excluded.started_at,
-       ended_at = excluded.ended_at, note = excluded.note, source = excluded.source, updated_at = excluded.updated_at
-     WHERE item_id IS NOT excluded.item_id OR started_at IS NOT excluded.started_at
-       OR ended_at IS NOT excluded.ended_at OR note IS NOT excluded.note OR source IS NOT excluded.source`,
-  ).run(now, now, JSON.stringify(values));
 }
 
 /**

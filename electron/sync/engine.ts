@@ -20,10 +20,8 @@ import {
   readRowState,
   updateDevice,
   writeCursor,
-  writeMergedEntries,
   writeMergedRow,
   writeRowState,
-  writeRowStates,
   type DeviceRow,
 } from '../store/sync';
 import {
@@ -232,10 +230,6 @@ function foldLocalChanges(db: Database, d: DeviceRow, now: number, offset: numbe
 
 // ---------------------------------------------------------------- merging other machines' changes
 
-/** A time entry that exists and whose every column the registers hold. */
-const entryIsWhole = (state: RowState) =>
-  state[EXISTS]?.[0] === 1 && state.item_id !== undefined && state.span !== undefined && state.source !== undefined;
-
 interface Merged {
   problems: string[];
   received: SyncReport['received'];
@@ -308,30 +302,8 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
   // flag is back on before this transaction commits, so no change of the learner's is ever missed).
   updateDevice(db, { enabled: 0 });
   const changed = [...touched.values()].filter((t) => t.changed);
-  writeRowStates(
-    db,
-    changed.map((t) => [t.table, t.key, t.state]),
-  );
-  // Entries in bulk: one statement per few thousand, the way a sync that brings a machine's whole
-  // history stays quick. Should SQLite refuse one of them, that statement is undone whole and its
-  // rows are written one by one below, where a refused row is skipped and named.
-  const single: typeof changed = [];
-  const bulk: typeof changed = [];
-  for (const t of changed) (t.table === 'time_entries' && entryIsWhole(t.state) ? bulk : single).push(t);
-  for (let i = 0; i < bulk.length; i += 5000) {
-    const chunk = bulk.slice(i, i + 5000);
-    try {
-      writeMergedEntries(
-        db,
-        chunk.map((t) => [t.key, t.state]),
-        now,
-      );
-      for (const t of chunk) if (!t.existed) perDevice.get(t.from)!.entries++;
-    } catch {
-      single.push(...chunk);
-    }
-  }
-  for (const t of single) {
+  for (const t of changed) writeRowState(db, t.table, t.key, t.state);
+  for (const t of changed) {
     try {
       // One statement: when SQLite refuses the row (an item this curriculum does not have), only
       // that statement is undone and the rest still comes in.

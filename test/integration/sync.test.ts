@@ -4,7 +4,6 @@ import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeMergedEntries } from '../../electron/store/sync';
 import { configureSync, hasPendingChanges, readSyncState, syncOnce } from '../../electron/sync/engine';
 import { createTestApp, T0, type TestApp } from '../support/context';
 import { learnerView } from '../support/sync-view';
@@ -194,33 +193,6 @@ describe('two machines, one folder', () => {
     } finally {
       c.close();
     }
-  });
-});
-
-describe('writing merged entries', () => {
-  it('writes many entries in one statement, totals included, and updates one already there', () => {
-    const h = '001764590000000:00001:aaaaaaaaaaaaaaaa';
-    const entry = (start: number, note: string) => ({
-      _exists: [1, h] as [number, string],
-      item_id: ['1.1', h] as [string, string],
-      span: [[start, start + 30 * MINUTE], h] as [number[], string],
-      note: [note, h] as [string, string],
-      source: ['manual', h] as [string, string],
-    });
-    writeMergedEntries(
-      a.db,
-      [
-        ['00000000000000000000000a', entry(T0, 'one')],
-        ['00000000000000000000000b', entry(T0 + 60 * MINUTE, 'two')],
-      ],
-      T0,
-    );
-    writeMergedEntries(a.db, [['00000000000000000000000a', entry(T0, 'one, edited')]], T0);
-    expect(a.call('time.list', { limit: 10 }).entries.map((e) => e.note)).toEqual(['two', 'one, edited']);
-    expect(a.db.prepare("SELECT entries, ms FROM item_totals WHERE item_id = '1.1'").get()).toEqual({
-      entries: 2,
-      ms: 60 * MINUTE,
-    });
   });
 });
 
