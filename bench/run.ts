@@ -16,6 +16,7 @@ import { figure, missed, table, type Section } from './lib';
 import { benchDashboardPaint } from './paint';
 import { benchPdfExport } from './pdf';
 import { seedBenchDatabase, type SeedSummary } from './seed';
+import { benchSyncApply, benchSyncYear } from './sync';
 
 const root = path.resolve(import.meta.dirname, '..');
 const RENDERER_DIR = path.join(root, 'dist', 'renderer');
@@ -70,6 +71,12 @@ async function main() {
       dbFile,
       scratchFile: path.join(work, 'time-add.db'),
     });
+
+    step('syncApply: 10,000 changes from another machine through the sync folder, 7 times, against plain INSERTs');
+    sections.syncApply = {
+      ...benchSyncApply(work, getCurriculum()),
+      ...benchSyncYear(work, getCurriculum()),
+    };
 
     step('roadmapStats and insightsStats: 50 runs each against the plain GROUP BY');
     const stats = await host.call<ReturnType<typeof benchStats>>({ type: 'stats', dbFile });

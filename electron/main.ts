@@ -21,6 +21,7 @@ import {
 } from 'electron';
 import { getCurriculum } from '../curriculum';
 import { APP_ORIGIN } from '../shared/bridge';
+import { COMMAND_EVENT } from '../shared/commands';
 import { AppError } from '../shared/errors';
 import { registerAppProtocol, registerAppScheme } from './app-protocol';
 import { applyRecovery, recoveryButtons, recoveryOffer } from './data/recovery';
@@ -29,6 +30,7 @@ import { takeDataLock } from './data/data-lock';
 import { DatabaseOpenError, openDatabase, type Db } from './db/open';
 import { useNativeBinding } from './db/sqlite';
 import { startDesktopIntegration, type DesktopIntegration } from './desktop';
+import { startFolderSync, type FolderSync } from './sync/scheduler';
 import { answeringSaveDialog, createPdfExporter } from './pdf/pdf-export';
 import { writeFileAtomic } from './files/write-atomic';
 import { handlers, type HandlerContext } from './handlers';
@@ -50,6 +52,7 @@ if (process.env.COMPANION_DATA_DIR) app.setPath('userData', path.resolve(process
 let mainWindow: BrowserWindow | null = null;
 let db: Db | null = null;
 let desktop: DesktopIntegration | null = null;
+let folderSync: FolderSync | null = null;
 let releaseDataLock: (() => void) | null = null;
 
 if (!app.requestSingleInstanceLock()) {
@@ -70,6 +73,9 @@ if (!app.requestSingleInstanceLock()) {
     if (db && BrowserWindow.getAllWindows().length === 0) createWindow();
   });
   app.on('will-quit', () => {
+    // What the learner changed in the last seconds goes to the sync folder before the logbook closes.
+    folderSync?.dispose({ flush: true });
+    folderSync = null;
     desktop?.dispose();
     desktop = null;
     if (db?.open) db.close();
@@ -170,14 +176,43 @@ async function start() {
   });
   // The _electron tests read the tray's model through this (Electron can't read a tray back).
   if (process.env.COMPANION_E2E === '1') Object.assign(globalThis, { companionDesktop: desktop });
+  // Sync through the learner's folder (electron/sync/): the folder is chosen in a native dialog, and
+  // the window reloads its data when a sync brings changes in.
+  ctx.chooseFolder = async () => {
+    const options: Electron.OpenDialogOptions = {
+      title: 'Choose the folder to sync through',
+      buttonLabel: 'Sync through this folder',
+      properties: ['openDirectory', 'createDirectory'],
+    };
+    const parent = mainWindow;
+    const { canceled, filePaths } = await (parent
+      ? dialog.showOpenDialog(parent, options)
+      : dialog.showOpenDialog(options));
+    return canceled ? null : (filePaths[0] ?? null);
+  };
+  const sync = startFolderSync({
+    db,
+    now: ctx.now,
+    onReceived: () => desktop?.changedElsewhere(),
+    // A window still loading asks for the state itself once its page is there.
+    onStatus: () => {
+      if (mainWindow && !mainWindow.isDestroyed() && !mainWindow.webContents.isLoading())
+        mainWindow.webContents.send(COMMAND_EVENT, 'sync:status');
+    },
+  });
+  folderSync = sync;
+  ctx.sync = sync;
   registerIpc(
     desktop.observeIpc(ipcMain),
     () => ctx,
     (channel, error) => console.error(`[${channel}]`, error),
+    (channel) => sync.afterCall(channel),
   );
   denyAllPermissions(session.defaultSession);
   registerAppProtocol(protocol, rendererDir);
   createWindow();
+  // Sync on start, once the window is on its way: what came in while the app was closed.
+  void sync.start();
 }
 
 function fail(error: unknown) {

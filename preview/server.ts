@@ -18,6 +18,7 @@ import { handlers, type HandlerContext, type PdfExporter } from '../electron/han
 import { backupBeforeMigration, dailyBackup } from '../electron/data/startup';
 import { dispatchAsync } from '../electron/ipc/dispatch';
 import { takeDataLock } from '../electron/data/data-lock';
+import { startFolderSync, type DEFAULTS as SYNC_DEFAULTS, type FolderSync } from '../electron/sync/scheduler';
 import { CONTENT_SECURITY_POLICY } from '../electron/security';
 import { contentTypeFor } from '../electron/app-protocol';
 
@@ -48,6 +49,11 @@ export interface PreviewOptions {
    * through Playwright, as main's printToPDF prints the app's window.
    */
   exportPdf?: PdfExporter;
+  /**
+   * Sync through a folder as the desktop app does (on start, after changes, when the folder changes),
+   * on unless `lock` is false. `timing` shortens the scheduler's waits (tests).
+   */
+  sync?: false | { timing?: Partial<typeof SYNC_DEFAULTS> };
 }
 
 export interface Preview {
@@ -91,6 +97,19 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     ...(options.exportPdf ? { exportPdf: options.exportPdf } : {}),
   };
   if (options.lock !== false) await dailyBackup(ctx);
+  // The browser version syncs like the desktop app; a reader that only prints (lock: false) never writes.
+  let sync: FolderSync | null = null;
+  if (options.lock !== false && options.sync !== false) {
+    sync = startFolderSync({
+      db,
+      now: ctx.now,
+      // Changes came in: every open page reloads what it shows, as main tells the desktop window.
+      onReceived: () => void broadcast('data:changed'),
+      onStatus: () => void broadcast('sync:status'),
+      timing: options.sync?.timing,
+    });
+    ctx.sync = sync;
+  }
   const token = randomBytes(24).toString('hex');
   const bridgeSource = readFileSync(path.join(import.meta.dirname, 'bridge.js'), 'utf8');
   // The bridge must run before the app's module script, so it goes first in <head>, after the charset.
@@ -189,7 +208,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     sendJson(
       res,
       200,
-      await dispatchAsync(handlers, ctx, channel, input, { validateOutput: options.validateOutput ?? true }),
+      await dispatchAsync(handlers, ctx, channel, input, {
+        validateOutput: options.validateOutput ?? true,
+        onHandled: sync ? (done) => sync.afterCall(done) : undefined,
+      }),
     );
   }
 
@@ -207,6 +229,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       await listen(0);
     }
   } catch (error) {
+    sync?.dispose();
     db.close();
     lock.release();
     const code = (error as NodeJS.ErrnoException).code;
@@ -220,6 +243,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
   lock.update({ url: `${origin}/` });
+  void sync?.start();
+
+  function broadcast(command: AppCommand): number {
+    for (const stream of commandStreams) stream.write(`data: ${command}\n\n`);
+    return commandStreams.size;
+  }
 
   return {
     url: `${origin}/`,
@@ -227,11 +256,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     db,
     sendCommand: (command) => {
       if (!isAppCommand(command)) throw new Error(`${String(command)} is not an app command.`);
-      for (const stream of commandStreams) stream.write(`data: ${command}\n\n`);
-      return commandStreams.size;
+      return broadcast(command);
     },
     close: () =>
       new Promise<void>((resolve) => {
+        // What the learner changed in the last seconds goes out before the logbook closes.
+        sync?.dispose({ flush: true });
         server.closeAllConnections();
         server.close(() => {
           db.close();

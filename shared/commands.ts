@@ -13,8 +13,10 @@ export const APP_COMMANDS = [
   'help:shortcuts',
   'export:pdf',
   'export:csv',
-  /** Main changed data (timer from the tray, idle time discarded): the renderer reloads its queries. */
+  /** Main changed data (timer from the tray, idle time discarded, a sync brought changes in): the renderer reloads its queries. */
   'data:changed',
+  /** A sync started or ended, or its problem changed: Settings → Sync reads its state again. */
+  'sync:status',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 

@@ -17,6 +17,7 @@ import { milestoneEntryIdSchema, milestonesSchema } from './schemas/milestones';
 import { paperSizeSchema, pdfExportSchema, portfolioEntrySchema, portfolioUpdateInput } from './schemas/portfolio';
 import { settingsSchema, settingsUpdateInput } from './schemas/settings';
 import { insightsSchema, roadmapStatsSchema } from './schemas/stats';
+import { syncConfigureInput, syncReportSchema, syncStatusSchema } from './schemas/sync';
 import {
   editEntryInput,
   entryIdSchema,
@@ -87,6 +88,15 @@ export const contract = {
     input: backupRestoreInput,
     output: z.object({ restored: backupSchema, safetyBackup: backupSchema }),
   },
+
+  /** Sync through a folder (docs/sync.md): this machine's settings, what the last sync did, and why one failed. */
+  'sync.status': { input: noInput, output: syncStatusSchema },
+  /** Turns sync on with a folder and this computer's name (then syncs at once), or off with `folder: null`. */
+  'sync.configure': { input: syncConfigureInput, output: syncStatusSchema },
+  /** Syncs now; refuses in plain words when sync is off or the folder cannot be used. */
+  'sync.now': { input: noInput, output: syncReportSchema },
+  /** Desktop only: a folder dialog; `folder` is null when the learner cancelled. The preview answers CONFLICT. */
+  'sync.chooseFolder': { input: noInput, output: z.object({ folder: z.string().nullable() }) },
 
   'stats.roadmap': { input: noInput, output: roadmapStatsSchema },
   'stats.insights': { input: noInput, output: insightsSchema },

@@ -294,6 +294,12 @@ export function startDesktopIntegration(deps: DesktopDeps) {
           }),
       };
     },
+    /**
+     * The logbook changed outside the window (a sync brought another machine's changes in): the tray,
+     * the menu and the reminders read it again (time studied today on the laptop counts here too),
+     * and the window reloads its data.
+     */
+    changedElsewhere: () => changedByMain(),
     dispose() {
       clearInterval(estimateCheck);
       idle.dispose();

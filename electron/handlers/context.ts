@@ -1,6 +1,7 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../../shared/contract';
 import type { PaperSize } from '../../shared/schemas/portfolio';
 import type { StoreContext } from '../store/context';
+import type { SyncScheduler } from '../sync/scheduler';
 
 export { requireItem } from '../store/context';
 
@@ -18,6 +19,13 @@ export interface HandlerContext extends StoreContext {
   openFolder?: (folder: string) => Promise<void>;
   /** The user's home folder, shortened to "~" where the data folder is shown. */
   homeDir?: string;
+  /** Desktop only: a native folder dialog; resolves with the chosen folder, or null when cancelled. */
+  chooseFolder?: () => Promise<string | null>;
+  /**
+   * When to sync (electron/sync/scheduler.ts): the desktop app and the preview run one. Without it
+   * (tests, the demo), "Sync now" calls the engine directly and nothing syncs by itself.
+   */
+  sync?: Pick<SyncScheduler, 'status' | 'syncNow' | 'configured'>;
   /** Where the database and its backups live; absent where there is no file to back up. */
   files?: { dbFile: string; backupDir: string };
 }
@@ -33,6 +41,9 @@ const asyncChannels = [
   'backups.create',
   'backups.restore',
   'data.openFolder',
+  'sync.configure',
+  'sync.now',
+  'sync.chooseFolder',
 ] as const satisfies readonly Channel[];
 export type AsyncChannel = (typeof asyncChannels)[number];
 export const isAsyncChannel = (channel: Channel): channel is AsyncChannel =>

@@ -9,6 +9,7 @@ import { portfolioHandlers } from './portfolio';
 import { progressHandlers } from './progress';
 import { settingsHandlers } from './settings';
 import { statsHandlers } from './stats';
+import { syncHandlers } from './sync';
 import { timeHandlers } from './time';
 import { timerHandlers } from './timer';
 
@@ -36,6 +37,7 @@ export const handlers = mergeHandlerGroups([
   progressHandlers,
   settingsHandlers,
   statsHandlers,
+  syncHandlers,
   timeHandlers,
   timerHandlers,
 ]) as HandlerTable;

@@ -14,6 +14,11 @@ export interface DispatchOptions {
   validateOutput?: boolean;
   /** Where unexpected faults are reported (the console by default). */
   onInternalError?: (channel: string, error: unknown) => void;
+  /**
+   * Called after a handler answered successfully: the one place that sees every call the learner
+   * makes, whichever transport it came by. The sync scheduler listens here for changes to send.
+   */
+  onHandled?: (channel: Channel) => void;
 }
 
 type Prepared = { ok: true; channel: Channel; input: unknown } | { ok: false; envelope: Envelope<never> };
@@ -112,9 +117,21 @@ export async function dispatchAsync(
   if (!prepared.ok) return prepared.envelope;
   try {
     const handler = handlers[prepared.channel] as (ctx: HandlerContext, input: unknown) => unknown;
-    return succeed(prepared.channel, await handler(ctx, prepared.input), options);
+    const envelope = succeed(prepared.channel, await handler(ctx, prepared.input), options);
+    afterHandled(prepared.channel, options);
+    return envelope;
   } catch (error) {
     return fail(prepared.channel, error, options);
+  }
+}
+
+/** A listener's fault is its own: the call it follows has succeeded and its answer stands. */
+function afterHandled(channel: Channel, options: DispatchOptions) {
+  if (!options.onHandled) return;
+  try {
+    options.onHandled(channel);
+  } catch (error) {
+    (options.onInternalError ?? ((c, e) => console.error(`[${c}]`, e)))(channel, error);
   }
 }
 

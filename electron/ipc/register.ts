@@ -18,10 +18,11 @@ export function handleIpcCall(
   sender: IpcSender,
   input: unknown,
   onInternalError?: (channel: string, error: unknown) => void,
+  onHandled?: (channel: Channel) => void,
 ): Promise<Envelope<unknown>> {
   if (!isTrustedSender(sender))
     return Promise.resolve({ ok: false, error: { code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE } });
-  return dispatchAsync(handlers, ctx, channel, input, { onInternalError });
+  return dispatchAsync(handlers, ctx, channel, input, { onInternalError, onHandled });
 }
 
 interface FrameLike {
@@ -61,9 +62,13 @@ export function registerIpc(
   ipcMain: IpcMainLike,
   getContext: () => HandlerContext,
   log: (channel: string, error: unknown) => void,
+  /** After each call that succeeded (dispatch.ts's onHandled): how the sync scheduler hears of changes. */
+  onHandled?: (channel: Channel) => void,
 ): readonly Channel[] {
   for (const channel of channels) {
-    ipcMain.handle(channel, (event, input) => handleIpcCall(getContext(), channel, senderOf(event), input, log));
+    ipcMain.handle(channel, (event, input) =>
+      handleIpcCall(getContext(), channel, senderOf(event), input, log, onHandled),
+    );
   }
   return channels;
 }

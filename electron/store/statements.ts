@@ -9,18 +9,20 @@ import type { Db } from '../db/open';
 /** How a statement returns rows: objects by column name, arrays of values, or the first column alone. */
 export type RowMode = 'object' | 'raw' | 'pluck';
 
-const cache = new WeakMap<Db, Map<string, Statement>>();
+// One map per mode, keyed by the SQL text itself: a literal's hash is computed once, where a key
+// made by joining mode and text would be hashed again on every call (sync applies thousands of rows).
+const cache = new WeakMap<Db, Record<RowMode, Map<string, Statement>>>();
 
 export function prepared(db: Db, text: string, mode: RowMode = 'object'): Statement {
-  let statements = cache.get(db);
-  if (!statements) cache.set(db, (statements = new Map()));
-  const key = `${mode}\u0000${text}`;
-  let statement = statements.get(key);
+  let modes = cache.get(db);
+  if (!modes) cache.set(db, (modes = { object: new Map(), raw: new Map(), pluck: new Map() }));
+  const statements = modes[mode];
+  let statement = statements.get(text);
   if (!statement) {
     statement = db.prepare(text);
     if (mode === 'raw') statement.raw(true);
     else if (mode === 'pluck') statement.pluck(true);
-    statements.set(key, statement);
+    statements.set(text, statement);
   }
   return statement;
 }

@@ -1,7 +1,8 @@
 // Commands from the desktop app's menu, tray and shortcuts (shared/commands.ts). Navigation changes
 // the hash route; everything else becomes a DOM event other parts listen for:
 //   window 'companion:command' (detail: the command), e.g. 'timer:toggle', 'entry:new',
-//   'help:shortcuts', 'export:pdf', 'export:csv', and 'data:changed' (main changed data: reload).
+//   'help:shortcuts', 'export:pdf', 'export:csv', 'data:changed' (main changed data, a sync brought
+//   changes in: reload) and 'sync:status' (a sync started or ended: Settings → Sync reads its state).
 // The browser preview's bridge offers onCommand too (its server can send commands, as tests do).
 import { isAppCommand, type AppCommand } from '../../shared/commands';
 

@@ -6,6 +6,7 @@ import { fieldError } from '../api';
 import { DataSettings } from '../components/DataSettings';
 import { Loaded } from '../components/Loaded';
 import { ShortcutRecorder } from '../components/ShortcutRecorder';
+import { SyncSettings } from '../components/SyncSettings';
 import { useMutation, useQuery } from '../lib/data';
 
 type Field = keyof Settings;
@@ -250,6 +251,7 @@ function SettingsForm({ initial }: { initial: Settings }) {
           step: 1,
         })}
       </section>
+      <SyncSettings />
       <DataSettings />
     </div>
   );

@@ -5,7 +5,8 @@
 // the top-level type check and reach the deeper rules. Each goes through dispatchAsync, as Electron's
 // IPC and the preview call, against a database with some data in it, and must come back refused
 // with a typed error in a short sentence, leave every row as it was and Object.prototype alone.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { channels, contract, type Channel, type ChannelInput } from '../../shared/contract';
@@ -275,6 +276,8 @@ interface Existing {
   backupId: string;
   /** A valid JSON export of the seeded data: what data.import's mutations start from. */
   exportContent: string;
+  /** An empty folder of its own that sync.configure's example points at (removed after the run). */
+  syncFolder: string;
 }
 
 interface Facts extends Existing {
@@ -323,11 +326,14 @@ async function seedData(app: TestApp): Promise<Existing> {
   // A running timer: a `timer.stop` that got through would log it and show in the dump.
   app.call('timer.start', { itemId: '2.1', note: 'running' });
   const backupId = (await app.callAsync('backups.create')).id;
-  return { entryId, backupId, exportContent: app.call('data.exportJson').content };
+  const syncFolder = mkdtempSync(path.join(tmpdir(), 'companion-fuzz-sync-'));
+  return { entryId, backupId, exportContent: app.call('data.exportJson').content, syncFolder };
 }
 
 /** One valid payload per channel, the starting point of every mutation. Typed by the contract. */
-function validExamples({ entryId, backupId, exportContent }: Existing): { [C in Channel]: ChannelInput<C> } {
+function validExamples({ entryId, backupId, exportContent, syncFolder }: Existing): {
+  [C in Channel]: ChannelInput<C>;
+} {
   const fives = [5, 4, 3, 2, 1];
   return {
     'curriculum.get': {},
@@ -381,6 +387,10 @@ function validExamples({ entryId, backupId, exportContent }: Existing): { [C in 
     'data.openFolder': {},
     'backups.create': {},
     'backups.restore': { id: backupId },
+    'sync.status': {},
+    'sync.configure': { folder: syncFolder, deviceName: 'Laptop' },
+    'sync.now': {},
+    'sync.chooseFolder': {},
     'stats.roadmap': {},
     'stats.insights': {},
   };
@@ -1106,6 +1116,25 @@ function refusedByData(channel: Channel, input: Record<string, unknown>, facts: 
       }
     case 'backups.restore':
       return !listBackups(facts.ctx.files!.backupDir).some((b) => b.id === input.id);
+    case 'sync.configure': {
+      // Sync turned on needs a folder that is there, given by its full path, outside the app's data folder.
+      if (input.folder === null) return false;
+      const folder = String(input.folder);
+      const dataDir = path.dirname(facts.ctx.files!.dbFile);
+      const inside = (a: string, b: string) => {
+        const relative = path.relative(b, a);
+        return (
+          relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative))
+        );
+      };
+      return (
+        !path.isAbsolute(folder) ||
+        !existsSync(folder) ||
+        !statSync(folder).isDirectory() ||
+        inside(path.resolve(folder), dataDir) ||
+        inside(dataDir, path.resolve(folder))
+      );
+    }
     default:
       return false;
   }
@@ -1331,5 +1360,7 @@ export async function runFuzz({ payloads, seed, onProgress }: FuzzOptions): Prom
   } finally {
     facts.app.close();
     scratch?.app.close();
+    for (const folder of [facts.syncFolder, scratch?.syncFolder])
+      if (folder) rmSync(folder, { recursive: true, force: true });
   }
 }

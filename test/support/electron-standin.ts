@@ -39,6 +39,8 @@ export interface StandInOptions {
   gotLock?: boolean;
   /** The label (or its start) of the recovery dialog's button the learner presses. */
   recoveryChoice?: string;
+  /** The folder the learner picks in a folder dialog (showOpenDialog); absent: they cancel. */
+  openDialogFolder?: string;
   /** process.platform as main sees it is not stubbed; this only answers app.isPackaged. */
   isPackaged?: boolean;
   userData: string;
@@ -251,6 +253,14 @@ export function createElectronStandIn(options: StandInOptions) {
         },
       ),
       showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
+      showOpenDialog: vi.fn(
+        async (first: Electron.BaseWindow | Electron.OpenDialogOptions, second?: Electron.OpenDialogOptions) => {
+          const box = (second ?? first) as Electron.OpenDialogOptions;
+          record(`dialog.showOpenDialog ${(box.properties ?? []).join(',')}${second ? ' (with parent)' : ''}`);
+          const folder = options.openDialogFolder;
+          return { canceled: folder === undefined, filePaths: folder === undefined ? [] : [folder] };
+        },
+      ),
     },
   } satisfies StandIn<ElectronModule>;
 

@@ -21,6 +21,10 @@ import { channels } from '../../shared/contract';
 import { CONTENT_SECURITY_POLICY, secureWebPreferences } from '../../electron/security';
 import { useNativeBinding } from '../../electron/db/sqlite';
 import { createElectronStandIn } from '../support/electron-standin';
+import { createTestApp, T0 } from '../support/context';
+import { openDatabase } from '../../electron/db/open';
+import { configureSync } from '../../electron/sync/engine';
+import { getCurriculum } from '../../curriculum';
 import { processLike, runBundle } from '../support/run-bundle';
 
 let mainBundle: string;
@@ -47,6 +51,8 @@ interface LaunchOptions {
   appFiles?: Record<string, string>;
   /** Prepare the data folder before the app starts. */
   beforeStart?: (dataDir: string) => void;
+  /** The folder the learner picks in a folder dialog; absent: they cancel it. */
+  openDialogFolder?: string;
 }
 
 function launch(options: LaunchOptions = {}) {
@@ -66,6 +72,7 @@ function launch(options: LaunchOptions = {}) {
   const standIn = createElectronStandIn({
     gotLock: options.gotLock,
     recoveryChoice: options.recoveryChoice,
+    openDialogFolder: options.openDialogFolder,
     userData: path.join(root, 'default-user-data'),
     appPath: root,
   });
@@ -292,6 +299,71 @@ describe('desktop integration', () => {
     appListeners.get('second-instance')!();
     expect(windows[0]!.restore).toHaveBeenCalled();
     expect(windows[0]!.focus).toHaveBeenCalled();
+  });
+});
+
+describe('sync through a folder', () => {
+  it('chooses the folder in a native folder dialog over the window; cancelling chooses nothing', async () => {
+    const picked = mkdtempSync(path.join(tmpdir(), 'companion-main-sync-'));
+    cleanups.push(() => rmSync(picked, { recursive: true, force: true }));
+    const { call, log, ready, fake } = launch({ openDialogFolder: picked });
+    await ready();
+    expect(await call('sync.status')).toMatchObject({ ok: true, value: { canChooseFolder: true, enabled: false } });
+    expect(await call('sync.chooseFolder')).toEqual({ ok: true, value: { folder: picked } });
+    expect(log).toContain('dialog.showOpenDialog openDirectory,createDirectory (with parent)');
+    expect(await call('sync.configure', { folder: picked, deviceName: 'Desktop' })).toMatchObject({
+      ok: true,
+      value: { enabled: true, folder: picked, deviceName: 'Desktop', problem: null, lastSyncAt: expect.any(Number) },
+    });
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await call('sync.chooseFolder')).toEqual({ ok: true, value: { folder: null } });
+  });
+
+  it('syncs on start: what another machine left in the folder is in the logbook, and the window reloads', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'companion-main-sync-'));
+    cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
+    // The laptop logged an hour and synced while this desktop app was closed.
+    const laptop = createTestApp();
+    cleanups.push(() => laptop.close());
+    laptop.call('time.add', { itemId: '1.1', startedAt: T0 - 7_200_000, endedAt: T0 - 3_600_000, note: 'laptop' });
+    await laptop.callAsync('sync.configure', { folder, deviceName: 'Laptop' });
+    await laptop.callAsync('sync.now');
+    const { call, windows, ready } = launch({
+      beforeStart: (dataDir) => {
+        const db = openDatabase(path.join(dataDir, 'companion.db'), getCurriculum());
+        configureSync(db, { folder, deviceName: 'Desktop' });
+        db.close();
+      },
+    });
+    await ready();
+    await vi.waitFor(
+      async () =>
+        expect(await call('time.list', {})).toMatchObject({ ok: true, value: { entries: [{ note: 'laptop' }] } }),
+      { timeout: 10_000 },
+    );
+    expect(await call('sync.status')).toMatchObject({
+      ok: true,
+      value: { lastReport: { received: [{ deviceName: 'Laptop', entries: 1 }] }, problem: null },
+    });
+    windows[0]!.webContents.finishLoad();
+    expect(windows[0]!.webContents.sent).toContainEqual(['app:command', 'data:changed']);
+  });
+
+  it('a change made through the window still goes to the folder when the app quits before the debounce', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'companion-main-sync-'));
+    cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
+    const { call, ready, quit } = launch();
+    await ready();
+    await call('sync.configure', { folder, deviceName: 'Desktop' });
+    await call('item.setStatus', { itemId: '1.1', status: 'done' });
+    // Quitting before the debounce: the change still goes out.
+    quit();
+    const other = createTestApp();
+    cleanups.push(() => other.close());
+    await other.callAsync('sync.configure', { folder, deviceName: 'Laptop' });
+    const got = await other.callAsync('sync.now');
+    expect(got.received).toEqual([expect.objectContaining({ deviceName: 'Desktop' })]);
+    expect(other.call('item.get', { itemId: '1.1' }).status).toBe('done');
   });
 });
 

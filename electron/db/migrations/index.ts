@@ -3,6 +3,7 @@ import { initial } from './001-initial';
 import { spanIndexes } from './002-span-indexes';
 import { itemTotals } from './003-item-totals';
 import { whoSetIt } from './004-who-set-it';
+import { sync } from './005-sync';
 
 export interface Migration {
   /** The `PRAGMA user_version` the database has once this migration ran. */
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** Every schema version in order. Append only: a released migration never changes. */
-export const migrations: readonly Migration[] = [initial, spanIndexes, itemTotals, whoSetIt];
+export const migrations: readonly Migration[] = [initial, spanIndexes, itemTotals, whoSetIt, sync];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
