@@ -14,7 +14,7 @@ import { configureSync, syncOnce } from '../electron/sync/engine';
 import { figure, median, time, type Section } from './lib';
 import { BENCH_NOW } from './seed';
 
-export const SYNC_CHANGES = 10_000;
+const SYNC_CHANGES = 10_000;
 const RUNS = 7;
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;

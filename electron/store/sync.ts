@@ -99,10 +99,6 @@ export function hasLoggedChanges(db: Db): boolean {
   return prepared(db, 'SELECT EXISTS (SELECT 1 FROM sync_log)', 'pluck').get() === 1;
 }
 
-export function deleteLogThrough(db: Db, seq: number): void {
-  prepared(db, 'DELETE FROM sync_log WHERE seq <= ?').run(seq);
-}
-
 export function deleteLogAfter(db: Db, seq: number): void {
   prepared(db, 'DELETE FROM sync_log WHERE seq > ?').run(seq);
 }

@@ -66,7 +66,7 @@ export interface SyncReport {
   problems: string[];
 }
 
-export const DEVICE_NAME_MAX = 60;
+const DEVICE_NAME_MAX = 60;
 
 const newStreamId = () => randomBytes(8).toString('hex');
 
@@ -301,7 +301,11 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
   // The rows written below are not this machine's changes: the triggers stay quiet meanwhile (the
   // flag is back on before this transaction commits, so no change of the learner's is ever missed).
   updateDevice(db, { enabled: 0 });
-  const changed = [...touched.values()].filter((t) => t.changed);
+  // In key order: registers and the entries' uid index are B-trees keyed by random ids, and
+  // writing them in order fills pages one after another instead of splitting pages all over.
+  const changed = [...touched.values()]
+    .filter((t) => t.changed)
+    .sort((a, b) => (a.table === b.table ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.table < b.table ? -1 : 1));
   for (const t of changed) writeRowState(db, t.table, t.key, t.state);
   for (const t of changed) {
     try {

@@ -15,8 +15,8 @@ import { z } from 'zod';
 import { writeFileAtomicSync } from '../files/write-atomic';
 import { checkChangeLine, checkStateLine, type RowState, type SyncedTable, type Value } from './model';
 
-export const FORMAT = 'mlops-study-companion-sync';
-export const FORMAT_VERSION = 1;
+const FORMAT = 'mlops-study-companion-sync';
+const FORMAT_VERSION = 1;
 /** A segment takes new lines until it holds this many, then the next one starts. */
 export const SEGMENT_LINES = 1000;
 const MAX_LINE = 256 * 1024;

@@ -9,7 +9,7 @@ import { NOTE_MAX } from '../../shared/schemas/time';
 import { LOCAL_SETTINGS } from '../db/migrations/005-sync';
 import { HLC_PATTERN } from './hlc';
 
-export const SYNCED_TABLES = [
+const SYNCED_TABLES = [
   'time_entries',
   'item_progress',
   'list_ticks',
@@ -178,7 +178,7 @@ export function checkChangeLine(line: unknown): string | null {
 }
 
 /** Why a row's fields from the folder cannot be taken, or null when they can. */
-export function checkFields(table: string, key: string, fields: Record<string, unknown>): string | null {
+function checkFields(table: string, key: string, fields: Record<string, unknown>): string | null {
   if (!isTable(table)) return `an unknown kind of record "${table.slice(0, 40)}"`;
   if (!TABLES[table].key.safeParse(key).success) return 'a record name that is not valid';
   if (table === 'portfolio_entries') {
@@ -205,8 +205,6 @@ export function checkFields(table: string, key: string, fields: Record<string, u
   }
   return null;
 }
-
-export const hlcSchema = z.string().regex(HLC_PATTERN);
 
 /**
  * A row's JSON image (the triggers' and sync_rows' json_object) as fields; null, a deleted row.

@@ -354,7 +354,7 @@ export function sentence(error: unknown): string {
 }
 
 /** Node's own timers, unref'd where they can be so a pending poll never keeps a process alive. */
-export const nodeTimers: TimerApi = {
+const nodeTimers: TimerApi = {
   setTimeout: (fn, ms) => {
     const handle = setTimeout(fn, ms);
     handle.unref?.();

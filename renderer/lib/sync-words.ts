@@ -8,7 +8,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * One phrase per machine that sent something: its new time entries, and its other changes (a status,
  * a note, a setting) when there were any. Empty when nothing came in.
  */
-export function receivedPhrases(report: SyncReportView): string[] {
+function receivedPhrases(report: SyncReportView): string[] {
   return report.received
     .filter((r) => r.changes > 0)
     .map((r) => {

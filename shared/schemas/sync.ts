@@ -4,16 +4,16 @@ import { z } from 'zod';
 import { instant } from './common';
 
 /** The longest folder path the app accepts: far beyond any real one, short enough to show. */
-export const SYNC_FOLDER_MAX = 1024;
-export const DEVICE_NAME_MAX = 60;
+const SYNC_FOLDER_MAX = 1024;
+const DEVICE_NAME_MAX = 60;
 
-export const syncFolderSchema = z
+const syncFolderSchema = z
   .string()
   .trim()
   .min(1, 'Choose a folder to sync through.')
   .max(SYNC_FOLDER_MAX, `A folder path can be at most ${SYNC_FOLDER_MAX} characters.`);
 
-export const deviceNameSchema = z
+const deviceNameSchema = z
   .string()
   .trim()
   .min(1, 'Give this computer a name, for example Laptop.')
