@@ -13,7 +13,7 @@ import { openSqlite } from '../db/sqlite';
 import { localDateOf } from '../stats/local-days';
 import type { StoreContext } from '../store/context';
 import { readSettings } from '../store/settings';
-import { integrityCheck, replaceFromFile, schemaVersion } from '../store/logbook';
+import { integrityCheck, releaseCachedPages, replaceFromFile, schemaVersion } from '../store/logbook';
 
 export type BackupReason = Backup['reason'];
 
@@ -53,12 +53,14 @@ export async function createBackup(db: Db, dir: string, reason: BackupReason, no
     await db.backup(partial);
     renameSync(partial, path.join(dir, name));
   } catch (error) {
+    releaseCachedPages(db);
     rmSync(partial, { force: true });
     throw new AppError(
       'INTERNAL',
       `The backup could not be written (${(error as Error).message}). Your data is unchanged.`,
     );
   }
+  releaseCachedPages(db);
   return { id: name, createdAt: at, reason, bytes: statSync(path.join(dir, name)).size };
 }
 
