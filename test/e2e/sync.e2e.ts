@@ -164,6 +164,8 @@ test('two machines sharing a folder: a log on one shows on the other; edits made
       `The sync folder ${folder} cannot be found. If it is on a drive or network share, connect it and sync again; otherwise choose the folder again in Settings → Sync.`,
     );
     await laptop.page.goto(`${laptop.preview.url}#/log`);
+    // The screen loads its entries after it appears: read them once they are there.
+    await expect(laptop.page.getByTestId('time-entry')).toHaveCount(laptopLog.length);
     expect(await timeLog(laptop)).toEqual(laptopLog);
   } finally {
     for (const m of machines) {
