@@ -27,6 +27,8 @@ export function readCsvRecords(text: string, options: { toLine?: number } = {}):
   return parse(body, {
     delimiter: detectDelimiter(body),
     relax_column_count: true,
+    // A quote inside an unquoted field (`5" screen`) is text, as spreadsheets read it.
+    relax_quotes: true,
     skip_empty_lines: true,
     trim: false,
     ...(options.toLine ? { to_line: options.toLine } : {}),

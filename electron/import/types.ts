@@ -63,8 +63,11 @@ export interface ParsedReport {
   dateOrderCertain: boolean;
 }
 
-/** Why a whole file is refused: the two cases the learner needs told apart. */
-export type ImportErrorKind = 'not-a-report' | 'unknown-layout';
+/**
+ * Why a whole file is refused, in the cases the learner acts on differently: choose another file,
+ * export again in a supported layout, or export again because this copy is damaged (cut short).
+ */
+export type ImportErrorKind = 'not-a-report' | 'unknown-layout' | 'damaged';
 
 /** A whole-file refusal whose message is meant to be shown as is. */
 export class ImportError extends Error {

@@ -57,3 +57,18 @@ describe('detectReport', () => {
     expect(refusal(() => detectReport('just a sentence')).kind).toBe('not-a-report');
   });
 });
+
+describe('a report damaged after its header', () => {
+  it('is refused in words, not with a parser error', () => {
+    const cut = fixture('toggl-detailed.csv').replace(/Late session[\s\S]*$/, '"Late session, cut');
+    const error = refusal(() => parseReport(cut, { now: FIXTURE_NOW }));
+    expect(error.kind).toBe('damaged');
+    expect(error.message).toMatch(/^This report cannot be read to its end: a quoted field is never closed/);
+  });
+
+  it('reads a quote inside an unquoted field as text', () => {
+    const text = fixture('toggl-detailed-decimal.csv').replace('"Read about drift"', 'Read the 5" guide');
+    const report = parseReport(text, { now: FIXTURE_NOW, timeZone: 'UTC' });
+    expect(report.rows[1]!.description).toBe('Read the 5" guide');
+  });
+});
