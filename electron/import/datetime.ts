@@ -98,7 +98,10 @@ const DECIMAL_HOURS = /^\d+(?:[.,]\d+)?$/;
  * row check's job, with a better message.
  */
 export function parseDuration(text: string): number | null {
-  const t = text.trim();
+  const t = text.trim().replace(/\s*h$/i, '');
+  // Toggl's "classic" format shows short durations as "47:06 min" (minutes:seconds): never read that as hours.
+  const short = /^(\d+):(\d{2})\s*min$/i.exec(t);
+  if (short) return Number(short[2]) > 59 ? null : (Number(short[1]) * 60 + Number(short[2])) * 1000;
   const clock = H_MM_SS.exec(t);
   if (clock) {
     const minutes = Number(clock[2]);

@@ -94,12 +94,23 @@ function readRecord(record: string[], sourceRow: number, ctx: RowContext): Impor
     task: cell(record, cols.task),
     description: cell(record, cols.description),
     startedAt,
-    // The tracker's own duration wins over end minus start: it already accounts for rounding
-    // settings, and across a DST change the wall-clock difference is an hour off.
     endedAt: endFromColumns ?? startedAt + duration!,
-    durationMs: duration ?? endFromColumns! - startedAt,
+    durationMs: endFromColumns === null ? duration! : chooseDuration(duration, endFromColumns - startedAt),
     sourceRow,
   };
+}
+
+// Rounding settings move a tracker's duration by minutes; nothing legitimate moves it by more.
+const AGREEMENT_MS = 61 * 60_000;
+
+/**
+ * The tracker's own duration when it agrees with end minus start: it already applies the
+ * workspace's rounding. When it disagrees by more than rounding could explain, the duration column
+ * is in a format we misread (profile settings vary), and the span between the times is the truth.
+ */
+function chooseDuration(column: number | null, span: number): number {
+  if (column === null) return span;
+  return Math.abs(column - span) <= AGREEMENT_MS ? column : span;
 }
 
 /** Reads every data record of a detailed report laid out as `layout`. */

@@ -35,6 +35,8 @@ describe('times and durations', () => {
     expect(parseDuration('0:45')).toBe(2_700_000);
     expect(parseDuration('1.28')).toBe(4_608_000);
     expect(parseDuration('2,25')).toBe(8_100_000);
+    expect(parseDuration('1.28 h')).toBe(4_608_000);
+    expect(parseDuration('47:06 min')).toBe(2_826_000);
     expect(parseDuration('1:75:00')).toBeNull();
     expect(parseDuration('')).toBeNull();
   });

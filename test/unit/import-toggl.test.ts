@@ -81,3 +81,12 @@ describe('Toggl Track detailed report (newer columns: Stop date/Stop time, decim
     ]);
   });
 });
+
+describe('a duration column that disagrees with the times', () => {
+  it('yields to end minus start when the gap is more than rounding explains', () => {
+    const text = fixture('toggl-detailed-decimal.csv').replace(',1.50,', ',47:06,');
+    const report = parseReport(text, options);
+    // "47:06" would be 47 hours as h:mm; the row's times say 18:00 to 19:30.
+    expect(report.rows[0]!.durationMs).toBe(5_400_000);
+  });
+});
