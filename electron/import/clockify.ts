@@ -1,4 +1,4 @@
-// Clockify's detailed report CSV (Reports > Detailed > Export > Save as CSV). Columns and where they
+// Clockify's detailed report CSV (Reports > Detailed > Export > CSV). Columns and where they
 // were found: docs/import-formats.md. Dates follow the user's date format setting (12/31/2025,
 // 31/12/2025, 31.12.2025 or ISO), times the 12/24-hour setting (01:05:00 PM or 13:05:00), and there
 // are two durations: "Duration (h)" as h:mm:ss and "Duration (decimal)" as hours.

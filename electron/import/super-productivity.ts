@@ -1,4 +1,4 @@
-// Super Productivity's backup (Settings > Sync & Backup > Export data, a JSON file). It keeps no
+// Super Productivity's backup (the data export in its settings, a JSON file). It keeps no
 // start and end per session, only each task's milliseconds per local day (`timeSpentOnDay`), so a
 // row here is one task's total for one day. Fields and where they were found: docs/import-formats.md.
 import { refusalReason } from './checks';
