@@ -5,7 +5,7 @@ import { EARLIEST_MS, FUTURE_TOLERANCE_MS, MAX_ENTRY_MS, MIN_ENTRY_MS } from '..
 import type { ImportedRow } from './types';
 
 /** Hours and minutes for messages ("26 h 05 min"), as a learner reads a tracker's totals. */
-export function describeDuration(ms: number): string {
+function describeDuration(ms: number): string {
   const minutes = Math.round(ms / 60_000);
   return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }

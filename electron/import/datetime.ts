@@ -28,7 +28,7 @@ function isRealDate({ year, month, day }: CalendarDate): boolean {
  * What a date string says about day-month order: 'dmy' or 'mdy' when one part exceeds 12, 'either'
  * when both read, 'none' for ISO dates or non-dates. Dotted dates (31.12.2025) are always day first.
  */
-export function dateOrderHint(text: string): DateOrder | 'either' | 'none' {
+function dateOrderHint(text: string): DateOrder | 'either' | 'none' {
   const m = SLASH_DATE.exec(text.trim());
   if (!m) return 'none';
   if (m[2] === '.') return 'dmy';

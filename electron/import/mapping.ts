@@ -23,7 +23,7 @@ const normalise = (text: string) =>
  * Finds the item a text names: an id like "4.1" (not part of "4.1.2" or "14.1"), else the longest
  * curriculum title it contains ("model api service"). Null when it names none, or two ids.
  */
-export function makeItemMatcher(curriculum: Curriculum): (text: string) => ItemMatch | null {
+function makeItemMatcher(curriculum: Curriculum): (text: string) => ItemMatch | null {
   const ids = new Set(curriculum.items.map((i) => i.id));
   const titles = curriculum.items
     .map((i) => ({ itemId: i.id, found: i.title, needle: normalise(i.title) }))

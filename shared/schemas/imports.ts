@@ -10,7 +10,7 @@ import { instant } from './common';
 const REPORT_MAX_CHARS = 64 * 1024 * 1024;
 const GROUP_KEY_MAX = 2000;
 
-export const reportFormatSchema = z.enum(['toggl', 'clockify', 'super-productivity']);
+const reportFormatSchema = z.enum(['toggl', 'clockify', 'super-productivity']);
 
 /** A zone the tracker wrote its wall-clock times in, e.g. "Europe/Berlin"; checked against Intl's list. */
 const timeZoneSchema = z
