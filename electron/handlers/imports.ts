@@ -8,7 +8,7 @@ import { backupAndPrune } from '../data/backups';
 import { FORMAT_NAMES, ImportError, parseReport, type ParsedReport } from '../import';
 import { planImport, type ImportPlan } from '../import/mapping';
 import { insertImport, listBatches, loggedSpans, readBatch, undoImport } from '../store/imports';
-import type { HandlerContext, HandlerGroup } from './context';
+import { requireItem, type HandlerContext, type HandlerGroup } from './context';
 
 /** How many refused rows the mapping screen lists; the rest are counted. */
 const REFUSALS_SHOWN = 100;
@@ -20,6 +20,7 @@ interface Read {
 }
 
 function readAndPlan(ctx: HandlerContext, input: Omit<ParsedInput<'import.preview'>, 'fileName'>): Read {
+  for (const { itemId } of input.mapping ?? []) if (itemId !== null) requireItem(ctx, itemId);
   const timeZone = input.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   let report: ParsedReport;
   try {
