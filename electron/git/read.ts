@@ -186,7 +186,14 @@ function parseCommit(oid: string, text: string): { fact: CommitFact; parents: st
   if (!hasTree || !author || parents.some((p) => !/^[0-9a-f]{40}$/.test(p))) return null;
   const message = split < 0 ? '' : (text.slice(split + 2).split('\n', 1)[0] ?? '');
   return {
-    fact: { oid, at: author.at, offsetMinutes: author.offsetMinutes, author: author.name, message, parents: parents.length },
+    fact: {
+      oid,
+      at: author.at,
+      offsetMinutes: author.offsetMinutes,
+      author: author.name,
+      message,
+      parents: parents.length,
+    },
     parents,
   };
 }
@@ -199,7 +206,8 @@ export async function readHead(folder: string): Promise<{ root: string; gitdir: 
 }
 
 async function resolveHead(fs: ReturnType<typeof readOnlyFs>, root: string, gitdir: string): Promise<string | null> {
-  if (!nodeFs.existsSync(path.join(gitdir, 'HEAD'))) throw new RepoReadError('broken', brokenMessage(root, 'its HEAD file'));
+  if (!nodeFs.existsSync(path.join(gitdir, 'HEAD')))
+    throw new RepoReadError('broken', brokenMessage(root, 'its HEAD file'));
   try {
     return await resolveRef({ fs, gitdir, ref: 'HEAD' });
   } catch (error) {

@@ -56,7 +56,8 @@ const PACKAGES: Record<string, string> = {
   'great-expectations': 'Great Expectations',
 };
 
-const DEPENDENCY_FILE = /(^|\/)(requirements[^/]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile|environment\.ya?ml)$/i;
+const DEPENDENCY_FILE =
+  /(^|\/)(requirements[^/]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile|environment\.ya?ml)$/i;
 const KUBERNETES_KIND =
   /^kind:\s*(Deployment|Service|StatefulSet|DaemonSet|Pod|Ingress|Job|CronJob|ConfigMap|HorizontalPodAutoscaler)\s*$/m;
 
@@ -124,20 +125,27 @@ function toolFor(tools: readonly string[], name: string): string | null {
   return null;
 }
 
-/** The technologies the repository shows, the item's own tools first, in the curriculum's spelling. */
+/**
+ * The technologies the repository shows: the item's own tools first, in the curriculum's order and
+ * spelling, then the others by name.
+ */
 export function technologiesIn(
   files: readonly string[],
   texts: ReadonlyMap<string, string>,
   tools: readonly string[],
 ): Technology[] {
-  const found = detect(files, texts).map(({ name, evidence }) => {
+  const found = new Map<string, Technology & { rank: number }>();
+  for (const { name, evidence } of detect(files, texts)) {
     const tool = toolFor(tools, name);
-    return { name: tool ?? name, evidence, inTools: tool !== null };
-  });
-  const seen = new Set<string>();
-  return [...found.filter((t) => t.inTools), ...found.filter((t) => !t.inTools)].filter((t) =>
-    seen.has(t.name) ? false : (seen.add(t.name), true),
-  );
+    const shown = tool ?? name;
+    if (!found.has(shown)) {
+      const rank = tool === null ? tools.length : tools.findIndex((t) => t === tool || t.split('/').includes(shown));
+      found.set(shown, { name: shown, evidence, inTools: tool !== null, rank: rank < 0 ? tools.length - 0.5 : rank });
+    }
+  }
+  return [...found.values()]
+    .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'en'))
+    .map(({ rank: _rank, ...technology }) => technology);
 }
 
 /**

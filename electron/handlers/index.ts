@@ -7,6 +7,7 @@ import { dataHandlers } from './data';
 import { milestoneHandlers } from './milestones';
 import { portfolioHandlers } from './portfolio';
 import { progressHandlers } from './progress';
+import { repoHandlers } from './repos';
 import { settingsHandlers } from './settings';
 import { statsHandlers } from './stats';
 import { syncHandlers } from './sync';
@@ -35,6 +36,7 @@ export const handlers = mergeHandlerGroups([
   milestoneHandlers,
   portfolioHandlers,
   progressHandlers,
+  repoHandlers,
   settingsHandlers,
   statsHandlers,
   syncHandlers,
