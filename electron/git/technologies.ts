@@ -105,8 +105,10 @@ function detect(files: readonly string[], texts: ReadonlyMap<string, string>): {
     if (lower.endsWith('.onnx')) see('ONNX', filePath);
     if (lower.endsWith('.tf')) see('Terraform', filePath);
     if (lower.endsWith('.py') || DEPENDENCY_FILE.test(filePath)) see('Python', filePath);
-    if (DEPENDENCY_FILE.test(filePath))
-      for (const [pattern, tech] of packagePatterns) if (pattern.test(text)) see(tech, filePath);
+    if (DEPENDENCY_FILE.test(filePath)) {
+      const uncommented = text.replace(/#.*$/gm, '');
+      for (const [pattern, tech] of packagePatterns) if (pattern.test(uncommented)) see(tech, filePath);
+    }
   }
   return [...found].map(([name, evidence]) => ({ name, evidence }));
 }
