@@ -63,7 +63,7 @@ const KUBERNETES_KIND =
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const packagePatterns = Object.entries(PACKAGES).map(
-  ([pkg, name]) => [new RegExp(`(^|[\\s"'\\[,=-])${escape(pkg)}(?=[\\s"'\\],=<>~!;\\[@]|$)`, 'im'), name] as const,
+  ([pkg, name]) => [new RegExp(`(^|[\\s"'\\[,=])${escape(pkg)}(?=[\\s"'\\],=<>~!;\\[@]|$)`, 'im'), name] as const,
 );
 
 const base = (filePath: string) => filePath.slice(filePath.lastIndexOf('/') + 1);
