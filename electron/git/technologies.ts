@@ -1,6 +1,7 @@
 // What a repository is built with, from the names of its files and the text of a few of them
 // (dependency lists, Dockerfiles, YAML), matched against the item's tools in the curriculum; its
 // README; and the web address of its remote. Pure: paths and texts in, findings out.
+import { README_MIN_WORDS } from '../../shared/schemas/repos';
 
 export interface Technology {
   /** The curriculum's spelling when it is one of the item's tools ("Scikit-learn"), else ours. */
@@ -176,8 +177,6 @@ export function proposeTechnologies(
 }
 
 /** The README at the repository's top, when it says something: at least README_MIN_WORDS words. */
-export const README_MIN_WORDS = 50;
-
 export function readmeIn(texts: ReadonlyMap<string, string>): { path: string; words: number } | null {
   for (const [filePath, text] of texts) {
     if (filePath.includes('/') || !/^readme(\.(md|markdown|rst|txt))?$/i.test(filePath)) continue;

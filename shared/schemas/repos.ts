@@ -6,6 +6,9 @@ import { localDateSchema } from './common';
 
 export const FOLDER_MAX = 4096;
 
+/** A README at the top of a linked repository documents the project once it has this many words. */
+export const README_MIN_WORDS = 50;
+
 export const repoFolderSchema = z
   .string({ error: "Type the repository folder's full path." })
   .trim()

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   displayRemote,
   proposeTechnologies,
-  README_MIN_WORDS,
   readmeIn,
   technologiesIn,
   webUrlOfRemote,
 } from '../../electron/git/technologies';
 import { wantsText } from '../../electron/git/read';
+import { README_MIN_WORDS } from '../../shared/schemas/repos';
 
 const names = (files: string[], texts: Record<string, string> = {}, tools: string[] = []) =>
   technologiesIn(files, new Map(Object.entries(texts)), tools).map(
