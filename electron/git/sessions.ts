@@ -13,7 +13,7 @@ export const SESSION_LEAD_MS = 30 * MINUTE_MS;
 export const SESSION_MAX_MS = 12 * 60 * MINUTE_MS;
 
 export const SESSION_RULE =
-  'Commits less than 2 hours apart make one session, which starts 30 minutes before its first commit and ends at its last; a day on which you committed but logged no time on this item is suggested as a session.';
+  'Commits less than 2 hours apart make one session, from 30 minutes before its first commit to its last. A day with commits but no time logged on this item is suggested here.';
 
 export interface CommitTime {
   oid: string;
