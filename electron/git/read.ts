@@ -5,7 +5,7 @@
 // Speed and responsiveness: a repository of 10,000 commits reads in about a second and a half
 // (`npm run bench`). isomorphic-git is given a file system whose reads are synchronous underneath
 // (small files; no thread-pool round trip per object), so the walk yields to the event loop itself
-// every SLICE commits: the main process answers other calls between slices. Objects are read
+// every SLICE_MS milliseconds: the main process answers other calls between slices. Objects are read
 // "wrapped" (inflated, not re-hashed) and a commit's header is parsed here; a damaged object still
 // fails to inflate or to parse, and says so.
 import nodeFs from 'node:fs';
@@ -61,7 +61,8 @@ export interface ReadOptions {
 }
 
 export const MAX_COMMITS = 20_000;
-const SLICE = 250;
+/** The longest the walk runs before it lets the event loop turn (ms). */
+const SLICE_MS = 12;
 const MAX_FILES = 5_000;
 const MAX_DEPTH = 8;
 const MAX_TEXT_BYTES = 100_000;
@@ -241,6 +242,7 @@ async function walkCommits(
   const seen = new Set<string>([head]);
   const stack = [head];
   const commits: CommitFact[] = [];
+  let sliceStart = performance.now();
   while (stack.length > 0) {
     const oid = stack.pop()!;
     let text: string | null;
@@ -265,9 +267,10 @@ async function walkCommits(
         stack.push(parent);
       }
     }
-    if (commits.length % SLICE === 0) {
+    if (performance.now() - sliceStart > SLICE_MS) {
       options.onProgress?.(commits.length);
       await new Promise((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
     }
   }
   commits.sort((a, b) => b.at - a.at);
