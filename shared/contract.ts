@@ -15,12 +15,7 @@ import {
 } from './schemas/items';
 import { milestoneEntryIdSchema, milestonesSchema } from './schemas/milestones';
 import { paperSizeSchema, pdfExportSchema, portfolioEntrySchema, portfolioUpdateInput } from './schemas/portfolio';
-import {
-  repoLinkInput,
-  repoProgressSchema,
-  repoSummarySchema,
-  suggestionInput,
-} from './schemas/repos';
+import { repoLinkInput, repoProgressSchema, repoSummarySchema, suggestionInput } from './schemas/repos';
 import { settingsSchema, settingsUpdateInput } from './schemas/settings';
 import { insightsSchema, roadmapStatsSchema } from './schemas/stats';
 import { syncConfigureInput, syncReportSchema, syncStatusSchema } from './schemas/sync';

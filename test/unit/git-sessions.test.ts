@@ -42,7 +42,9 @@ describe('sessionsFromCommits', () => {
       { id: a.oid, date: '2026-03-02', startedAt: a.at - 30 * MIN, endedAt: b.at, commits: 2 },
       { id: c.oid, date: '2026-03-02', startedAt: c.at - 30 * MIN, endedAt: c.at, commits: 1 },
     ]);
-    expect(SESSION_RULE).toMatch(/less than 2 hours apart make one session, from 30 minutes before its first commit to its last/);
+    expect(SESSION_RULE).toMatch(
+      /less than 2 hours apart make one session, from 30 minutes before its first commit to its last/,
+    );
   });
 
   it('dates a session by its first commit, even when it starts the evening before', () => {
