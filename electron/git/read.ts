@@ -60,7 +60,7 @@ export interface ReadOptions {
   onProgress?: (commits: number) => void;
 }
 
-export const MAX_COMMITS = 20_000;
+const MAX_COMMITS = 20_000;
 /** The longest the walk runs before it lets the event loop turn (ms). */
 const SLICE_MS = 12;
 const MAX_FILES = 5_000;

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { itemIdSchema } from '../curriculum';
 import { localDateSchema } from './common';
 
-export const FOLDER_MAX = 4096;
+const FOLDER_MAX = 4096;
 
 /** A README at the top of a linked repository documents the project once it has this many words. */
 export const README_MIN_WORDS = 50;
 
-export const repoFolderSchema = z
+const repoFolderSchema = z
   .string({ error: "Type the repository folder's full path." })
   .trim()
   .min(1, "Type the repository folder's full path.")
@@ -17,7 +17,7 @@ export const repoFolderSchema = z
   .refine((folder) => !folder.includes('\0'), 'A folder path cannot contain a NUL character.');
 
 /** A suggested session's id: the full id of its first commit. */
-export const suggestionIdSchema = z
+const suggestionIdSchema = z
   .string()
   .regex(/^[0-9a-f]{40}$/, 'A suggestion is named by the 40-character id of its first commit.');
 
@@ -31,14 +31,14 @@ const commitSchema = z.object({
   message: z.string(),
 });
 
-export const commitDaySchema = z.object({
+const commitDaySchema = z.object({
   date: localDateSchema,
   commits: z.number().int().nonnegative(),
   /** Minutes logged on the item that day. */
   minutes: z.number().nonnegative(),
 });
 
-export const suggestionSchema = z.object({
+const suggestionSchema = z.object({
   id: z.string(),
   date: localDateSchema,
   startedAt: z.number(),
@@ -46,9 +46,9 @@ export const suggestionSchema = z.object({
   commits: z.number().int().positive(),
 });
 
-export const technologySchema = z.object({ name: z.string(), evidence: z.string(), inTools: z.boolean() });
+const technologySchema = z.object({ name: z.string(), evidence: z.string(), inTools: z.boolean() });
 
-export const linkedRepoSchema = z.object({
+const linkedRepoSchema = z.object({
   /** The repository's root folder on this machine. */
   folder: z.string(),
   name: z.string(),
