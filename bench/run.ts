@@ -5,7 +5,7 @@
 process.env.TZ = 'Europe/Berlin'; // local days (Insights) fall the same way on every machine
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { getCurriculum } from '../curriculum';
@@ -14,6 +14,7 @@ import { benchGitRead } from './git';
 import type { benchStats } from './handlers';
 import { buildHost, startHost, type Host } from './host-client';
 import { figure, missed, table, type Section } from './lib';
+import { benchImport } from './import';
 import { benchDashboardPaint } from './paint';
 import { benchPdfExport } from './pdf';
 import { seedBenchDatabase, type SeedSummary } from './seed';
@@ -65,6 +66,10 @@ async function main() {
       `  ${seed.entries.toLocaleString('en')} entries on ${seed.studyDays} days, ${seed.firstDay} to ${seed.lastDay}, ${seed.hours.toLocaleString('en')} h`,
     );
 
+    // The import's own copy, taken before the handler process opens (and writes to) the original.
+    const importDbFile = path.join(work, 'import-bench.db');
+    copyFileSync(dbFile, importDbFile);
+
     host = startHost(hostBundle);
     step('timeAdd: 10,000 × time.add and 10,000 × a raw INSERT');
     sections.timeAdd = await host.call<Section>({
@@ -99,6 +104,9 @@ async function main() {
 
     step('pdfExport: the portfolio PDF, 5 times');
     sections.pdfExport = await benchPdfExport(host, appUrl, work);
+
+    step('importToMapping: a 20,000-row Toggl report to the mapping screen, 5 times');
+    sections.importToMapping = await benchImport(importDbFile, RENDERER_DIR, getCurriculum());
 
     step('bundle: what the renderer loads before its first paint');
     sections.bundle = benchBundle(RENDERER_DIR);

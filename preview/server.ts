@@ -23,7 +23,12 @@ import { CONTENT_SECURITY_POLICY } from '../electron/security';
 import { contentTypeFor } from '../electron/app-protocol';
 
 const TOKEN_HEADER = 'x-companion-token';
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * The largest call the preview takes: an imported file may be 64 MB of text (shared/schemas/data.ts,
+ * imports.ts), a little more once written as JSON. Anything larger is refused before it is read.
+ */
+const MAX_BODY_MB = 100;
+const MAX_BODY_BYTES = MAX_BODY_MB * 1024 * 1024;
 const BRIDGE_PATH = '/__preview/bridge.js';
 /** Server-sent events carrying app commands, as main sends them to the desktop window. */
 const COMMANDS_PATH = '/__preview/commands';
@@ -191,7 +196,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       if (size > MAX_BODY_BYTES) {
         return sendJson(res, 413, {
           ok: false,
-          error: { code: 'INVALID_INPUT', message: 'The request is too large (over 1 MB).' },
+          error: {
+            code: 'INVALID_INPUT',
+            message: `That is too much to send to the app at once (over ${MAX_BODY_MB} MB). Choose a smaller file.`,
+          },
         });
       }
       chunks.push(chunk);

@@ -18,6 +18,7 @@ import { RoadmapScreen } from './screens/RoadmapScreen';
 // before the first paint. Every other screen is its own chunk, fetched when first opened
 // (`npm run bench` checks the first bundle's size). Navigation is a transition (lib/router), so the
 // screen on show stays until the next one has loaded.
+const ImportScreen = lazy(() => import('./screens/ImportScreen').then((m) => ({ default: m.ImportScreen })));
 const InsightsScreen = lazy(() => import('./screens/InsightsScreen').then((m) => ({ default: m.InsightsScreen })));
 const ItemScreen = lazy(() => import('./screens/ItemScreen').then((m) => ({ default: m.ItemScreen })));
 const MilestonesScreen = lazy(() =>
@@ -109,7 +110,8 @@ function Shell() {
     if (theme === 'system') delete document.documentElement.dataset.theme;
     else document.documentElement.dataset.theme = theme;
   }, [theme]);
-  const active = route.screen === 'item' ? 'roadmap' : route.screen;
+  // A screen reached from another lights that one in the sidebar.
+  const active = route.screen === 'item' ? 'roadmap' : route.screen === 'import' ? 'log' : route.screen;
   const screenKey = route.screen === 'item' ? `item/${route.itemId}` : route.screen;
 
   const { timer, startTimer, stopTimer } = useData();
@@ -228,6 +230,8 @@ function Screen({ route }: { route: Route }) {
       return <ItemScreen itemId={route.itemId} />;
     case 'log':
       return <TimeLogScreen />;
+    case 'import':
+      return <ImportScreen />;
     case 'insights':
       return <InsightsScreen />;
     case 'portfolio':

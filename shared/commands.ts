@@ -4,7 +4,15 @@
 /** The single IPC event name main → renderer. */
 export const COMMAND_EVENT = 'app:command';
 
-const NAVIGATE_ROUTES = ['#/roadmap', '#/log', '#/insights', '#/portfolio', '#/milestones', '#/settings'] as const;
+const NAVIGATE_ROUTES = [
+  '#/roadmap',
+  '#/log',
+  '#/import',
+  '#/insights',
+  '#/portfolio',
+  '#/milestones',
+  '#/settings',
+] as const;
 
 export const APP_COMMANDS = [
   ...NAVIGATE_ROUTES.map((route) => `navigate:${route}` as const),

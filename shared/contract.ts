@@ -17,6 +17,15 @@ import { milestoneEntryIdSchema, milestonesSchema } from './schemas/milestones';
 import { paperSizeSchema, pdfExportSchema, portfolioEntrySchema, portfolioUpdateInput } from './schemas/portfolio';
 import { repoLinkInput, repoProgressSchema, repoSummarySchema, suggestionInput } from './schemas/repos';
 import { settingsSchema, settingsUpdateInput } from './schemas/settings';
+import {
+  importApplyInput,
+  importApplySchema,
+  importBatchSchema,
+  importPreviewSchema,
+  importReadInput,
+  importUndoInput,
+  importUndoSchema,
+} from './schemas/imports';
 import { insightsSchema, roadmapStatsSchema } from './schemas/stats';
 import { syncConfigureInput, syncReportSchema, syncStatusSchema } from './schemas/sync';
 import {
@@ -79,6 +88,13 @@ export const contract = {
   },
   'data.exportJson': { input: noInput, output: z.object({ fileName: z.string(), content: z.string() }) },
   'data.import': { input: importInput, output: importResultSchema },
+  /** Another tracker's report (Toggl Track, Clockify, Super Productivity), read and mapped to items; nothing is written. */
+  'import.preview': { input: importReadInput, output: importPreviewSchema },
+  /** Writes the mapped report in one transaction, after a backup. */
+  'import.apply': { input: importApplyInput, output: importApplySchema },
+  /** Removes the entries one import added that are still in the log. */
+  'import.undo': { input: importUndoInput, output: importUndoSchema },
+  'import.list': { input: noInput, output: z.object({ imports: z.array(importBatchSchema) }) },
   'backups.list': { input: noInput, output: z.object({ backups: z.array(backupSchema), keep: z.number().int() }) },
   'backups.create': { input: noInput, output: backupSchema },
   /** Where the learner's data lives, for Settings; shown with the home folder as "~". */

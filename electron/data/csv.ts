@@ -1,5 +1,7 @@
-// The time log as CSV for spreadsheets: RFC 4180 quoting, CRLF line ends, a UTF-8 byte-order mark
-// (Excel reads UTF-8 only with it), times in ISO 8601 with the learner's UTC offset.
+// The time log as CSV for spreadsheets: RFC 4180 quoting by csv-stringify (the same project as the
+// csv-parse that reads other trackers' reports, electron/import/), CRLF line ends, a UTF-8
+// byte-order mark (Excel reads UTF-8 only with it), times in ISO 8601 with the learner's UTC offset.
+import { stringify } from 'csv-stringify/sync';
 import type { Curriculum } from '../../shared/curriculum';
 
 export interface CsvEntry {
@@ -24,35 +26,38 @@ export function isoWithOffset(ms: number): string {
 }
 
 /**
- * One CSV cell. Quotes when needed; a leading = + - @ (or tab/CR) would make a spreadsheet run the
- * note as a formula, so such text is prefixed with an apostrophe (OWASP's CSV-injection advice).
+ * A note a spreadsheet would run as a formula (a leading = + - @, tab or CR) gets an apostrophe in
+ * front (OWASP's CSV-injection advice). Numbers are the app's own and stay as they are.
  */
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+export function defuseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-const CSV_HEADER = ['item_id', 'item_title', 'start', 'end', 'minutes', 'note', 'source'] as const;
+const CSV_HEADER = ['item_id', 'item_title', 'start', 'end', 'minutes', 'note', 'source'];
 
 export function timeLogCsv(entries: Iterable<CsvEntry>, curriculum: Curriculum): { content: string; rows: number } {
   const titles = new Map(curriculum.items.map((i) => [i.id, i.title]));
-  const lines = [CSV_HEADER.join(',')];
+  const records: (string | number)[][] = [];
   for (const e of entries) {
     const minutes = Math.round(((e.endedAt - e.startedAt) / 60_000) * 100) / 100;
-    lines.push(
-      [
-        e.itemId,
-        titles.get(e.itemId) ?? '',
-        isoWithOffset(e.startedAt),
-        isoWithOffset(e.endedAt),
-        minutes,
-        e.note,
-        e.source,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
+    records.push([
+      e.itemId,
+      defuseFormula(titles.get(e.itemId) ?? ''),
+      isoWithOffset(e.startedAt),
+      isoWithOffset(e.endedAt),
+      minutes,
+      defuseFormula(e.note),
+      e.source,
+    ]);
   }
-  return { content: `\uFEFF${lines.join('\r\n')}\r\n`, rows: lines.length - 1 };
+  const content = stringify(records, {
+    header: true,
+    columns: CSV_HEADER,
+    bom: true,
+    record_delimiter: 'windows',
+    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone line break,
+    // which spreadsheets would read as a new row.
+    quoted_match: /[\r\n]/,
+  });
+  return { content, rows: records.length };
 }

@@ -60,6 +60,8 @@ export function menuTemplate({
       { type: 'separator' },
       { label: 'Export portfolio PDF…', accelerator: 'CommandOrControl+E', click: () => actions.command('export:pdf') },
       { label: 'Export time log CSV…', click: () => actions.command('export:csv') },
+      { type: 'separator' },
+      { label: 'Import from another tracker…', click: () => actions.command('navigate:#/import') },
       ...(mac
         ? []
         : [{ type: 'separator' } as const, { label: 'Quit', accelerator: 'Control+Q', click: () => actions.quit() }]),

@@ -40,6 +40,7 @@ export interface HandlerContext extends StoreContext {
 const asyncChannels = [
   'portfolio.exportPdf',
   'data.import',
+  'import.apply',
   'backups.create',
   'backups.restore',
   'data.openFolder',

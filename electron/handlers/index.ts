@@ -4,6 +4,7 @@ import { channels, type Channel } from '../../shared/contract';
 import type { HandlerTable } from './context';
 import { curriculumHandlers } from './curriculum';
 import { dataHandlers } from './data';
+import { importHandlers } from './imports';
 import { milestoneHandlers } from './milestones';
 import { portfolioHandlers } from './portfolio';
 import { progressHandlers } from './progress';
@@ -33,6 +34,7 @@ function mergeHandlerGroups(groups: readonly object[]): Record<string, unknown> 
 export const handlers = mergeHandlerGroups([
   curriculumHandlers,
   dataHandlers,
+  importHandlers,
   milestoneHandlers,
   portfolioHandlers,
   progressHandlers,

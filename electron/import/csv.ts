@@ -12,7 +12,7 @@ export function stripBom(text: string): string {
  * The separator the header line uses: a semicolon when it has more of them than commas (a file
  * re-saved by Excel in a comma-decimal locale), else a comma.
  */
-export function detectDelimiter(text: string): ',' | ';' {
+function detectDelimiter(text: string): ',' | ';' {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const count = (ch: string) => firstLine.split(ch).length - 1;
   return count(';') > count(',') ? ';' : ',';

@@ -28,7 +28,7 @@ function isRealDate({ year, month, day }: CalendarDate): boolean {
  * What a date string says about day-month order: 'dmy' or 'mdy' when one part exceeds 12, 'either'
  * when both read, 'none' for ISO dates or non-dates. Dotted dates (31.12.2025) are always day first.
  */
-export function dateOrderHint(text: string): DateOrder | 'either' | 'none' {
+function dateOrderHint(text: string): DateOrder | 'either' | 'none' {
   const m = SLASH_DATE.exec(text.trim());
   if (!m) return 'none';
   if (m[2] === '.') return 'dmy';
@@ -41,14 +41,17 @@ export function dateOrderHint(text: string): DateOrder | 'either' | 'none' {
 
 /**
  * The order a whole file uses: one unambiguous date decides it, because an export is written with a
- * single locale setting. Returns null when no date decides (all read both ways, or all ISO).
+ * single locale setting. `decided` is null when no date decides: all read both ways (`ambiguous`:
+ * the learner is asked), or all are ISO (the order does not matter).
  */
-export function decideDateOrder(dates: Iterable<string>): DateOrder | null {
+export function readDateOrder(dates: Iterable<string>): { decided: DateOrder | null; ambiguous: boolean } {
+  let ambiguous = false;
   for (const text of dates) {
     const hint = dateOrderHint(text);
-    if (hint === 'dmy' || hint === 'mdy') return hint;
+    if (hint === 'dmy' || hint === 'mdy') return { decided: hint, ambiguous: false };
+    if (hint === 'either') ambiguous = true;
   }
-  return null;
+  return { decided: null, ambiguous };
 }
 
 /** A calendar date from ISO or locale form, or null when it is not one. */

@@ -13,7 +13,7 @@ const SUPPORTED =
 
 /** Binary files (xlsx, pdf, zip) hold NUL bytes or many control characters in their first bytes. */
 function looksBinary(head: string): boolean {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point of this check
   const controls = head.match(/[\u0000-\u0008\u000E-\u001F]/g)?.length ?? 0;
   return head.includes('\u0000') || controls > head.length / 20;
 }

@@ -3,7 +3,7 @@
 // header names differ, so one reader takes a layout (the names) and does the rest.
 import { findColumn, headerIndex } from './csv';
 import { refusalReason } from './checks';
-import { decideDateOrder, parseClock, parseDate, parseDuration, zonedToEpoch, localTimeZone } from './datetime';
+import { readDateOrder, parseClock, parseDate, parseDuration, zonedToEpoch, localTimeZone } from './datetime';
 import type { DateOrder, ImportedRow, ParseOptions, ParsedReport, ReportFormat, RowRefusal } from './types';
 
 /** Header names per field, tried in order (trackers renamed columns across versions). */
@@ -53,8 +53,8 @@ function dateOrderOf(records: string[][], cols: Columns, fallback: DateOrder) {
       yield cell(r, cols.endDate);
     }
   };
-  const decided = decideDateOrder(dates());
-  return { order: decided ?? fallback, certain: decided !== null };
+  const { decided, ambiguous } = readDateOrder(dates());
+  return { order: decided ?? fallback, certain: !ambiguous };
 }
 
 interface RowContext {

@@ -58,7 +58,10 @@ export interface ParsedReport {
   format: ReportFormat;
   rows: ImportedRow[];
   refusals: RowRefusal[];
-  /** The order used for slash dates, and whether the file proved it (false: a guess to confirm). */
+  /**
+   * The order used for slash dates, and whether it is settled: proved by the file, or not needed (ISO
+   * dates). False: every slash date reads both ways, and the order is a guess for the learner to confirm.
+   */
   dateOrder: DateOrder;
   dateOrderCertain: boolean;
 }

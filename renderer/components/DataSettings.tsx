@@ -5,6 +5,7 @@ import type { Backup } from '../../shared/schemas/data';
 import { call } from '../api';
 import { onAppCommand } from '../lib/commands';
 import { Loaded } from './Loaded';
+import { hrefFor } from '../lib/router';
 import { useMutation, useQuery, type Mutate } from '../lib/data';
 
 /** Offers text as a file to save: a download in the browser, a save dialog on the desktop. */
@@ -156,6 +157,8 @@ export function DataSettings() {
         <h2 id="settings-import">Import</h2>
         <p className="muted">
           Reads a JSON export of this app. The file is checked in full first; a backup is made before anything changes.
+          Hours tracked in Toggl Track, Clockify or Super Productivity come in through{' '}
+          <a href={hrefFor({ screen: 'import' })}>Import from another tracker</a>.
         </p>
         <fieldset className="field-mode">
           <legend className="visually-hidden">Import mode</legend>

@@ -6,6 +6,8 @@ export type Route =
   | { screen: 'roadmap' }
   | { screen: 'item'; itemId: string }
   | { screen: 'log' }
+  /** Another tracker's report, mapped to the curriculum before it is written (ImportScreen). */
+  | { screen: 'import' }
   | { screen: 'insights' }
   | { screen: 'portfolio' }
   | { screen: 'milestones' }
@@ -20,6 +22,7 @@ export function parseRoute(hash: string): Route {
     case 'item':
       return arg ? { screen: 'item', itemId: decodeURIComponent(arg) } : { screen: 'roadmap' };
     case 'log':
+    case 'import':
     case 'insights':
     case 'portfolio':
     case 'milestones':

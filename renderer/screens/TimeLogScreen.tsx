@@ -8,6 +8,7 @@ import { InlineError } from '../components/Loaded';
 import { fromLocal } from '../lib/dates';
 import { useData } from '../lib/data';
 import { ItemOptions } from '../components/ItemOptions';
+import { hrefFor } from '../lib/router';
 
 const PAGE = 100;
 
@@ -67,11 +68,16 @@ export function TimeLogScreen() {
   const filtered = itemId !== '' || fromDate !== '' || toDate !== '';
   return (
     <div className="screen">
-      <header className="screen-header">
-        <h1 tabIndex={-1}>Time log</h1>
-        <p className="screen-lede">
-          Every study session, newest first. Gaps between study days and overlapping entries are marked.
-        </p>
+      <header className="screen-header screen-header-row">
+        <div>
+          <h1 tabIndex={-1}>Time log</h1>
+          <p className="screen-lede">
+            Every study session, newest first. Gaps between study days and overlapping entries are marked.
+          </p>
+        </div>
+        <a className="button" href={hrefFor({ screen: 'import' })}>
+          Import from another tracker…
+        </a>
       </header>
       <form className="filters card" aria-label="Filter the log" onSubmit={(e) => e.preventDefault()}>
         <label className="field">
@@ -109,7 +115,7 @@ export function TimeLogScreen() {
             emptyText={
               filtered
                 ? 'No entries match these filters.'
-                : 'Nothing logged yet. Open an item on the roadmap and start its timer.'
+                : 'Nothing logged yet. Open an item on the roadmap and start its timer, or import the hours you tracked elsewhere.'
             }
           />
           {hasMore && (

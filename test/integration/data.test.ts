@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE_MS } from '../../shared/time';
-import { csvCell, isoWithOffset } from '../../electron/data/csv';
+import { parse } from 'csv-parse/sync';
+import { defuseFormula, isoWithOffset } from '../../electron/data/csv';
 import { LATEST_SCHEMA_VERSION } from '../../electron/db/migrations';
 import { createTestApp, dumpDatabase, T0, type TestApp } from '../support/context';
 
@@ -62,11 +63,18 @@ describe('CSV export of the time log', () => {
     expect(csv.content).toContain('"line one\nline two"');
   });
 
-  it('quotes and offsets cells correctly', () => {
-    expect(csvCell('plain')).toBe('plain');
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('-1')).toBe("'-1");
-    expect(csvCell(-1)).toBe('-1');
+  it('reads back in a CSV reader cell for cell, and defuses formulas', () => {
+    fillSome(app);
+    const records = parse(app.call('data.exportCsv').content, { bom: true }) as string[][];
+    expect(records.map((r) => r[5])).toEqual([
+      'note',
+      'Iris, "pairplot", and a, comma',
+      `'=HYPERLINK("http://evil.example")`,
+      'line one\nline two',
+    ]);
+    expect(defuseFormula('plain')).toBe('plain');
+    expect(defuseFormula('-1')).toBe("'-1");
+    expect(defuseFormula('@SUM(A1)')).toBe("'@SUM(A1)");
     expect(isoWithOffset(Date.parse('2026-07-01T10:00:00Z'))).toBe('2026-07-01T12:00:00+02:00'); // Berlin summer time
   });
 });

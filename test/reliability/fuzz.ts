@@ -20,8 +20,14 @@ import { parseExportFile } from '../../electron/data/import-json';
 import { readTimer } from '../../electron/store/timer';
 import { dispatchAsync, ERROR_MESSAGE_MAX } from '../../electron/ipc/dispatch';
 import { ruleFor } from '../../electron/milestones/rules';
+import { parseReport } from '../../electron/import';
+import { planImport, spanKey } from '../../electron/import/mapping';
 import { createTestApp, dumpDatabase, T0, type TestApp } from '../support/context';
 import { makeRepo } from '../support/git-repos';
+import { fixture } from '../support/time-reports';
+
+/** Reports from the import's fixtures: Toggl for the seeded import, Clockify for the examples. */
+const TOGGL_CLOCKIFY_MIX = { toggl: fixture('toggl-detailed.csv'), clockify: fixture('clockify-detailed-eu.csv') };
 
 export interface FuzzOptions {
   /** How many payloads in all; spread evenly over the channels (each gets the same share, rounded up). */
@@ -279,6 +285,8 @@ interface Existing {
   exportContent: string;
   /** An empty folder of its own that sync.configure's example points at (removed after the run). */
   syncFolder: string;
+  /** An import of a Toggl report the seed made, for import.undo's example. */
+  importBatchId: number;
   /** A git repository linked to item 4.1 (removed after the run), and the sessions it suggests there. */
   repoFolder: string;
   suggestionIds: string[];
@@ -331,6 +339,9 @@ async function seedData(app: TestApp): Promise<Existing> {
   app.call('timer.start', { itemId: '2.1', note: 'running' });
   const backupId = (await app.callAsync('backups.create')).id;
   const syncFolder = mkdtempSync(path.join(tmpdir(), 'companion-fuzz-sync-'));
+  const importBatchId = (
+    await app.callAsync('import.apply', { content: TOGGL_CLOCKIFY_MIX.toggl, fileName: 'toggl.csv', mapping: [] })
+  ).batch.id;
   // Commits on two days with no time logged on 4.1: two suggested sessions.
   const repo = await makeRepo(
     [
@@ -347,13 +358,22 @@ async function seedData(app: TestApp): Promise<Existing> {
     backupId,
     exportContent: app.call('data.exportJson').content,
     syncFolder,
+    importBatchId,
     repoFolder: repo.dir,
     suggestionIds,
   };
 }
 
 /** One valid payload per channel, the starting point of every mutation. Typed by the contract. */
-function validExamples({ entryId, backupId, exportContent, syncFolder, repoFolder, suggestionIds }: Existing): {
+function validExamples({
+  entryId,
+  backupId,
+  exportContent,
+  syncFolder,
+  importBatchId,
+  repoFolder,
+  suggestionIds,
+}: Existing): {
   [C in Channel]: ChannelInput<C>;
 } {
   const fives = [5, 4, 3, 2, 1];
@@ -404,6 +424,16 @@ function validExamples({ entryId, backupId, exportContent, syncFolder, repoFolde
     'data.exportCsv': {},
     'data.exportJson': {},
     'data.import': { content: exportContent, mode: 'merge' },
+    'import.preview': { content: TOGGL_CLOCKIFY_MIX.clockify, fileName: 'clockify.csv', timeZone: 'Europe/Berlin' },
+    'import.apply': {
+      content: TOGGL_CLOCKIFY_MIX.clockify,
+      fileName: 'clockify.csv',
+      timeZone: 'Europe/Berlin',
+      dateOrder: 'dmy',
+      mapping: [],
+    },
+    'import.undo': { batchId: importBatchId },
+    'import.list': {},
     'backups.list': {},
     'data.folder': {},
     'data.openFolder': {},
@@ -1143,6 +1173,40 @@ function refusedByData(channel: Channel, input: Record<string, unknown>, facts: 
       } catch {
         return true;
       }
+    case 'import.preview':
+    case 'import.apply': {
+      // A report the parser refuses, or (to apply) one with nothing new to add.
+      try {
+        const report = parseReport(input.content as string, {
+          now: facts.ctx.now(),
+          timeZone: input.timeZone as string | undefined,
+          dateOrder: input.dateOrder as 'dmy' | 'mdy' | undefined,
+        });
+        if (channel === 'import.preview') return false;
+        const logged = facts.app.db.prepare('SELECT item_id, started_at, ended_at FROM time_entries').raw().all() as [
+          string,
+          number,
+          number,
+        ][];
+        const chosen = new Map(
+          (input.mapping as { key: string; itemId: string | null }[]).map((m) => [m.key, m.itemId]),
+        );
+        const plan = planImport(
+          report.rows,
+          facts.ctx.curriculum,
+          new Set(logged.map(([i, s, e]) => spanKey(i, s, e))),
+          chosen,
+        );
+        return plan.toAdd.length === 0;
+      } catch {
+        return true;
+      }
+    }
+    case 'import.undo':
+      return (
+        facts.app.db.prepare('SELECT 1 FROM import_batches WHERE id = ? AND undone_at IS NULL').get(input.batchId) ===
+        undefined
+      );
     case 'backups.restore':
       return !listBackups(facts.ctx.files!.backupDir).some((b) => b.id === input.id);
     case 'sync.configure': {

@@ -113,7 +113,7 @@ describe('main → renderer commands', () => {
   it('every command in the allow-list is a navigation to a real route or a known action', () => {
     for (const c of APP_COMMANDS)
       expect(c).toMatch(
-        /^(navigate:#\/(roadmap|log|insights|portfolio|milestones|settings)|timer:toggle|entry:new|help:shortcuts|export:pdf|export:csv|data:changed|sync:status)$/,
+        /^(navigate:#\/(roadmap|log|import|insights|portfolio|milestones|settings)|timer:toggle|entry:new|help:shortcuts|export:pdf|export:csv|data:changed|sync:status)$/,
       );
   });
 });

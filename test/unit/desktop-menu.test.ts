@@ -53,6 +53,7 @@ describe('menuTemplate', () => {
       ['New manual entry', 'CommandOrControl+N', 'entry:new'],
       ['Export portfolio PDF…', 'CommandOrControl+E', 'export:pdf'],
       ['Export time log CSV…', undefined, 'export:csv'],
+      ['Import from another tracker…', undefined, 'navigate:#/import'],
       ['Roadmap', 'CommandOrControl+1', 'navigate:#/roadmap'],
       ['Time log', 'CommandOrControl+2', 'navigate:#/log'],
       ['Insights', 'CommandOrControl+3', 'navigate:#/insights'],

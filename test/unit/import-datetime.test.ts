@@ -1,6 +1,6 @@
 // The date, time and duration readers under the parsers: locale forms, AM/PM, DST edges.
 import { describe, expect, it } from 'vitest';
-import { decideDateOrder, parseClock, parseDate, parseDuration, zonedToEpoch } from '../../electron/import/datetime';
+import { readDateOrder, parseClock, parseDate, parseDuration, zonedToEpoch } from '../../electron/import/datetime';
 
 describe('dates', () => {
   it('reads ISO, slash and dotted dates, and refuses days that do not exist', () => {
@@ -14,9 +14,11 @@ describe('dates', () => {
   });
 
   it('decides the order from the first date that reads only one way', () => {
-    expect(decideDateOrder(['01/02/2025', '12/31/2025'])).toBe('mdy');
-    expect(decideDateOrder(['01/02/2025', '31/12/2025'])).toBe('dmy');
-    expect(decideDateOrder(['01/02/2025', '2025-12-31'])).toBeNull();
+    expect(readDateOrder(['01/02/2025', '12/31/2025'])).toEqual({ decided: 'mdy', ambiguous: false });
+    expect(readDateOrder(['01/02/2025', '31/12/2025'])).toEqual({ decided: 'dmy', ambiguous: false });
+    expect(readDateOrder(['01/02/2025', '2025-12-31'])).toEqual({ decided: null, ambiguous: true });
+    // ISO dates only: no order to choose, so the learner is not asked.
+    expect(readDateOrder(['2025-12-31', '2026-01-02'])).toEqual({ decided: null, ambiguous: false });
   });
 });
 
