@@ -126,7 +126,7 @@ function readOnlyFs() {
 const short = (oid: string) => oid.slice(0, 7);
 
 function brokenMessage(folder: string, what: string) {
-  return `The repository at ${folder} could not be read: ${what} is damaged or missing. Nothing was linked; \`git fsck\` in that folder shows what is wrong.`;
+  return `The repository at ${folder} could not be read: ${what} is damaged or missing. Nothing was linked; running git fsck in that folder shows what is wrong.`;
 }
 
 /** The repository's root and its .git folder (a .git file, as in a worktree, points to it). */
@@ -148,7 +148,7 @@ async function locate(fs: ReturnType<typeof readOnlyFs>, folder: string): Promis
   } catch {
     throw new RepoReadError(
       'not-a-repository',
-      `${folder} is not a git repository (there is no .git folder in it or above it). Choose the folder where you ran \`git init\` or \`git clone\`.`,
+      `${folder} is not a git repository (there is no .git folder in it or above it). Choose the folder where you ran git init or git clone.`,
     );
   }
   const dotGit = path.join(root, '.git');
