@@ -126,7 +126,7 @@ function readOnlyFs() {
 const short = (oid: string) => oid.slice(0, 7);
 
 function brokenMessage(folder: string, what: string) {
-  return `The repository at ${folder} could not be read: ${what} is damaged or missing. Nothing was linked; running git fsck in that folder shows what is wrong.`;
+  return `The repository at ${folder} could not be read: ${what} is damaged or missing. Running git fsck in that folder shows what is wrong.`;
 }
 
 /** The repository's root and its .git folder (a .git file, as in a worktree, points to it). */
