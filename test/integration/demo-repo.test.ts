@@ -21,7 +21,8 @@ async function demo(): Promise<TestApp> {
 }
 
 describe('the demo repository', () => {
-  it('is linked to Project 4.3 with suggested sessions, the same on every run', async () => {
+  // Two demo learners and their repositories: several seconds on a busy machine.
+  it('is linked to Project 4.3 with suggested sessions, the same on every run', { timeout: 60_000 }, async () => {
     const a = await demo();
     const b = await demo();
     expect(demoRepositoryFolder(a.file)).toBe(

@@ -1,6 +1,7 @@
 // Linked git repositories over the real handlers, on repositories the tests make with isomorphic-git:
 // several authors and time zones, a side branch merged back, an empty repository, folders that are
 // not repositories and a damaged object. A refusal writes nothing; a read never changes the repository.
+// Each test makes its repositories with isomorphic-git: seconds, not milliseconds, on a busy machine.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -84,7 +85,7 @@ async function apiRepo(): Promise<TestRepo> {
   return r;
 }
 
-describe('linking a repository', () => {
+describe('linking a repository', { timeout: 30_000 }, () => {
   it('reads commits per local day, first and last commit, the remote and the suggestions', async () => {
     const a = app();
     const r = await apiRepo();
@@ -243,7 +244,7 @@ describe('linking a repository', () => {
   });
 });
 
-describe('folders that cannot be linked', () => {
+describe('folders that cannot be linked', { timeout: 30_000 }, () => {
   const refusals: [string, (dir: string) => string, RegExp][] = [
     ['a folder that is not a repository', (dir) => dir, /is not a git repository/],
     ['a folder that is not there', (dir) => path.join(dir, 'nowhere'), /There is no folder at/],
@@ -319,7 +320,7 @@ describe('folders that cannot be linked', () => {
   });
 });
 
-describe('the portfolio and the milestones', () => {
+describe('the portfolio and the milestones', { timeout: 30_000 }, () => {
   it('offers the remote and the technologies until the entry has them', async () => {
     const a = app();
     const r = await apiRepo();
