@@ -10,7 +10,10 @@
 // fails to inflate or to parse, and says so.
 import nodeFs from 'node:fs';
 import path from 'node:path';
-import { findRoot, getConfig, listRemotes, readBlob, readObject, readTree, resolveRef } from 'isomorphic-git';
+
+/** isomorphic-git, loaded the first time a repository is read: the app and its workers start without it. */
+let library: Promise<typeof import('isomorphic-git')> | undefined;
+const git = () => (library ??= import('isomorphic-git'));
 
 /** One commit, as the Repository section shows and counts it. */
 export interface CommitFact {
@@ -144,7 +147,7 @@ async function locate(fs: ReturnType<typeof readOnlyFs>, folder: string): Promis
     );
   let root: string;
   try {
-    root = await findRoot({ fs, filepath: folder });
+    root = await (await git()).findRoot({ fs, filepath: folder });
   } catch {
     throw new RepoReadError(
       'not-a-repository',
@@ -210,7 +213,7 @@ async function resolveHead(fs: ReturnType<typeof readOnlyFs>, root: string, gitd
   if (!nodeFs.existsSync(path.join(gitdir, 'HEAD')))
     throw new RepoReadError('broken', brokenMessage(root, 'its HEAD file'));
   try {
-    return await resolveRef({ fs, gitdir, ref: 'HEAD' });
+    return await (await git()).resolveRef({ fs, gitdir, ref: 'HEAD' });
   } catch (error) {
     if ((error as { code?: string }).code === 'NotFoundError') return null;
     throw new RepoReadError('broken', brokenMessage(root, 'its HEAD'));
@@ -238,6 +241,7 @@ async function walkCommits(
   options: ReadOptions,
 ): Promise<CommitFact[]> {
   const max = options.maxCommits ?? MAX_COMMITS;
+  const { readObject } = await git();
   const cache = {};
   const seen = new Set<string>([head]);
   const stack = [head];
@@ -286,6 +290,7 @@ async function readFiles(
 ): Promise<{ files: string[]; texts: Map<string, string> }> {
   const files: string[] = [];
   const texts = new Map<string, string>();
+  const { readBlob, readObject, readTree } = await git();
   const cache = {};
   const visit = async (treeOid: string, prefix: string, depth: number): Promise<void> => {
     let entries;
@@ -325,6 +330,7 @@ async function readFiles(
 }
 
 async function readRemote(fs: ReturnType<typeof readOnlyFs>, gitdir: string): Promise<string | null> {
+  const { getConfig, listRemotes } = await git();
   try {
     const origin = (await getConfig({ fs, gitdir, path: 'remote.origin.url' })) as unknown;
     if (typeof origin === 'string' && origin.trim()) return origin.trim();
