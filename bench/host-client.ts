@@ -33,6 +33,10 @@ export async function buildHost(root: string, outDir: string): Promise<string> {
     external: ['better-sqlite3'],
     // The preview reads its bridge script from beside its own source file.
     define: { 'import.meta.dirname': JSON.stringify(path.join(root, 'preview')) },
+    // Bundled CommonJS (isomorphic-git) asks for Node's built-ins with require(), which an ES module lacks.
+    banner: {
+      js: "import { createRequire as benchCreateRequire } from 'node:module'; const require = benchCreateRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   return outfile;

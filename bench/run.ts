@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { getCurriculum } from '../curriculum';
 import { benchBundle } from './bundle';
+import { benchGitRead } from './git';
 import type { benchStats } from './handlers';
 import { buildHost, startHost, type Host } from './host-client';
 import { figure, missed, table, type Section } from './lib';
@@ -82,6 +83,9 @@ async function main() {
       ...benchSyncApply(work, getCurriculum()),
       ...benchSyncYear(work, getCurriculum()),
     };
+
+    step('gitRead: a linked repository of 10,000 commits, read 5 times (made once into bench/.build/)');
+    sections.gitRead = await benchGitRead(BUILD_DIR, work, getCurriculum());
 
     step('roadmapStats and insightsStats: 50 runs each against the plain GROUP BY');
     const stats = await host.call<ReturnType<typeof benchStats>>({ type: 'stats', dbFile });

@@ -178,18 +178,26 @@ async function start() {
   if (process.env.COMPANION_E2E === '1') Object.assign(globalThis, { companionDesktop: desktop });
   // Sync through the learner's folder (electron/sync/): the folder is chosen in a native dialog, and
   // the window reloads its data when a sync brings changes in.
-  ctx.chooseFolder = async () => {
-    const options: Electron.OpenDialogOptions = {
-      title: 'Choose the folder to sync through',
-      buttonLabel: 'Sync through this folder',
-      properties: ['openDirectory', 'createDirectory'],
-    };
+  const chooseFolder = async (options: Electron.OpenDialogOptions) => {
     const parent = mainWindow;
     const { canceled, filePaths } = await (parent
       ? dialog.showOpenDialog(parent, options)
       : dialog.showOpenDialog(options));
     return canceled ? null : (filePaths[0] ?? null);
   };
+  ctx.chooseFolder = () =>
+    chooseFolder({
+      title: 'Choose the folder to sync through',
+      buttonLabel: 'Sync through this folder',
+      properties: ['openDirectory', 'createDirectory'],
+    });
+  // An item's git repository (electron/handlers/repos.ts): read, never written.
+  ctx.chooseRepositoryFolder = () =>
+    chooseFolder({
+      title: "Choose this item's git repository",
+      buttonLabel: 'Link this repository',
+      properties: ['openDirectory'],
+    });
   const sync = startFolderSync({
     db,
     now: ctx.now,

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { getCurriculum } from '../curriculum';
 import { openDatabase } from '../electron/db/open';
 import { canFillDemo, fillDemoLearner } from '../electron/demo/demo-learner';
+import { demoRepositoryFolder, writeDemoRepository } from '../electron/demo/demo-repo';
 import { runMain } from '../scripts/run-main';
 import { desktopDataDir } from './desktop-data-dir';
 import { openInBrowser } from './open-browser';
@@ -60,8 +61,11 @@ export function parseArgs(
   return { dbFile: path.join(root, '.preview-data', 'demo.db'), ...common, demo: 'fresh' };
 }
 
-/** Writes the demo learner into `dbFile`; refuses a file that already holds a learner's data. */
-function writeDemo(dbFile: string, demo: 'fresh' | 'if-empty') {
+/**
+ * Writes the demo learner into `dbFile`, and its git repository beside it (demo-repos/, linked to
+ * Project 4.3); refuses a file that already holds a learner's data.
+ */
+async function writeDemo(dbFile: string, demo: 'fresh' | 'if-empty') {
   if (demo === 'fresh') for (const suffix of ['', '-wal', '-shm']) rmSync(dbFile + suffix, { force: true });
   const curriculum = getCurriculum();
   const db = openDatabase(dbFile, curriculum);
@@ -69,9 +73,11 @@ function writeDemo(dbFile: string, demo: 'fresh' | 'if-empty') {
     if (!canFillDemo(db)) {
       throw new Error(`${dbFile} already holds a learner's data; the demo is written only into a new database.`);
     }
-    const summary = fillDemoLearner({ db, curriculum, now: Date.now });
+    const ctx = { db, curriculum, now: Date.now };
+    const summary = fillDemoLearner(ctx);
+    const commits = await writeDemoRepository(ctx, demoRepositoryFolder(dbFile));
     console.log(
-      `Demo learner written: ${summary.entries} entries, ${summary.totalHours} hours since ${summary.planStartDate}.`,
+      `Demo learner written: ${summary.entries} entries, ${summary.totalHours} hours since ${summary.planStartDate}, and a repository of ${commits} commits linked to Project 4.3.`,
     );
   } finally {
     db.close();
@@ -81,7 +87,7 @@ function writeDemo(dbFile: string, demo: 'fresh' | 'if-empty') {
 async function main() {
   const { dbFile, port, demo, open, anyPortIfTaken } = parseArgs(process.argv.slice(2));
   mkdirSync(path.dirname(dbFile), { recursive: true });
-  if (demo) writeDemo(dbFile, demo);
+  if (demo) await writeDemo(dbFile, demo);
   const preview = await startPreview({
     dbFile,
     port,

@@ -15,6 +15,7 @@ import {
 } from './schemas/items';
 import { milestoneEntryIdSchema, milestonesSchema } from './schemas/milestones';
 import { paperSizeSchema, pdfExportSchema, portfolioEntrySchema, portfolioUpdateInput } from './schemas/portfolio';
+import { repoLinkInput, repoProgressSchema, repoSummarySchema, suggestionInput } from './schemas/repos';
 import { settingsSchema, settingsUpdateInput } from './schemas/settings';
 import {
   importApplyInput,
@@ -113,6 +114,23 @@ export const contract = {
   'sync.now': { input: noInput, output: syncReportSchema },
   /** Desktop only: a folder dialog; `folder` is null when the learner cancelled. The preview answers CONFLICT. */
   'sync.chooseFolder': { input: noInput, output: z.object({ folder: z.string().nullable() }) },
+
+  /**
+   * A git repository linked to an item (read in main with isomorphic-git, never changed): its commits
+   * per day beside the logged hours, suggested sessions, and what it proposes for the portfolio.
+   */
+  'repo.summary': { input: byItem, output: repoSummarySchema },
+  /** Reads the folder's repository and links it; a folder that is not one, or cannot be read, is refused and nothing is written. */
+  'repo.link': { input: repoLinkInput, output: repoSummarySchema },
+  'repo.unlink': { input: byItem, output: z.object({ unlinked: z.boolean() }) },
+  /** Desktop only: a folder dialog; `folder` is null when the learner cancelled. The preview answers CONFLICT. */
+  'repo.chooseFolder': { input: noInput, output: z.object({ folder: z.string().nullable() }) },
+  /** The repositories being read now, with the commits read so far: the progress line while a read takes long. */
+  'repo.progress': { input: noInput, output: repoProgressSchema },
+  /** Logs a suggested session as a time entry on the item (an ordinary manual entry, noted as from commits). */
+  'repo.acceptSuggestion': { input: suggestionInput, output: timeEntrySchema },
+  /** Stops suggesting a session; it stays dismissed while the item is linked to this repository. */
+  'repo.dismissSuggestion': { input: suggestionInput, output: z.object({ dismissed: z.boolean() }) },
 
   'stats.roadmap': { input: noInput, output: roadmapStatsSchema },
   'stats.insights': { input: noInput, output: insightsSchema },

@@ -60,7 +60,7 @@ export function openDatabase(file: string, curriculum: Curriculum, options: Open
     // The check read every page into SQLite's cache (up to 16 MB in better-sqlite3's build); hand
     // those back, or each open holds the whole file in memory for pages it read once.
     db.pragma('shrink_memory');
-    const latest = list.length;
+    const latest = list.reduce((newest, m) => Math.max(newest, m.version), 0);
     if (version > latest) {
       throw new DatabaseOpenError(
         'newer-version',

@@ -21,6 +21,8 @@ export interface HandlerContext extends StoreContext {
   homeDir?: string;
   /** Desktop only: a native folder dialog; resolves with the chosen folder, or null when cancelled. */
   chooseFolder?: () => Promise<string | null>;
+  /** Desktop only: the folder dialog for linking an item's git repository; null when cancelled. */
+  chooseRepositoryFolder?: () => Promise<string | null>;
   /**
    * When to sync (electron/sync/scheduler.ts): the desktop app and the preview run one. Without it
    * (tests, the demo), "Sync now" calls the engine directly and nothing syncs by itself.
@@ -45,6 +47,11 @@ const asyncChannels = [
   'sync.configure',
   'sync.now',
   'sync.chooseFolder',
+  'repo.summary',
+  'repo.link',
+  'repo.chooseFolder',
+  'repo.acceptSuggestion',
+  'repo.dismissSuggestion',
 ] as const satisfies readonly Channel[];
 export type AsyncChannel = (typeof asyncChannels)[number];
 export const isAsyncChannel = (channel: Channel): channel is AsyncChannel =>

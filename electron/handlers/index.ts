@@ -8,6 +8,7 @@ import { importHandlers } from './imports';
 import { milestoneHandlers } from './milestones';
 import { portfolioHandlers } from './portfolio';
 import { progressHandlers } from './progress';
+import { repoHandlers } from './repos';
 import { settingsHandlers } from './settings';
 import { statsHandlers } from './stats';
 import { syncHandlers } from './sync';
@@ -37,6 +38,7 @@ export const handlers = mergeHandlerGroups([
   milestoneHandlers,
   portfolioHandlers,
   progressHandlers,
+  repoHandlers,
   settingsHandlers,
   statsHandlers,
   syncHandlers,

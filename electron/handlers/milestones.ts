@@ -7,6 +7,7 @@ import { ruleFor, type MilestoneFacts } from '../milestones/rules';
 import { readStatuses } from '../store/items';
 import { readTickedMilestones, writeMilestoneTick } from '../store/milestones';
 import { readPortfolioLinks } from '../store/portfolio';
+import { readRepoLinks } from '../store/repos';
 import type { HandlerContext, HandlerGroup } from './context';
 
 function readFacts(ctx: HandlerContext): MilestoneFacts {
@@ -23,6 +24,7 @@ function readFacts(ctx: HandlerContext): MilestoneFacts {
       included: row.included === 1,
       links: readLinks(row.links),
     })),
+    readmes: new Set(readRepoLinks(ctx).flatMap((link) => (link.readme ? [link.itemId] : []))),
   };
 }
 

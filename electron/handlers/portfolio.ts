@@ -123,7 +123,7 @@ function buildEntry(
   };
 }
 
-function readPortfolioEntry(ctx: HandlerContext, itemId: string): PortfolioEntry {
+export function readPortfolioEntry(ctx: HandlerContext, itemId: string): PortfolioEntry {
   const item = requireItem(ctx, itemId);
   const { row, span, latest } = readPortfolioSource(ctx, itemId);
   return buildEntry(ctx, item, row, span, readProgressRow(ctx, itemId).status, latest);

@@ -19,6 +19,8 @@ export interface MilestoneFacts {
   items: readonly { id: string; kind: 'exercise' | 'project'; title: string; status: ItemStatus }[];
   /** Every stored portfolio entry, with whether it goes into the PDF and its links. */
   portfolio: readonly { itemId: string; included: boolean; links: Partial<Record<PortfolioLinkKey, string>> }[];
+  /** The items whose linked git repository has a README at its top (as its last read found). */
+  readmes: ReadonlySet<string>;
 }
 
 export interface RuleDecision {
@@ -108,7 +110,10 @@ function anyItemDone(entryId: string, text: string, itemIds: readonly string[]):
   };
 }
 
-/** Met once `needed` portfolio entries going into the PDF link to both a GitHub repository and documentation. */
+/**
+ * Met once `needed` portfolio entries going into the PDF link to a GitHub repository and are
+ * documented: a Documentation link, or a README at the top of the item's linked repository.
+ */
 function documentedRepositories(entryId: string, text: string, needed: number): MilestoneRule {
   return {
     entryId,
@@ -118,9 +123,10 @@ function documentedRepositories(entryId: string, text: string, needed: number): 
         (entry) =>
           entry.included &&
           (entry.links.githubRepository ?? '').trim() !== '' &&
-          (entry.links.documentation ?? '').trim() !== '',
+          ((entry.links.documentation ?? '').trim() !== '' || facts.readmes.has(entry.itemId)),
       ).length;
-      const what = 'with both a GitHub repository link and a Documentation link';
+      const what =
+        'with a GitHub repository link and documentation (a Documentation link, or a README in the linked repository)';
       if (ready >= needed) {
         return {
           met: true,

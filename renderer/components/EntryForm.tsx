@@ -15,6 +15,8 @@ interface Props {
   entry?: TimeEntry;
   /** The item a new entry is for; editing may move an entry to another item. */
   itemId: string;
+  /** What a new entry starts from instead of the hour before: a suggested session to edit before adding. */
+  draft?: { startedAt: number; endedAt: number; note: string };
   onDone: (saved: TimeEntry) => void;
   onCancel?: () => void;
 }
@@ -37,23 +39,24 @@ function placeErrors(error: unknown): Errors {
   return Object.keys(placed).length > 0 ? placed : { form: error.message };
 }
 
-export function EntryForm({ entry, itemId: initialItemId, onDone, onCancel }: Props) {
+export function EntryForm({ entry, draft, itemId: initialItemId, onDone, onCancel }: Props) {
   const { curriculum } = useData();
   const mutate = useMutation();
   const id = useId();
   // A new entry's defaults: the hour before the form opened.
   const [openedAt] = useState(() => Date.now());
-  const defaultStart = entry?.startedAt ?? openedAt - 60 * MINUTE_MS;
-  const initialMinutes = entry ? Math.round((entry.endedAt - entry.startedAt) / MINUTE_MS) : 60;
+  const given = entry ?? draft;
+  const defaultStart = given?.startedAt ?? openedAt - 60 * MINUTE_MS;
+  const initialMinutes = given ? Math.round((given.endedAt - given.startedAt) / MINUTE_MS) : 60;
   const [itemId, setItemId] = useState(initialItemId);
   const [date, setDate] = useState(toDateInput(defaultStart));
   const [start, setStart] = useState(toTimeInput(defaultStart));
   const [mode, setMode] = useState<'duration' | 'end'>('duration');
   const [hours, setHours] = useState(String(Math.floor(initialMinutes / 60)));
   const [minutes, setMinutes] = useState(String(initialMinutes % 60));
-  const [end, setEnd] = useState(toTimeInput(entry?.endedAt ?? openedAt));
-  const [nextDay, setNextDay] = useState(entry ? toDateInput(entry.endedAt) !== toDateInput(entry.startedAt) : false);
-  const [note, setNote] = useState(entry?.note ?? '');
+  const [end, setEnd] = useState(toTimeInput(given?.endedAt ?? openedAt));
+  const [nextDay, setNextDay] = useState(given ? toDateInput(given.endedAt) !== toDateInput(given.startedAt) : false);
+  const [note, setNote] = useState(given?.note ?? '');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
 

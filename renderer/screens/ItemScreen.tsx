@@ -11,6 +11,7 @@ import { EntryList } from '../components/EntryList';
 import { FocusCard } from '../components/FocusCard';
 import { HoursBar } from '../components/HoursBar';
 import { InlineError, Loaded } from '../components/Loaded';
+import { RepositoryCard } from '../components/RepositoryCard';
 import { useData, useMutation, useQuery } from '../lib/data';
 import { estimateLabel, itemLabel, statusLabels } from '../lib/labels';
 import { hrefFor } from '../lib/router';
@@ -72,6 +73,7 @@ export function ItemScreen({ itemId }: { itemId: string }) {
           </section>
         </div>
       </div>
+      <RepositoryCard key={item.id} item={item} />
       <ItemLog itemId={item.id} />
     </div>
   );

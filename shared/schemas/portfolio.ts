@@ -13,7 +13,7 @@ import { hoursSchema, instant } from './common';
 import { itemStatusSchema } from './items';
 
 const PORTFOLIO_TEXT_MAX = 10_000;
-const PORTFOLIO_LINE_MAX = 300;
+export const PORTFOLIO_LINE_MAX = 300;
 
 const singleLineKeys = new Set<PortfolioFieldKey>(['projectTitle', 'duration', 'technologiesUsed']);
 export const portfolioFieldInputs = Object.fromEntries(

@@ -276,7 +276,7 @@ describe('automatic backups', () => {
     const next = [
       ...migrations,
       {
-        version: migrations.length + 1,
+        version: LATEST_SCHEMA_VERSION + 1,
         name: 'add a column',
         up: (db: import('better-sqlite3').Database) => db.exec('ALTER TABLE settings ADD COLUMN note TEXT'),
       },
@@ -288,7 +288,7 @@ describe('automatic backups', () => {
     const [backup] = (await import('../../electron/data/backups')).listBackups(backupDir);
     expect(backup?.reason).toBe('migration');
     const copy = new Database(path.join(backupDir, backup!.id), { readonly: true });
-    expect(copy.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(copy.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(copy.prepare('SELECT COUNT(*) FROM time_entries').pluck().get()).toBe(3);
     copy.close();
   });

@@ -75,7 +75,7 @@ describe('opening the database', () => {
     const failing = [
       ...migrations,
       {
-        version: migrations.length + 1,
+        version: LATEST_SCHEMA_VERSION + 1,
         name: 'half a migration',
         up: (db: Database.Database) => {
           db.exec('CREATE TABLE half_done (x INTEGER)');

@@ -6,7 +6,7 @@
 // IPC and the preview call, against a database with some data in it, and must come back refused
 // with a typed error in a short sentence, leave every row as it was and Object.prototype alone.
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { channels, contract, type Channel, type ChannelInput } from '../../shared/contract';
@@ -23,6 +23,7 @@ import { ruleFor } from '../../electron/milestones/rules';
 import { parseReport } from '../../electron/import';
 import { planImport, spanKey } from '../../electron/import/mapping';
 import { createTestApp, dumpDatabase, T0, type TestApp } from '../support/context';
+import { makeRepo } from '../support/git-repos';
 import { fixture } from '../support/time-reports';
 
 /** Reports from the import's fixtures: Toggl for the seeded import, Clockify for the examples. */
@@ -286,6 +287,9 @@ interface Existing {
   syncFolder: string;
   /** An import of a Toggl report the seed made, for import.undo's example. */
   importBatchId: number;
+  /** A git repository linked to item 4.1 (removed after the run), and the sessions it suggests there. */
+  repoFolder: string;
+  suggestionIds: string[];
 }
 
 interface Facts extends Existing {
@@ -338,11 +342,38 @@ async function seedData(app: TestApp): Promise<Existing> {
   const importBatchId = (
     await app.callAsync('import.apply', { content: TOGGL_CLOCKIFY_MIX.toggl, fileName: 'toggl.csv', mapping: [] })
   ).batch.id;
-  return { entryId, backupId, exportContent: app.call('data.exportJson').content, syncFolder, importBatchId };
+  // Commits on two days with no time logged on 4.1: two suggested sessions.
+  const repo = await makeRepo(
+    [
+      { at: T0 - 2 * DAY_MS, message: 'Start', files: { 'README.md': 'An API.\n', Dockerfile: 'FROM python:3.12\n' } },
+      { at: T0 - 2 * DAY_MS + 20 * MINUTE_MS, message: 'Endpoint' },
+      { at: T0 - 4 * DAY_MS, message: 'Tests' },
+    ],
+    { remote: 'git@github.com:me/api.git' },
+  );
+  const linked = (await app.callAsync('repo.link', { itemId: '4.1', folder: repo.dir })).linked!;
+  const suggestionIds = linked.suggestions.map((s) => s.id);
+  return {
+    entryId,
+    backupId,
+    exportContent: app.call('data.exportJson').content,
+    syncFolder,
+    importBatchId,
+    repoFolder: repo.dir,
+    suggestionIds,
+  };
 }
 
 /** One valid payload per channel, the starting point of every mutation. Typed by the contract. */
-function validExamples({ entryId, backupId, exportContent, syncFolder, importBatchId }: Existing): {
+function validExamples({
+  entryId,
+  backupId,
+  exportContent,
+  syncFolder,
+  importBatchId,
+  repoFolder,
+  suggestionIds,
+}: Existing): {
   [C in Channel]: ChannelInput<C>;
 } {
   const fives = [5, 4, 3, 2, 1];
@@ -412,6 +443,13 @@ function validExamples({ entryId, backupId, exportContent, syncFolder, importBat
     'sync.configure': { folder: syncFolder, deviceName: 'Laptop' },
     'sync.now': {},
     'sync.chooseFolder': {},
+    'repo.summary': { itemId: '4.1' },
+    'repo.link': { itemId: '4.2', folder: repoFolder },
+    'repo.unlink': { itemId: '4.1' },
+    'repo.chooseFolder': {},
+    'repo.progress': {},
+    'repo.acceptSuggestion': { itemId: '4.1', suggestionId: suggestionIds[0]! },
+    'repo.dismissSuggestion': { itemId: '4.1', suggestionId: suggestionIds[1]! },
     'stats.roadmap': {},
     'stats.insights': {},
   };
@@ -1190,8 +1228,27 @@ function refusedByData(channel: Channel, input: Record<string, unknown>, facts: 
         inside(dataDir, path.resolve(folder))
       );
     }
+    case 'repo.summary':
+    case 'repo.unlink':
+      return unknownItem;
+    case 'repo.link':
+      return unknownItem || !insideRepository(String(input.folder));
+    case 'repo.acceptSuggestion':
+    case 'repo.dismissSuggestion':
+      // Only item 4.1 is linked, and only its suggested sessions can be accepted or dismissed.
+      return input.itemId !== '4.1' || !facts.suggestionIds.includes(input.suggestionId as string);
     default:
       return false;
+  }
+}
+
+/** A folder (as repo.link reads it: "~" is the home folder, else a full path) in a git repository. */
+function insideRepository(typed: string): boolean {
+  const folder = typed === '~' ? homedir() : typed.startsWith('~/') ? path.join(homedir(), typed.slice(2)) : typed;
+  if (!path.isAbsolute(folder) || !existsSync(folder) || !statSync(folder).isDirectory()) return false;
+  for (let dir = path.resolve(folder); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return true;
+    if (path.dirname(dir) === dir) return false;
   }
 }
 
@@ -1415,7 +1472,7 @@ export async function runFuzz({ payloads, seed, onProgress }: FuzzOptions): Prom
   } finally {
     facts.app.close();
     scratch?.app.close();
-    for (const folder of [facts.syncFolder, scratch?.syncFolder])
+    for (const folder of [facts.syncFolder, scratch?.syncFolder, facts.repoFolder, scratch?.repoFolder])
       if (folder) rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -7,7 +7,11 @@ import { milestoneRules, ruleFor, type MilestoneFacts } from '../../electron/mil
 const curriculum = getCurriculum();
 
 /** Facts with the given statuses (everything else not started) and portfolio entries. */
-function facts(statuses: Record<string, ItemStatus> = {}, portfolio: MilestoneFacts['portfolio'] = []): MilestoneFacts {
+function facts(
+  statuses: Record<string, ItemStatus> = {},
+  portfolio: MilestoneFacts['portfolio'] = [],
+  readmes: readonly string[] = [],
+): MilestoneFacts {
   return {
     items: curriculum.items.map((i) => ({
       id: i.id,
@@ -16,6 +20,7 @@ function facts(statuses: Record<string, ItemStatus> = {}, portfolio: MilestoneFa
       status: statuses[i.id] ?? 'not_started',
     })),
     portfolio,
+    readmes: new Set(readmes),
   };
 }
 const done = (...ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'done' as const]));
@@ -160,7 +165,7 @@ describe('a documented GitHub portfolio', () => {
     expect(decide('portfolio.2', facts({}, three))).toEqual({
       met: true,
       reason:
-        '3 portfolio entries are in the PDF with both a GitHub repository link and a Documentation link (3 or more needed).',
+        '3 portfolio entries are in the PDF with a GitHub repository link and documentation (a Documentation link, or a README in the linked repository) (3 or more needed).',
     });
   });
 
@@ -175,12 +180,29 @@ describe('a documented GitHub portfolio', () => {
     expect(decide('portfolio.2', f)).toEqual({
       met: false,
       reason:
-        'Not yet: 1 of the 3 portfolio entries needed is in the PDF with both a GitHub repository link and a Documentation link.',
+        'Not yet: 1 of the 3 portfolio entries needed is in the PDF with a GitHub repository link and documentation (a Documentation link, or a README in the linked repository).',
     });
     expect(decide('portfolio.2', facts())).toEqual({
       met: false,
       reason:
-        'Not yet: 0 of the 3 portfolio entries needed are in the PDF with both a GitHub repository link and a Documentation link.',
+        'Not yet: 0 of the 3 portfolio entries needed are in the PDF with a GitHub repository link and documentation (a Documentation link, or a README in the linked repository).',
+    });
+  });
+
+  it("counts a README in the item's linked repository as its documentation", () => {
+    const github = (n: number) => ({ githubRepository: `https://github.com/me/p${n}` });
+    const f = facts(
+      {},
+      [entry('4.1', github(1)), entry('4.2', github(2)), entry('2.3', repo(3))],
+      ['4.1', '4.2', '5.1'],
+    );
+    expect(decide('portfolio.2', f).met).toBe(true);
+    // A README alone is not a GitHub link, and an entry left out of the PDF does not count.
+    const g = facts({}, [entry('4.1', {}), entry('4.2', github(2), false), entry('2.3', repo(3))], ['4.1', '4.2']);
+    expect(decide('portfolio.2', g)).toEqual({
+      met: false,
+      reason:
+        'Not yet: 1 of the 3 portfolio entries needed is in the PDF with a GitHub repository link and documentation (a Documentation link, or a README in the linked repository).',
     });
   });
 });

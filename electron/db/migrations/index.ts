@@ -5,6 +5,7 @@ import { itemTotals } from './003-item-totals';
 import { whoSetIt } from './004-who-set-it';
 import { sync } from './005-sync';
 import { imports } from './006-imports';
+import { repoLinks } from './007-repo-links';
 
 export interface Migration {
   /** The `PRAGMA user_version` the database has once this migration ran. */
@@ -14,6 +15,7 @@ export interface Migration {
 }
 
 /** Every schema version in order. Append only: a released migration never changes. */
-export const migrations: readonly Migration[] = [initial, spanIndexes, itemTotals, whoSetIt, sync, imports];
+export const migrations: readonly Migration[] = [initial, spanIndexes, itemTotals, whoSetIt, sync, imports, repoLinks];
 
-export const LATEST_SCHEMA_VERSION = migrations.length;
+/** The version the newest migration leaves: its own number (not the count, which a version kept for another branch would throw off). */
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
