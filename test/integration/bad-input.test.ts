@@ -285,7 +285,6 @@ const cases: [string, unknown, string, RegExp][] = [
   ['import.preview', { content: '', fileName: 'a.csv', path: '/etc' }, 'INVALID_INPUT', /unexpected field "path"/],
   ['import.apply', { content: '', fileName: 'a.csv', mapping: [], x: 1 }, 'INVALID_INPUT', /unexpected field "x"/],
   ['import.undo', { batchId: 1, all: true }, 'INVALID_INPUT', /unexpected field "all"/],
-  ['import.list', { all: true }, 'INVALID_INPUT', /unexpected field "all"/],
   ['repo.summary', { itemId: '9.9' }, 'NOT_FOUND', /no curriculum item "9\.9"/],
   ['repo.link', { itemId: '4.1', folder: '' }, 'INVALID_INPUT', /^Type the repository folder's full path\.$/],
   ['repo.link', { itemId: '4.1', folder: 'projects/api' }, 'INVALID_INPUT', /Type the folder's full path, for example/],
