@@ -217,6 +217,23 @@ describe('the folder is untrusted', () => {
     expect(learnerView(b.db).entries).toHaveLength(1);
   });
 
+  it('lines longer than the reader reads at once, in characters of several bytes, come across whole', () => {
+    // Three fields of 10,000 three-byte characters: one line of about 90 KB, past the 64 KB chunk.
+    const long = (c: string) => c.repeat(10_000);
+    const fields = { problemStatement: long('€'), keyChallenges: long('中'), lessonsLearned: long('→') };
+    a.call('portfolio.update', { itemId: '3.1', fields });
+    a.call('time.add', { itemId: '1.1', startedAt: T0, endedAt: T0 + 30 * MINUTE });
+    syncOnce(a.db);
+    for (const f of readdirSync(deviceDir(a))) if (f.startsWith('snap-')) rmSync(path.join(deviceDir(a), f));
+    expect(syncOnce(b.db).problems).toEqual([]);
+    expect(b.call('portfolio.get', { itemId: '3.1' }).fields).toMatchObject(fields);
+    // Then from where B stopped: the long line is counted, not taken again, and the new one read.
+    a.call('portfolio.update', { itemId: '3.1', fields: { resultsImpact: long('é') } });
+    syncOnce(a.db);
+    expect(syncOnce(b.db)).toMatchObject({ problems: [], received: [expect.objectContaining({ changes: 1 })] });
+    expect(learnerView(b.db)).toEqual(learnerView(a.db));
+  });
+
   it('a half-written line is left for the next sync; duplicated lines change nothing', () => {
     a.call('time.add', { itemId: '1.1', startedAt: T0, endedAt: T0 + 30 * MINUTE });
     syncOnce(a.db);
