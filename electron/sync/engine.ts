@@ -38,7 +38,17 @@ import {
   type OwnFiles,
 } from './folder';
 import { formatHlc, parseHlc, receive, tick, zeroHlc, type Hlc } from './hlc';
-import { droppedFields, EXISTS, fieldsOf, sameValue, wins, type RowState, type SyncedTable, type Value } from './model';
+import {
+  droppedFields,
+  EXISTS,
+  fieldsOf,
+  sameValue,
+  wins,
+  type Register,
+  type RowState,
+  type SyncedTable,
+  type Value,
+} from './model';
 
 export interface SyncConfig {
   folder: string;
@@ -258,43 +268,42 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
   for (const read of reads) {
     const counts = { changes: 0, entries: 0 };
     perDevice.set(read.deviceId, counts);
+    const took = (t: ReturnType<typeof load>) => {
+      counts.changes++;
+      if (!t.changed) t.from = read.deviceId;
+      t.changed = true;
+    };
+    // Snapshot rows written as one change are taken with the changes, before them.
     for (const line of read.states) {
-      if ('h' in line) continue; // a snapshot row written as one change: with the changes below
+      if ('h' in line) continue;
       const t = load(line.t, line.k, read.deviceId);
       let won = false;
-      for (const [field, register] of Object.entries(line.s)) {
+      for (const field in line.s) {
+        const register = line.s[field]!;
         if (wins(line.t, field, register, t.state[field])) {
           t.state[field] = register;
           won = true;
         }
         if (register[1] > newest) newest = register[1];
       }
-      if (won) {
-        counts.changes++;
-        if (!t.changed) t.from = read.deviceId;
-        t.changed = true;
-      }
+      if (won) took(t);
     }
-    const changes =
-      read.states.length === 0
-        ? read.changes
-        : [...(read.states.filter((l) => 'h' in l) as ChangeLine[]), ...read.changes];
-    for (const line of changes) {
+    const takeChange = (line: ChangeLine) => {
       const t = load(line.t, line.k, read.deviceId);
       let won = false;
-      for (const [field, value] of Object.entries(line.f)) {
-        if (wins(line.t, field, [value, line.h], t.state[field])) {
-          t.state[field] = [value, line.h];
+      // for…in, not Object.entries: ten thousand lines make no arrays of pairs to collect.
+      for (const field in line.f) {
+        const register: Register = [line.f[field]!, line.h];
+        if (wins(line.t, field, register, t.state[field])) {
+          t.state[field] = register;
           won = true;
         }
       }
       if (line.h > newest) newest = line.h;
-      if (won) {
-        counts.changes++;
-        if (!t.changed) t.from = read.deviceId;
-        t.changed = true;
-      }
-    }
+      if (won) took(t);
+    };
+    for (const line of read.states) if ('h' in line) takeChange(line);
+    for (const line of read.changes) takeChange(line);
   }
   const problems: string[] = [];
   const names = new Map(reads.map((r) => [r.deviceId, r.deviceName]));
