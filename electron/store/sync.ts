@@ -3,7 +3,7 @@
 // writing a merged row back into its learner table. The engine (electron/sync/engine.ts) decides,
 // this module only reads and writes. Statements that run once per row of a sync are cached.
 import type { Db } from '../db/open';
-import type { RowState, SyncedTable, Value } from '../sync/model';
+import type { RowState, StoredRegisters, SyncedTable, Value } from '../sync/model';
 import { prepared } from './statements';
 
 export interface DeviceRow {
@@ -115,39 +115,76 @@ export function logWholeLogbook(db: Db, now: number): void {
     ),
   );
   const insert = db.prepare('INSERT INTO sync_log (tbl, key, row, wall, scan) VALUES (?, ?, NULL, ?, 1)');
-  const held = db
-    .prepare("SELECT tbl, key FROM sync_registers WHERE json_extract(state, '$._exists[0]') = 1")
-    .raw(true)
-    .all() as [string, string][];
+  const held = db.prepare(`SELECT tbl, key FROM sync_registers WHERE ${EXISTS_SQL}`).raw(true).all() as [
+    string,
+    string,
+  ][];
   for (const [tbl, key] of held) if (!present.has(`${tbl}\u0000${key}`)) insert.run(tbl, key, now);
 }
+
+// A row's registers are stored in one of two forms. Most rows were written by one change, so every
+// register holds the same clock: such a row is stored as [clock, {field: value}], about half the
+// bytes of {field: [value, clock]}, the form of a row whose fields came from different changes.
+// Both are read everywhere; a row is written in the short form whenever it can be.
+
+/** The clock every register of a row holds, or undefined when they differ (or there are none). */
+function sharedClock(state: RowState): string | undefined {
+  let clock: string | undefined;
+  for (const field in state) {
+    const h = state[field]![1];
+    if (clock === undefined) clock = h;
+    else if (h !== clock) return undefined;
+  }
+  return clock;
+}
+
+function encodeState(state: RowState): string {
+  const clock = sharedClock(state);
+  if (clock === undefined) return JSON.stringify(state);
+  const values: Record<string, Value> = {};
+  for (const field in state) values[field] = state[field]![0];
+  return JSON.stringify([clock, values]);
+}
+
+function decodeState(text: string): RowState {
+  const stored = JSON.parse(text) as StoredRegisters;
+  if (!Array.isArray(stored)) return stored;
+  const [clock, values] = stored;
+  const state: RowState = {};
+  for (const field in values) state[field] = [values[field]!, clock];
+  return state;
+}
+
+/** SQL: whether a row's stored registers say it exists, in either form. */
+const EXISTS_SQL = `(CASE json_type(state) WHEN 'array' THEN json_extract(state, '$[1]._exists')
+  ELSE json_extract(state, '$._exists[0]') END) = 1`;
 
 export function readRowState(db: Db, tbl: SyncedTable, key: string): RowState | undefined {
   const text = prepared(db, 'SELECT state FROM sync_registers WHERE tbl = ? AND key = ?', 'pluck').get(tbl, key) as
     string | undefined;
-  return text === undefined ? undefined : (JSON.parse(text) as RowState);
+  return text === undefined ? undefined : decodeState(text);
 }
 
 /** Every register, by table and key joined with a NUL: for a sync that brings many rows at once. */
 export function readAllRowStates(db: Db): Map<string, RowState> {
   const rows = prepared(db, 'SELECT tbl, key, state FROM sync_registers', 'raw').all() as [string, string, string][];
-  return new Map(rows.map(([tbl, key, state]) => [`${tbl}\u0000${key}`, JSON.parse(state) as RowState]));
+  return new Map(rows.map(([tbl, key, state]) => [`${tbl}\u0000${key}`, decodeState(state)]));
 }
 
 export function writeRowState(db: Db, tbl: SyncedTable, key: string, state: RowState): void {
   prepared(
     db,
     'INSERT INTO sync_registers (tbl, key, state) VALUES (?, ?, ?) ON CONFLICT (tbl, key) DO UPDATE SET state = excluded.state',
-  ).run(tbl, key, JSON.stringify(state));
+  ).run(tbl, key, encodeState(state));
 }
 
-/** Every register, row by row: a snapshot's lines. */
-export function iterateRowStates(db: Db): Iterable<{ tbl: SyncedTable; key: string; state: string }> {
-  return db.prepare('SELECT tbl, key, state FROM sync_registers ORDER BY tbl, key').iterate() as Iterable<{
-    tbl: SyncedTable;
-    key: string;
-    state: string;
-  }>;
+/** Every register, row by row, as stored: a snapshot's lines. */
+export function* iterateRowStates(db: Db): Iterable<{ tbl: SyncedTable; key: string; registers: StoredRegisters }> {
+  const rows = db
+    .prepare('SELECT tbl, key, state FROM sync_registers ORDER BY tbl, key')
+    .raw(true)
+    .iterate() as Iterable<[SyncedTable, string, string]>;
+  for (const [tbl, key, state] of rows) yield { tbl, key, registers: JSON.parse(state) as StoredRegisters };
 }
 
 export const countRowStates = (db: Db): number =>

@@ -13,7 +13,14 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rm
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomicSync } from '../files/write-atomic';
-import { checkChangeLine, checkStateLine, type RowState, type SyncedTable, type Value } from './model';
+import {
+  checkChangeLine,
+  checkStateLine,
+  type RowState,
+  type StoredRegisters,
+  type SyncedTable,
+  type Value,
+} from './model';
 
 const FORMAT = 'mlops-study-companion-sync';
 const FORMAT_VERSION = 1;
@@ -126,13 +133,13 @@ export function writeSnapshot(
   own: OwnFiles,
   segment: number,
   lines: number,
-  rows: Iterable<{ tbl: string; key: string; state: string }>,
+  rows: Iterable<{ tbl: SyncedTable; key: string; registers: StoredRegisters }>,
 ): number {
   mkdirSync(own.dir, { recursive: true });
   const parts = [lineOf({ format: FORMAT, version: FORMAT_VERSION, kind: 'snapshot', ...own.header, segment, lines })];
   let count = 0;
   for (const row of rows) {
-    parts.push(`${JSON.stringify(snapshotLine(row.tbl, row.key, JSON.parse(row.state) as RowState))}\n`);
+    parts.push(`${JSON.stringify(snapshotLine(row.tbl, row.key, row.registers))}\n`);
     count++;
   }
   parts.push(lineOf({ end: count }));
@@ -147,15 +154,16 @@ export function writeSnapshot(
 }
 
 /**
- * A row's registers as a snapshot line. Most rows were written once, so every register holds the
- * same clock: such a row is written as a change line (one clock, half the bytes); the rest field by field.
+ * A row's registers as a snapshot line: a row whose registers all hold one clock (most rows, stored
+ * so in the registers) as a change line, one clock and half the bytes; the rest field by field.
  */
-function snapshotLine(t: string, k: string, state: RowState): ChangeLine | StateLine {
-  const registers = Object.values(state);
-  const h = registers[0]?.[1];
-  if (h !== undefined && registers.every((r) => r[1] === h))
-    return { t, k, h, f: Object.fromEntries(Object.entries(state).map(([f, [v]]) => [f, v])) } as ChangeLine;
-  return { t, k, s: state } as StateLine;
+function snapshotLine(t: SyncedTable, k: string, registers: StoredRegisters): ChangeLine | StateLine {
+  if (Array.isArray(registers)) return { t, k, h: registers[0], f: registers[1] };
+  const all = Object.values(registers);
+  const h = all[0]?.[1];
+  if (h !== undefined && all.every((r) => r[1] === h))
+    return { t, k, h, f: Object.fromEntries(Object.entries(registers).map(([f, [v]]) => [f, v])) };
+  return { t, k, s: registers };
 }
 
 /** Removes every file this machine wrote (a new stream starts from nothing). */

@@ -27,6 +27,12 @@ export type Register = [Value, string];
 /** Every register of one row, "_exists" (1, or 0 for a tombstone) among them. */
 export type RowState = Record<string, Register>;
 
+/**
+ * A row's registers as sync_registers keeps them: one clock and every field's value when all its
+ * registers hold that clock (most rows: written by one change), otherwise a clock per field.
+ */
+export type StoredRegisters = [string, Record<string, Value>] | RowState;
+
 export const EXISTS = '_exists';
 
 /** The latest time a JavaScript Date can hold. */
