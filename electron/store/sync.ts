@@ -3,7 +3,15 @@
 // writing a merged row back into its learner table. The engine (electron/sync/engine.ts) decides,
 // this module only reads and writes. Statements that run once per row of a sync are cached.
 import type { Db } from '../db/open';
-import type { RowState, StoredRegisters, SyncedTable, Value } from '../sync/model';
+import {
+  EXISTS,
+  registersOf,
+  storedValue,
+  type RowState,
+  type StoredRegisters,
+  type SyncedTable,
+  type Value,
+} from '../sync/model';
 import { prepared } from './statements';
 
 export interface DeviceRow {
@@ -138,22 +146,16 @@ function sharedClock(state: RowState): string | undefined {
   return clock;
 }
 
-function encodeState(state: RowState): string {
-  const clock = sharedClock(state);
-  if (clock === undefined) return JSON.stringify(state);
+function encodeState(registers: StoredRegisters): string {
+  if (Array.isArray(registers)) return JSON.stringify(registers);
+  const clock = sharedClock(registers);
+  if (clock === undefined) return JSON.stringify(registers);
   const values: Record<string, Value> = {};
-  for (const field in state) values[field] = state[field]![0];
+  for (const field in registers) values[field] = registers[field]![0];
   return JSON.stringify([clock, values]);
 }
 
-function decodeState(text: string): RowState {
-  const stored = JSON.parse(text) as StoredRegisters;
-  if (!Array.isArray(stored)) return stored;
-  const [clock, values] = stored;
-  const state: RowState = {};
-  for (const field in values) state[field] = [values[field]!, clock];
-  return state;
-}
+const decodeState = (text: string): RowState => registersOf(JSON.parse(text) as StoredRegisters);
 
 /** SQL: whether a row's stored registers say it exists, in either form. */
 const EXISTS_SQL = `(CASE json_type(state) WHEN 'array' THEN json_extract(state, '$[1]._exists')
@@ -171,11 +173,11 @@ export function readAllRowStates(db: Db): Map<string, RowState> {
   return new Map(rows.map(([tbl, key, state]) => [`${tbl}\u0000${key}`, decodeState(state)]));
 }
 
-export function writeRowState(db: Db, tbl: SyncedTable, key: string, state: RowState): void {
+export function writeRowState(db: Db, tbl: SyncedTable, key: string, registers: StoredRegisters): void {
   prepared(
     db,
     'INSERT INTO sync_registers (tbl, key, state) VALUES (?, ?, ?) ON CONFLICT (tbl, key) DO UPDATE SET state = excluded.state',
-  ).run(tbl, key, encodeState(state));
+  ).run(tbl, key, encodeState(registers));
 }
 
 /** Every register, row by row, as stored: a snapshot's lines. */
@@ -190,8 +192,8 @@ export function* iterateRowStates(db: Db): Iterable<{ tbl: SyncedTable; key: str
 export const countRowStates = (db: Db): number =>
   prepared(db, 'SELECT COUNT(*) FROM sync_registers', 'pluck').get() as number;
 
-const present = (state: RowState) => state._exists?.[0] === 1;
-const v = (state: RowState, field: string): Value | undefined => state[field]?.[0];
+const present = (registers: StoredRegisters) => storedValue(registers, EXISTS) === 1;
+const v = storedValue;
 
 /** The JSON text of the non-null `prefix.*` registers, keys sorted: the same text on every machine. */
 function subfields(state: RowState, prefix: string): string {
@@ -207,7 +209,7 @@ function subfields(state: RowState, prefix: string): string {
  * every column it needs), deleted when it is a tombstone. Throws when SQLite refuses it (an item
  * this curriculum does not have): the engine skips that row and says so.
  */
-export function writeMergedRow(db: Db, table: SyncedTable, key: string, state: RowState, now: number): void {
+export function writeMergedRow(db: Db, table: SyncedTable, key: string, state: StoredRegisters, now: number): void {
   const exists = present(state);
   switch (table) {
     case 'time_entries': {
@@ -260,7 +262,14 @@ export function writeMergedRow(db: Db, table: SyncedTable, key: string, state: R
          ON CONFLICT (item_id) DO UPDATE SET included = excluded.included, fields = excluded.fields,
            links = excluded.links, updated_at = excluded.updated_at
          WHERE included IS NOT excluded.included OR fields IS NOT excluded.fields OR links IS NOT excluded.links`,
-      ).run(key, v(state, 'included') ?? 1, subfields(state, 'fields'), subfields(state, 'links'), now, now);
+      ).run(
+        key,
+        v(state, 'included') ?? 1,
+        subfields(registersOf(state), 'fields'),
+        subfields(registersOf(state), 'links'),
+        now,
+        now,
+      );
       return;
     }
     case 'self_assessments': {

@@ -42,10 +42,13 @@ import {
   droppedFields,
   EXISTS,
   fieldsOf,
+  registersOf,
   sameValue,
+  storedValue,
   wins,
   type Register,
   type RowState,
+  type StoredRegisters,
   type SyncedTable,
   type Value,
 } from './model';
@@ -245,11 +248,27 @@ interface Merged {
   received: SyncReport['received'];
 }
 
+/** A row the merge touched: its registers as they stand, and where its winning changes came from. */
+interface Touched {
+  table: SyncedTable;
+  key: string;
+  registers: StoredRegisters;
+  /** No register held before this sync, and no line taken yet. */
+  empty: boolean;
+  existed: boolean;
+  from: string;
+  changed: boolean;
+}
+
+/** A touched row's registers a clock per field, for a line to be weighed against field by field. */
+function perField(t: Touched): RowState {
+  t.empty = false;
+  if (Array.isArray(t.registers)) t.registers = registersOf(t.registers);
+  return t.registers;
+}
+
 function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: number): Merged {
-  const touched = new Map<
-    string,
-    { table: SyncedTable; key: string; state: RowState; existed: boolean; from: string; changed: boolean }
-  >();
+  const touched = new Map<string, Touched>();
   const perDevice = new Map<string, { changes: number; entries: number }>();
   // Clocks sort as their strings do: the newest one seen moves this machine's clock, once.
   let newest = '';
@@ -260,15 +279,17 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
     const id = `${table}\u0000${key}`;
     let t = touched.get(id);
     if (!t) {
-      const state = (preloaded ? preloaded.get(id) : readRowState(db, table, key)) ?? {};
-      touched.set(id, (t = { table, key, state, existed: state[EXISTS]?.[0] === 1, from, changed: false }));
+      const state = preloaded ? preloaded.get(id) : readRowState(db, table, key);
+      const registers = state ?? {};
+      const existed = registers[EXISTS]?.[0] === 1;
+      touched.set(id, (t = { table, key, registers, empty: !state, existed, from, changed: false }));
     }
     return t;
   };
   for (const read of reads) {
     const counts = { changes: 0, entries: 0 };
     perDevice.set(read.deviceId, counts);
-    const took = (t: ReturnType<typeof load>) => {
+    const took = (t: Touched) => {
       counts.changes++;
       if (!t.changed) t.from = read.deviceId;
       t.changed = true;
@@ -277,11 +298,12 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
     for (const line of read.states) {
       if ('h' in line) continue;
       const t = load(line.t, line.k, read.deviceId);
+      const state = perField(t);
       let won = false;
       for (const field in line.s) {
         const register = line.s[field]!;
-        if (wins(line.t, field, register, t.state[field])) {
-          t.state[field] = register;
+        if (wins(line.t, field, register, state[field])) {
+          state[field] = register;
           won = true;
         }
         if (register[1] > newest) newest = register[1];
@@ -291,12 +313,23 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
     const takeChange = (line: ChangeLine) => {
       const t = load(line.t, line.k, read.deviceId);
       let won = false;
-      // for…in, not Object.entries: ten thousand lines make no arrays of pairs to collect.
-      for (const field in line.f) {
-        const register: Register = [line.f[field]!, line.h];
-        if (wins(line.t, field, register, t.state[field])) {
-          t.state[field] = register;
-          won = true;
+      if (t.empty) {
+        // A row held nowhere yet (nearly every row of a large sync): each of the line's fields
+        // wins, so its clock and values are the registers as they stand, and nothing is copied.
+        won = Object.keys(line.f).length > 0;
+        if (won) {
+          t.registers = [line.h, line.f];
+          t.empty = false;
+        }
+      } else {
+        const state = perField(t);
+        // for…in, not Object.entries: ten thousand lines make no arrays of pairs to collect.
+        for (const field in line.f) {
+          const register: Register = [line.f[field]!, line.h];
+          if (wins(line.t, field, register, state[field])) {
+            state[field] = register;
+            won = true;
+          }
         }
       }
       if (line.h > newest) newest = line.h;
@@ -315,19 +348,20 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
   const changed = [...touched.values()]
     .filter((t) => t.changed)
     .sort((a, b) => (a.table === b.table ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.table < b.table ? -1 : 1));
-  for (const t of changed) writeRowState(db, t.table, t.key, t.state);
+  for (const t of changed) writeRowState(db, t.table, t.key, t.registers);
   for (const t of changed) {
     try {
       // One statement: when SQLite refuses the row (an item this curriculum does not have), only
       // that statement is undone and the rest still comes in.
-      writeMergedRow(db, t.table, t.key, t.state, now);
+      writeMergedRow(db, t.table, t.key, t.registers, now);
     } catch (error) {
       problems.push(
         `A change from “${names.get(t.from) ?? 'another machine'}” could not be shown on this machine (${(error as Error).message}); it is kept and will show once this app can take it, for example after an update.`,
       );
       continue;
     }
-    if (t.table === 'time_entries' && !t.existed && t.state[EXISTS]?.[0] === 1) perDevice.get(t.from)!.entries++;
+    if (t.table === 'time_entries' && !t.existed && storedValue(t.registers, EXISTS) === 1)
+      perDevice.get(t.from)!.entries++;
   }
   updateDevice(db, { enabled: 1 });
   const remote = newest ? parseHlc(newest) : null;

@@ -33,6 +33,19 @@ export type RowState = Record<string, Register>;
  */
 export type StoredRegisters = [string, Record<string, Value>] | RowState;
 
+/** A field's value, in either form. */
+export const storedValue = (registers: StoredRegisters, field: string): Value | undefined =>
+  Array.isArray(registers) ? registers[1][field] : registers[field]?.[0];
+
+/** A clock per field, from either form. */
+export function registersOf(registers: StoredRegisters): RowState {
+  if (!Array.isArray(registers)) return registers;
+  const [clock, values] = registers;
+  const state: RowState = {};
+  for (const field in values) state[field] = [values[field]!, clock];
+  return state;
+}
+
 export const EXISTS = '_exists';
 
 /** The latest time a JavaScript Date can hold. */
