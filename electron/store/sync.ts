@@ -167,10 +167,20 @@ export function readRowState(db: Db, tbl: SyncedTable, key: string): RowState | 
   return text === undefined ? undefined : decodeState(text);
 }
 
-/** Every register, by table and key joined with a NUL: for a sync that brings many rows at once. */
-export function readAllRowStates(db: Db): Map<string, RowState> {
-  const rows = prepared(db, 'SELECT tbl, key, state FROM sync_registers', 'raw').all() as [string, string, string][];
-  return new Map(rows.map(([tbl, key, state]) => [`${tbl}\u0000${key}`, decodeState(state)]));
+/** Every register, by table, then key: for a sync that brings many rows at once. */
+export function readAllRowStates(db: Db): Map<SyncedTable, Map<string, RowState>> {
+  const rows = prepared(db, 'SELECT tbl, key, state FROM sync_registers', 'raw').all() as [
+    SyncedTable,
+    string,
+    string,
+  ][];
+  const all = new Map<SyncedTable, Map<string, RowState>>();
+  for (const [tbl, key, state] of rows) {
+    let table = all.get(tbl);
+    if (!table) all.set(tbl, (table = new Map()));
+    table.set(key, decodeState(state));
+  }
+  return all;
 }
 
 export function writeRowState(db: Db, tbl: SyncedTable, key: string, registers: StoredRegisters): void {

@@ -268,7 +268,8 @@ function perField(t: Touched): RowState {
 }
 
 function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: number): Merged {
-  const touched = new Map<string, Touched>();
+  // By table, then key: a key of both joined would be a new string for every line.
+  const touched = new Map<SyncedTable, Map<string, Touched>>();
   const perDevice = new Map<string, { changes: number; entries: number }>();
   // Clocks sort as their strings do: the newest one seen moves this machine's clock, once.
   let newest = '';
@@ -276,13 +277,14 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
   const lines = reads.reduce((n, r) => n + r.states.length + r.changes.length, 0);
   const preloaded = lines > 1000 ? readAllRowStates(db) : null;
   const load = (table: SyncedTable, key: string, from: string) => {
-    const id = `${table}\u0000${key}`;
-    let t = touched.get(id);
+    let rows = touched.get(table);
+    if (!rows) touched.set(table, (rows = new Map()));
+    let t = rows.get(key);
     if (!t) {
-      const state = preloaded ? preloaded.get(id) : readRowState(db, table, key);
+      const state = preloaded ? preloaded.get(table)?.get(key) : readRowState(db, table, key);
       const registers = state ?? {};
       const existed = registers[EXISTS]?.[0] === 1;
-      touched.set(id, (t = { table, key, registers, empty: !state, existed, from, changed: false }));
+      rows.set(key, (t = { table, key, registers, empty: !state, existed, from, changed: false }));
     }
     return t;
   };
@@ -345,9 +347,11 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
   updateDevice(db, { enabled: 0 });
   // In key order: registers and the entries' uid index are B-trees keyed by random ids, and
   // writing them in order fills pages one after another instead of splitting pages all over.
-  const changed = [...touched.values()]
-    .filter((t) => t.changed)
-    .sort((a, b) => (a.table === b.table ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.table < b.table ? -1 : 1));
+  const changed: Touched[] = [];
+  for (const table of [...touched.keys()].sort()) {
+    const rows = [...touched.get(table)!.values()].filter((t) => t.changed);
+    for (const t of rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) changed.push(t);
+  }
   for (const t of changed) writeRowState(db, t.table, t.key, t.registers);
   for (const t of changed) {
     try {
