@@ -98,8 +98,9 @@ const debug = (label: string) => {
   if (!process.env.BENCH_DEBUG) return;
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
   const mb = (n: number) => (n / 1e6).toFixed(0);
+  const { heapTotal: peakHeap, young } = memory.atPeak;
   console.log(
-    `  [host ${label}: rss ${mb(rss)} heap ${mb(heapUsed)}/${mb(heapTotal)} external ${mb(external)}, peak ${mb(memory.peakRss)}]`,
+    `  [host ${label}: rss ${mb(rss)} heap ${mb(heapUsed)}/${mb(heapTotal)} external ${mb(external)}, peak ${mb(memory.peakRss)} (heap ${mb(peakHeap)}, young generation ${mb(young)})]`,
   );
 };
 debug('started');

@@ -1,5 +1,6 @@
 // What every measurement shares: order statistics, figures with their budgets, the table, and the
 // memory sampler.
+import { getHeapSpaceStatistics } from 'node:v8';
 import { percentile } from '../electron/stats/insights';
 
 export type Unit = 'ms' | 'ratio' | 'KB' | 'MB' | 'pages' | 'count';
@@ -44,6 +45,8 @@ export function time(run: () => unknown): number {
  */
 export class MemorySampler {
   peakRss = 0;
+  /** V8's heap (all spaces) and its young generation at the peak, for BENCH_DEBUG. */
+  atPeak = { heapTotal: 0, young: 0 };
   private timer: NodeJS.Timeout | undefined;
 
   start(everyMs = 25) {
@@ -54,7 +57,11 @@ export class MemorySampler {
 
   sample() {
     const rss = process.memoryUsage.rss();
-    if (rss > this.peakRss) this.peakRss = rss;
+    if (rss <= this.peakRss) return;
+    this.peakRss = rss;
+    if (!process.env.BENCH_DEBUG) return;
+    const young = getHeapSpaceStatistics().find((s) => s.space_name === 'new_space')?.space_size ?? 0;
+    this.atPeak = { heapTotal: process.memoryUsage().heapTotal, young };
   }
 
   stop() {

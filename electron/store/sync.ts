@@ -3,7 +3,15 @@
 // writing a merged row back into its learner table. The engine (electron/sync/engine.ts) decides,
 // this module only reads and writes. Statements that run once per row of a sync are cached.
 import type { Db } from '../db/open';
-import type { RowState, SyncedTable, Value } from '../sync/model';
+import {
+  EXISTS,
+  registersOf,
+  storedValue,
+  type RowState,
+  type StoredRegisters,
+  type SyncedTable,
+  type Value,
+} from '../sync/model';
 import { prepared } from './statements';
 
 export interface DeviceRow {
@@ -115,46 +123,87 @@ export function logWholeLogbook(db: Db, now: number): void {
     ),
   );
   const insert = db.prepare('INSERT INTO sync_log (tbl, key, row, wall, scan) VALUES (?, ?, NULL, ?, 1)');
-  const held = db
-    .prepare("SELECT tbl, key FROM sync_registers WHERE json_extract(state, '$._exists[0]') = 1")
-    .raw(true)
-    .all() as [string, string][];
+  const held = db.prepare(`SELECT tbl, key FROM sync_registers WHERE ${EXISTS_SQL}`).raw(true).all() as [
+    string,
+    string,
+  ][];
   for (const [tbl, key] of held) if (!present.has(`${tbl}\u0000${key}`)) insert.run(tbl, key, now);
 }
+
+// A row's registers are stored in one of two forms. Most rows were written by one change, so every
+// register holds the same clock: such a row is stored as [clock, {field: value}], about half the
+// bytes of {field: [value, clock]}, the form of a row whose fields came from different changes.
+// Both are read everywhere; a row is written in the short form whenever it can be.
+
+/** The clock every register of a row holds, or undefined when they differ (or there are none). */
+function sharedClock(state: RowState): string | undefined {
+  let clock: string | undefined;
+  for (const field in state) {
+    const h = state[field]![1];
+    if (clock === undefined) clock = h;
+    else if (h !== clock) return undefined;
+  }
+  return clock;
+}
+
+function encodeState(registers: StoredRegisters): string {
+  if (Array.isArray(registers)) return JSON.stringify(registers);
+  const clock = sharedClock(registers);
+  if (clock === undefined) return JSON.stringify(registers);
+  const values: Record<string, Value> = {};
+  for (const field in registers) values[field] = registers[field]![0];
+  return JSON.stringify([clock, values]);
+}
+
+const decodeState = (text: string): RowState => registersOf(JSON.parse(text) as StoredRegisters);
+
+/** SQL: whether a row's stored registers say it exists, in either form. */
+const EXISTS_SQL = `(CASE json_type(state) WHEN 'array' THEN json_extract(state, '$[1]._exists')
+  ELSE json_extract(state, '$._exists[0]') END) = 1`;
 
 export function readRowState(db: Db, tbl: SyncedTable, key: string): RowState | undefined {
   const text = prepared(db, 'SELECT state FROM sync_registers WHERE tbl = ? AND key = ?', 'pluck').get(tbl, key) as
     string | undefined;
-  return text === undefined ? undefined : (JSON.parse(text) as RowState);
+  return text === undefined ? undefined : decodeState(text);
 }
 
-/** Every register, by table and key joined with a NUL: for a sync that brings many rows at once. */
-export function readAllRowStates(db: Db): Map<string, RowState> {
-  const rows = prepared(db, 'SELECT tbl, key, state FROM sync_registers', 'raw').all() as [string, string, string][];
-  return new Map(rows.map(([tbl, key, state]) => [`${tbl}\u0000${key}`, JSON.parse(state) as RowState]));
+/** Every register, by table, then key: for a sync that brings many rows at once. */
+export function readAllRowStates(db: Db): Map<SyncedTable, Map<string, RowState>> {
+  const rows = prepared(db, 'SELECT tbl, key, state FROM sync_registers', 'raw').all() as [
+    SyncedTable,
+    string,
+    string,
+  ][];
+  const all = new Map<SyncedTable, Map<string, RowState>>();
+  for (const [tbl, key, state] of rows) {
+    let table = all.get(tbl);
+    if (!table) all.set(tbl, (table = new Map()));
+    table.set(key, decodeState(state));
+  }
+  return all;
 }
 
-export function writeRowState(db: Db, tbl: SyncedTable, key: string, state: RowState): void {
+export function writeRowState(db: Db, tbl: SyncedTable, key: string, registers: StoredRegisters): void {
   prepared(
     db,
     'INSERT INTO sync_registers (tbl, key, state) VALUES (?, ?, ?) ON CONFLICT (tbl, key) DO UPDATE SET state = excluded.state',
-  ).run(tbl, key, JSON.stringify(state));
+  ).run(tbl, key, encodeState(registers));
 }
 
-/** Every register, row by row: a snapshot's lines. */
-export function iterateRowStates(db: Db): Iterable<{ tbl: SyncedTable; key: string; state: string }> {
-  return db.prepare('SELECT tbl, key, state FROM sync_registers ORDER BY tbl, key').iterate() as Iterable<{
-    tbl: SyncedTable;
-    key: string;
-    state: string;
-  }>;
+/** Every register, row by row, as stored: a snapshot's lines. */
+export function* iterateRowStates(db: Db): Iterable<{ tbl: SyncedTable; key: string; registers: StoredRegisters }> {
+  const rows = db
+    .prepare('SELECT tbl, key, state FROM sync_registers ORDER BY tbl, key')
+    .raw(true)
+    .iterate() as Iterable<[SyncedTable, string, string]>;
+  for (const [tbl, key, state] of rows) yield { tbl, key, registers: JSON.parse(state) as StoredRegisters };
 }
 
 export const countRowStates = (db: Db): number =>
   prepared(db, 'SELECT COUNT(*) FROM sync_registers', 'pluck').get() as number;
 
-const present = (state: RowState) => state._exists?.[0] === 1;
-const v = (state: RowState, field: string): Value | undefined => state[field]?.[0];
+const present = (registers: StoredRegisters) => storedValue(registers, EXISTS) === 1;
+const v = storedValue;
 
 /** The JSON text of the non-null `prefix.*` registers, keys sorted: the same text on every machine. */
 function subfields(state: RowState, prefix: string): string {
@@ -170,7 +219,7 @@ function subfields(state: RowState, prefix: string): string {
  * every column it needs), deleted when it is a tombstone. Throws when SQLite refuses it (an item
  * this curriculum does not have): the engine skips that row and says so.
  */
-export function writeMergedRow(db: Db, table: SyncedTable, key: string, state: RowState, now: number): void {
+export function writeMergedRow(db: Db, table: SyncedTable, key: string, state: StoredRegisters, now: number): void {
   const exists = present(state);
   switch (table) {
     case 'time_entries': {
@@ -223,7 +272,14 @@ export function writeMergedRow(db: Db, table: SyncedTable, key: string, state: R
          ON CONFLICT (item_id) DO UPDATE SET included = excluded.included, fields = excluded.fields,
            links = excluded.links, updated_at = excluded.updated_at
          WHERE included IS NOT excluded.included OR fields IS NOT excluded.fields OR links IS NOT excluded.links`,
-      ).run(key, v(state, 'included') ?? 1, subfields(state, 'fields'), subfields(state, 'links'), now, now);
+      ).run(
+        key,
+        v(state, 'included') ?? 1,
+        subfields(registersOf(state), 'fields'),
+        subfields(registersOf(state), 'links'),
+        now,
+        now,
+      );
       return;
     }
     case 'self_assessments': {

@@ -38,7 +38,20 @@ import {
   type OwnFiles,
 } from './folder';
 import { formatHlc, parseHlc, receive, tick, zeroHlc, type Hlc } from './hlc';
-import { droppedFields, EXISTS, fieldsOf, sameValue, wins, type RowState, type SyncedTable, type Value } from './model';
+import {
+  droppedFields,
+  EXISTS,
+  fieldsOf,
+  registersOf,
+  sameValue,
+  storedValue,
+  wins,
+  type Register,
+  type RowState,
+  type StoredRegisters,
+  type SyncedTable,
+  type Value,
+} from './model';
 
 export interface SyncConfig {
   folder: string;
@@ -235,11 +248,28 @@ interface Merged {
   received: SyncReport['received'];
 }
 
+/** A row the merge touched: its registers as they stand, and where its winning changes came from. */
+interface Touched {
+  table: SyncedTable;
+  key: string;
+  registers: StoredRegisters;
+  /** No register held before this sync, and no line taken yet. */
+  empty: boolean;
+  existed: boolean;
+  from: string;
+  changed: boolean;
+}
+
+/** A touched row's registers a clock per field, for a line to be weighed against field by field. */
+function perField(t: Touched): RowState {
+  t.empty = false;
+  if (Array.isArray(t.registers)) t.registers = registersOf(t.registers);
+  return t.registers;
+}
+
 function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: number): Merged {
-  const touched = new Map<
-    string,
-    { table: SyncedTable; key: string; state: RowState; existed: boolean; from: string; changed: boolean }
-  >();
+  // By table, then key: a key of both joined would be a new string for every line.
+  const touched = new Map<SyncedTable, Map<string, Touched>>();
   const perDevice = new Map<string, { changes: number; entries: number }>();
   // Clocks sort as their strings do: the newest one seen moves this machine's clock, once.
   let newest = '';
@@ -247,54 +277,68 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
   const lines = reads.reduce((n, r) => n + r.states.length + r.changes.length, 0);
   const preloaded = lines > 1000 ? readAllRowStates(db) : null;
   const load = (table: SyncedTable, key: string, from: string) => {
-    const id = `${table}\u0000${key}`;
-    let t = touched.get(id);
+    let rows = touched.get(table);
+    if (!rows) touched.set(table, (rows = new Map()));
+    let t = rows.get(key);
     if (!t) {
-      const state = (preloaded ? preloaded.get(id) : readRowState(db, table, key)) ?? {};
-      touched.set(id, (t = { table, key, state, existed: state[EXISTS]?.[0] === 1, from, changed: false }));
+      const state = preloaded ? preloaded.get(table)?.get(key) : readRowState(db, table, key);
+      const registers = state ?? {};
+      const existed = registers[EXISTS]?.[0] === 1;
+      rows.set(key, (t = { table, key, registers, empty: !state, existed, from, changed: false }));
     }
     return t;
   };
   for (const read of reads) {
     const counts = { changes: 0, entries: 0 };
     perDevice.set(read.deviceId, counts);
+    const took = (t: Touched) => {
+      counts.changes++;
+      if (!t.changed) t.from = read.deviceId;
+      t.changed = true;
+    };
+    // Snapshot rows written as one change are taken with the changes, before them.
     for (const line of read.states) {
-      if ('h' in line) continue; // a snapshot row written as one change: with the changes below
+      if ('h' in line) continue;
       const t = load(line.t, line.k, read.deviceId);
+      const state = perField(t);
       let won = false;
-      for (const [field, register] of Object.entries(line.s)) {
-        if (wins(line.t, field, register, t.state[field])) {
-          t.state[field] = register;
+      for (const field in line.s) {
+        const register = line.s[field]!;
+        if (wins(line.t, field, register, state[field])) {
+          state[field] = register;
           won = true;
         }
         if (register[1] > newest) newest = register[1];
       }
-      if (won) {
-        counts.changes++;
-        if (!t.changed) t.from = read.deviceId;
-        t.changed = true;
-      }
+      if (won) took(t);
     }
-    const changes =
-      read.states.length === 0
-        ? read.changes
-        : [...(read.states.filter((l) => 'h' in l) as ChangeLine[]), ...read.changes];
-    for (const line of changes) {
+    const takeChange = (line: ChangeLine) => {
       const t = load(line.t, line.k, read.deviceId);
       let won = false;
-      for (const [field, value] of Object.entries(line.f)) {
-        if (wins(line.t, field, [value, line.h], t.state[field])) {
-          t.state[field] = [value, line.h];
-          won = true;
+      if (t.empty) {
+        // A row held nowhere yet (nearly every row of a large sync): each of the line's fields
+        // wins, so its clock and values are the registers as they stand, and nothing is copied.
+        won = Object.keys(line.f).length > 0;
+        if (won) {
+          t.registers = [line.h, line.f];
+          t.empty = false;
+        }
+      } else {
+        const state = perField(t);
+        // for…in, not Object.entries: ten thousand lines make no arrays of pairs to collect.
+        for (const field in line.f) {
+          const register: Register = [line.f[field]!, line.h];
+          if (wins(line.t, field, register, state[field])) {
+            state[field] = register;
+            won = true;
+          }
         }
       }
       if (line.h > newest) newest = line.h;
-      if (won) {
-        counts.changes++;
-        if (!t.changed) t.from = read.deviceId;
-        t.changed = true;
-      }
-    }
+      if (won) took(t);
+    };
+    for (const line of read.states) if ('h' in line) takeChange(line);
+    for (const line of read.changes) takeChange(line);
   }
   const problems: string[] = [];
   const names = new Map(reads.map((r) => [r.deviceId, r.deviceName]));
@@ -303,22 +347,25 @@ function mergeRemote(db: Database, reads: DeviceRead[], d: DeviceRow, now: numbe
   updateDevice(db, { enabled: 0 });
   // In key order: registers and the entries' uid index are B-trees keyed by random ids, and
   // writing them in order fills pages one after another instead of splitting pages all over.
-  const changed = [...touched.values()]
-    .filter((t) => t.changed)
-    .sort((a, b) => (a.table === b.table ? (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) : a.table < b.table ? -1 : 1));
-  for (const t of changed) writeRowState(db, t.table, t.key, t.state);
+  const changed: Touched[] = [];
+  for (const table of [...touched.keys()].sort()) {
+    const rows = [...touched.get(table)!.values()].filter((t) => t.changed);
+    for (const t of rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) changed.push(t);
+  }
+  for (const t of changed) writeRowState(db, t.table, t.key, t.registers);
   for (const t of changed) {
     try {
       // One statement: when SQLite refuses the row (an item this curriculum does not have), only
       // that statement is undone and the rest still comes in.
-      writeMergedRow(db, t.table, t.key, t.state, now);
+      writeMergedRow(db, t.table, t.key, t.registers, now);
     } catch (error) {
       problems.push(
         `A change from “${names.get(t.from) ?? 'another machine'}” could not be shown on this machine (${(error as Error).message}); it is kept and will show once this app can take it, for example after an update.`,
       );
       continue;
     }
-    if (t.table === 'time_entries' && !t.existed && t.state[EXISTS]?.[0] === 1) perDevice.get(t.from)!.entries++;
+    if (t.table === 'time_entries' && !t.existed && storedValue(t.registers, EXISTS) === 1)
+      perDevice.get(t.from)!.entries++;
   }
   updateDevice(db, { enabled: 1 });
   const remote = newest ? parseHlc(newest) : null;

@@ -9,11 +9,18 @@
 // never makes a conflict copy. A reader remembers, per machine, which segment and how many of its
 // lines it has applied. Every file starts with a header line (format, version, device, stream);
 // a snapshot ends with a line that counts its rows, so a half-delivered one is never taken.
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomicSync } from '../files/write-atomic';
-import { checkChangeLine, checkStateLine, type RowState, type SyncedTable, type Value } from './model';
+import {
+  checkChangeLine,
+  checkStateLine,
+  type RowState,
+  type StoredRegisters,
+  type SyncedTable,
+  type Value,
+} from './model';
 
 const FORMAT = 'mlops-study-companion-sync';
 const FORMAT_VERSION = 1;
@@ -126,13 +133,13 @@ export function writeSnapshot(
   own: OwnFiles,
   segment: number,
   lines: number,
-  rows: Iterable<{ tbl: string; key: string; state: string }>,
+  rows: Iterable<{ tbl: SyncedTable; key: string; registers: StoredRegisters }>,
 ): number {
   mkdirSync(own.dir, { recursive: true });
   const parts = [lineOf({ format: FORMAT, version: FORMAT_VERSION, kind: 'snapshot', ...own.header, segment, lines })];
   let count = 0;
   for (const row of rows) {
-    parts.push(`${JSON.stringify(snapshotLine(row.tbl, row.key, JSON.parse(row.state) as RowState))}\n`);
+    parts.push(`${JSON.stringify(snapshotLine(row.tbl, row.key, row.registers))}\n`);
     count++;
   }
   parts.push(lineOf({ end: count }));
@@ -147,15 +154,16 @@ export function writeSnapshot(
 }
 
 /**
- * A row's registers as a snapshot line. Most rows were written once, so every register holds the
- * same clock: such a row is written as a change line (one clock, half the bytes); the rest field by field.
+ * A row's registers as a snapshot line: a row whose registers all hold one clock (most rows, stored
+ * so in the registers) as a change line, one clock and half the bytes; the rest field by field.
  */
-function snapshotLine(t: string, k: string, state: RowState): ChangeLine | StateLine {
-  const registers = Object.values(state);
-  const h = registers[0]?.[1];
-  if (h !== undefined && registers.every((r) => r[1] === h))
-    return { t, k, h, f: Object.fromEntries(Object.entries(state).map(([f, [v]]) => [f, v])) } as ChangeLine;
-  return { t, k, s: state } as StateLine;
+function snapshotLine(t: SyncedTable, k: string, registers: StoredRegisters): ChangeLine | StateLine {
+  if (Array.isArray(registers)) return { t, k, h: registers[0], f: registers[1] };
+  const all = Object.values(registers);
+  const h = all[0]?.[1];
+  if (h !== undefined && all.every((r) => r[1] === h))
+    return { t, k, h, f: Object.fromEntries(Object.entries(registers).map(([f, [v]]) => [f, v])) };
+  return { t, k, s: registers };
 }
 
 /** Removes every file this machine wrote (a new stream starts from nothing). */
@@ -203,11 +211,62 @@ export interface DeviceRead {
   problems: string[];
 }
 
-/** Complete lines of a file's text (the part after the last newline is still arriving). */
-function splitLines(text: string): { lines: string[]; torn: boolean } {
-  const parts = text.split('\n');
-  const tail = parts.pop()!;
-  return { lines: parts, torn: tail.length > 0 };
+/** A file's complete lines: the header, how many there are, and those after the skipped ones. */
+interface FileLines {
+  /** The first line; undefined while it is still arriving. */
+  header: string | undefined;
+  /** Complete lines, the header included. */
+  count: number;
+  /** The complete lines after the header and the `skip` lines after it. */
+  rest: string[];
+  /** Whether a part after the last newline is still arriving. */
+  torn: boolean;
+}
+
+const CHUNK_BYTES = 64 * 1024;
+/** One buffer for every read: a large file is not held (or decoded) whole. */
+const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+
+/**
+ * Reads a file's lines in chunks, decoding only the header and the lines after `skip`: a reader
+ * goes back to the segment it stopped in (or the one the snapshot it just took covers) and only
+ * counts the lines it already has. Reading a 2 MB segment whole took a fresh buffer and a fresh
+ * string of that size on every sync, and touching that much new memory costs more than the read.
+ * A newline byte never occurs inside a UTF-8 sequence, so each line decodes as it would in the whole text.
+ */
+function readLines(file: string, skip: number): FileLines {
+  const fd = openSync(file, 'r');
+  try {
+    let buffer = chunk;
+    let header: string | undefined;
+    let count = 0;
+    const rest: string[] = [];
+    // Bytes at the start of `buffer` that begin a line not yet complete.
+    let carried = 0;
+    for (;;) {
+      if (carried === buffer.length) {
+        // One line longer than the buffer: a bigger one for this file only.
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger, 0, 0, carried);
+        buffer = bigger;
+      }
+      const read = readSync(fd, buffer, carried, buffer.length - carried, null);
+      if (read === 0) break;
+      const filled = buffer.subarray(0, carried + read);
+      let from = 0;
+      for (let newline = filled.indexOf(10, carried); newline !== -1; newline = filled.indexOf(10, from)) {
+        if (count === 0) header = filled.toString('utf8', 0, newline);
+        else if (count > skip) rest.push(filled.toString('utf8', from, newline));
+        count++;
+        from = newline + 1;
+      }
+      buffer.copyWithin(0, from, filled.length);
+      carried = filled.length - from;
+    }
+    return { header, count, rest, torn: carried > 0 };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function checkLine(
@@ -296,15 +355,14 @@ export function readDeviceFiles(
   let snapshot: { header: Header; rows: (StateLine | ChangeLine)[] } | null = null;
   for (const n of snapshots.sort((a, b) => b - a)) {
     const file = snapshotName(n);
-    let text: string;
+    let read: FileLines;
     try {
-      text = readFileSync(path.join(dir, file), 'utf8');
+      read = readLines(path.join(dir, file), 0);
     } catch {
       continue;
     }
-    const { lines } = splitLines(text);
-    if (lines.length === 0) continue; // its first line is still arriving
-    const head = parseHeader(lines[0]!);
+    if (read.header === undefined) continue; // its first line is still arriving
+    const head = parseHeader(read.header);
     if (!head.ok) {
       if (head.newer) return refuseNewer(file, head.newer);
       out.problems.push(
@@ -318,14 +376,15 @@ export function readDeviceFiles(
       );
       continue;
     }
-    const trailer = trailerSchema.safeParse(safeJson(lines[lines.length - 1]));
-    if (!trailer.success || trailer.data.end !== lines.length - 2) continue; // still arriving
+    const { rest } = read;
+    const trailer = trailerSchema.safeParse(safeJson(rest.length > 0 ? rest[rest.length - 1] : read.header));
+    if (!trailer.success || trailer.data.end !== read.count - 2) continue; // still arriving
     const rows: (StateLine | ChangeLine)[] = [];
     let bad: string | null = null;
-    for (let i = 1; i < lines.length - 1; i++) {
-      const c = checkLine('state', lines[i]!, deviceId);
+    for (let i = 0; i < rest.length - 1; i++) {
+      const c = checkLine('state', rest[i]!, deviceId);
       if (!c.ok) {
-        bad = `line ${i + 1}: ${c.why}`;
+        bad = `line ${i + 2}: ${c.why}`;
         break;
       }
       rows.push(c.value);
@@ -358,15 +417,17 @@ export function readDeviceFiles(
   const pending: ChangeLine[] = [];
   while (segments.has(seg)) {
     const file = segmentName(seg);
-    let text: string;
+    const moving = !first || !pos || pos.segment === 0;
+    const start = moving ? 0 : consumed;
+    let read: FileLines;
     try {
-      text = readFileSync(path.join(dir, file), 'utf8');
+      read = readLines(path.join(dir, file), start);
     } catch {
       break;
     }
-    const { lines, torn } = splitLines(text);
-    if (lines.length === 0) break; // the header itself is still arriving
-    const head = parseHeader(lines[0]!);
+    const { header: headLine, count, rest, torn } = read;
+    if (headLine === undefined) break; // the header itself is still arriving
+    const head = parseHeader(headLine);
     if (!head.ok) {
       if (head.newer) return refuseNewer(file, head.newer);
       out.problems.push(
@@ -383,16 +444,14 @@ export function readDeviceFiles(
     }
     if (pos && header.stream !== pos.stream) break; // a new start of that machine's log: its snapshot is still arriving
     if (!pos && seg !== 1) break;
-    const moving = !first || !pos || pos.segment === 0;
     // The segment before this one must be read to its end before this one counts.
     if (moving && header.lines !== previous) break;
-    const start = moving ? 0 : consumed;
     const fresh: ChangeLine[] = [];
     let bad: string | null = null;
-    for (let i = 1 + start; i < lines.length; i++) {
-      const c = checkLine('change', lines[i]!, deviceId);
+    for (let i = 0; i < rest.length; i++) {
+      const c = checkLine('change', rest[i]!, deviceId);
       if (!c.ok) {
-        bad = `line ${i + 1}: ${c.why}`;
+        bad = `line ${i + start + 2}: ${c.why}`;
         break;
       }
       fresh.push(c.value as ChangeLine);
@@ -405,12 +464,12 @@ export function readDeviceFiles(
     }
     out.deviceName = header.name;
     pending.push(...fresh);
-    pos = { stream: header.stream, segment: seg, lines: lines.length - 1 };
+    pos = { stream: header.stream, segment: seg, lines: count - 1 };
     if (torn)
       out.problems.push(
         `The latest changes from ${quoted(header.name)} are still arriving in the sync folder (${where(file)} ends part-way through a line); they will be read at the next sync.`,
       );
-    previous = lines.length - 1;
+    previous = count - 1;
     consumed = previous;
     first = false;
     seg++;

@@ -177,6 +177,44 @@ describe('two machines, one folder', () => {
     expect(learnerView(a.db)).toEqual(learnerView(b.db));
   });
 
+  it('registers kept a clock per field (as before the short form) are read, merged and sent as ever', () => {
+    const kept = a.call('time.add', { itemId: '1.1', startedAt: T0, endedAt: T0 + 30 * MINUTE });
+    const gone = a.call('time.add', { itemId: '1.2', startedAt: T0 + 60 * MINUTE, endedAt: T0 + 90 * MINUTE });
+    a.call('item.setNotes', { itemId: '1.2', notes: 'laptop notes' });
+    both();
+    // Rows written by one change are stored as [clock, values]; write them back a clock per field.
+    const rows = a.db.prepare('SELECT tbl, key, state FROM sync_registers').all() as {
+      tbl: string;
+      key: string;
+      state: string;
+    }[];
+    const short = rows.filter((r) => r.state.startsWith('['));
+    expect(short.length).toBeGreaterThan(0);
+    const update = a.db.prepare('UPDATE sync_registers SET state = ? WHERE tbl = ? AND key = ?');
+    for (const r of short) {
+      const [clock, values] = JSON.parse(r.state) as [string, Record<string, unknown>];
+      const long = Object.fromEntries(Object.entries(values).map(([f, v]) => [f, [v, clock]]));
+      update.run(JSON.stringify(long), r.tbl, r.key);
+    }
+    const { id, itemId, startedAt, endedAt } = kept;
+    a.call('time.edit', { id, itemId, startedAt, endedAt, note: 'edited' });
+    configureSync(a.db, null);
+    a.call('time.delete', { id: gone.id });
+    configureSync(a.db, { folder, deviceName: 'Laptop' });
+    both();
+    expect(b.call('time.list', { limit: 10 }).entries).toEqual([expect.objectContaining({ note: 'edited' })]);
+    expect(learnerView(b.db)).toEqual(learnerView(a.db));
+    // A machine joining later takes A's snapshot, written from both forms.
+    const c = createTestApp(T0 + 24 * 60 * MINUTE);
+    try {
+      configureSync(c.db, { folder, deviceName: 'Third' });
+      syncOnce(c.db);
+      expect(learnerView(c.db)).toEqual(learnerView(a.db));
+    } finally {
+      c.close();
+    }
+  });
+
   it('a logbook with data from before sync joins the folder whole, and the other logbook too', () => {
     const c = createTestApp(T0 + 24 * 60 * MINUTE);
     try {
@@ -215,6 +253,23 @@ describe('the folder is untrusted', () => {
     writeFileSync(segment(a), good);
     expect(syncOnce(b.db).problems).toEqual([]);
     expect(learnerView(b.db).entries).toHaveLength(1);
+  });
+
+  it('lines longer than the reader reads at once, in characters of several bytes, come across whole', () => {
+    // Three fields of 10,000 three-byte characters: one line of about 90 KB, past the 64 KB chunk.
+    const long = (c: string) => c.repeat(10_000);
+    const fields = { problemStatement: long('€'), keyChallenges: long('中'), lessonsLearned: long('→') };
+    a.call('portfolio.update', { itemId: '3.1', fields });
+    a.call('time.add', { itemId: '1.1', startedAt: T0, endedAt: T0 + 30 * MINUTE });
+    syncOnce(a.db);
+    for (const f of readdirSync(deviceDir(a))) if (f.startsWith('snap-')) rmSync(path.join(deviceDir(a), f));
+    expect(syncOnce(b.db).problems).toEqual([]);
+    expect(b.call('portfolio.get', { itemId: '3.1' }).fields).toMatchObject(fields);
+    // Then from where B stopped: the long line is counted, not taken again, and the new one read.
+    a.call('portfolio.update', { itemId: '3.1', fields: { resultsImpact: long('é') } });
+    syncOnce(a.db);
+    expect(syncOnce(b.db)).toMatchObject({ problems: [], received: [expect.objectContaining({ changes: 1 })] });
+    expect(learnerView(b.db)).toEqual(learnerView(a.db));
   });
 
   it('a half-written line is left for the next sync; duplicated lines change nothing', () => {
