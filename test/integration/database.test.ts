@@ -25,6 +25,8 @@ describe('opening the database', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    // The page cache is held to 8 MB (negative: KiB), not better-sqlite3's 16 MB: the bench's memory budget.
+    expect(db.pragma('cache_size', { simple: true })).toBe(-8000);
     expect(db.prepare('SELECT COUNT(*) FROM curriculum_items').pluck().get()).toBe(24);
     // The foreign key really guards: a row for an unknown item cannot exist.
     expect(() =>
