@@ -5,6 +5,7 @@ import type { Backup } from '../../shared/schemas/data';
 import { call } from '../api';
 import { onAppCommand } from '../lib/commands';
 import { Loaded } from './Loaded';
+import { formatDateTime } from '../lib/dates';
 import { hrefFor } from '../lib/router';
 import { useMutation, useQuery, type Mutate } from '../lib/data';
 
@@ -234,9 +235,7 @@ export function DataSettings() {
                 <tbody>
                   {list.map((b) => (
                     <tr key={b.id}>
-                      <td>
-                        {new Date(b.createdAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}
-                      </td>
+                      <td>{formatDateTime(b.createdAt)}</td>
                       <td>{reasonLabel[b.reason]}</td>
                       <td className="num">{formatBytes(b.bytes)}</td>
                       <td className="num">

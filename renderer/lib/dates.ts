@@ -40,6 +40,13 @@ export function endFromClock(startedAt: number, endTime: string, nextDay: boolea
 export const formatDay = (ms: number) =>
   new Date(ms).toLocaleDateString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 
+/** "Dec 1, 2026, 2:00 PM", as the locale writes a date and time: when a backup, import or sync happened. */
+export const formatDateTime = (ms: number) =>
+  new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** "Dec 1, 2026": a date alone, in the same style. */
+export const formatDate = (ms: number) => new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
+
 /** "2:00 PM" or "14:00", as the locale writes a time: no leading zero on a 12-hour clock. */
 export const formatTime = (ms: number) =>
   new Date(ms).toLocaleTimeString(undefined, { hour: 'numeric', minute: '2-digit' });

@@ -1,6 +1,7 @@
 // What a sync did, in the sentences Settings → Sync shows ("12 entries from Laptop"). Pure, so the
 // wording is tested without a screen (test/unit/sync-words.test.ts).
 import type { SyncReportView } from '../../shared/schemas/sync';
+import { formatDateTime } from './dates';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -43,5 +44,5 @@ export function whenSynced(at: number, now: number): string {
   if (minutes < 60) return `${plural(minutes, 'minute', 'minutes')} ago`;
   const hours = Math.floor(minutes / 60);
   if (hours < 24) return `${plural(hours, 'hour', 'hours')} ago`;
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDateTime(at);
 }

@@ -9,6 +9,7 @@ import { call } from '../api';
 import { ItemOptions } from '../components/ItemOptions';
 import { Loaded } from '../components/Loaded';
 import { useData, useMutation, useQuery } from '../lib/data';
+import { formatDate, formatDateTime } from '../lib/dates';
 import { itemLabel } from '../lib/labels';
 import { hrefFor } from '../lib/router';
 
@@ -21,7 +22,6 @@ const TIME_ZONES = [
 
 const hoursOf = (ms: number) => formatMinutes(ms / 60_000);
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
-const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' });
 
 interface ChosenFile {
   name: string;
@@ -277,7 +277,7 @@ function MappingCard({
       <p data-testid="import-summary">
         {preview.formatName}: {plural(totals.rows, 'row')}
         {preview.firstStart !== null && preview.lastEnd !== null
-          ? `, from ${day(preview.firstStart)} to ${day(preview.lastEnd)}`
+          ? `, from ${formatDate(preview.firstStart)} to ${formatDate(preview.lastEnd)}`
           : ''}
         .
       </p>
@@ -442,7 +442,7 @@ function PastImports({
       <tbody>
         {list.map((batch) => (
           <tr key={batch.id}>
-            <td>{new Date(batch.importedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}</td>
+            <td>{formatDateTime(batch.importedAt)}</td>
             <td>
               {batch.fileName}
               <div className="muted small">{batch.formatName}</div>
@@ -454,7 +454,7 @@ function PastImports({
             </td>
             <td className="num">
               {batch.undoneAt !== null ? (
-                <span className="muted">Undone {day(batch.undoneAt)}</span>
+                <span className="muted">Undone {formatDate(batch.undoneAt)}</span>
               ) : batch.remaining === 0 ? (
                 <span className="muted">All deleted since</span>
               ) : (
