@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -59,20 +59,30 @@ export async function startPreviewProcess(dbFile: string, extraArgs: readonly st
   };
 }
 
-export const test = base.extend<{ dataDir: string; preview: PreviewProcess }>({
-  // `npm run coverage` (scripts/coverage.mjs) sets COMPANION_COVERAGE_DIR: then each test's page
-  // records which of the renderer's bundled code Chromium ran, for the script to map back to
-  // renderer/ and shared/ through the build's source maps. Without it the page is Playwright's own.
-  page: async ({ page }, use, testInfo) => {
-    const dir = process.env.COMPANION_COVERAGE_DIR;
-    if (!dir) return use(page);
-    await page.coverage.startJSCoverage({ resetOnNavigation: false });
-    await use(page);
+/**
+ * `npm run coverage` (scripts/coverage.mjs) sets COMPANION_COVERAGE_DIR: then a page records which of
+ * the renderer's bundled code Chromium ran, for the script to map back to renderer/ and shared/
+ * through the build's source maps. Returns what saves the record (`label` tells two pages of one
+ * test apart); without the variable it does nothing.
+ */
+export async function recordCoverage(page: Page): Promise<(testInfo: TestInfo, label?: string) => Promise<void>> {
+  const dir = process.env.COMPANION_COVERAGE_DIR;
+  if (!dir) return async () => {};
+  await page.coverage.startJSCoverage({ resetOnNavigation: false });
+  return async (testInfo, label = 'page') => {
     const entries = (await page.coverage.stopJSCoverage())
       .filter((entry) => /^http:\/\/[^/]+\/assets\/[^/]+\.js$/.test(entry.url)) // not page.evaluate()'s code
       .map(({ url, functions }) => ({ url, functions }));
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${testInfo.testId}-${testInfo.retry}.json`), JSON.stringify(entries));
+    writeFileSync(path.join(dir, `${testInfo.testId}-${label}-${testInfo.retry}.json`), JSON.stringify(entries));
+  };
+}
+
+export const test = base.extend<{ dataDir: string; preview: PreviewProcess }>({
+  page: async ({ page }, use, testInfo) => {
+    const save = await recordCoverage(page);
+    await use(page);
+    await save(testInfo);
   },
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'companion-e2e-'));

@@ -5,8 +5,8 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { expect, expectAccessible, startPreviewProcess, test, type PreviewProcess } from './fixtures';
+import type { Browser, Page, TestInfo } from '@playwright/test';
+import { expect, expectAccessible, recordCoverage, startPreviewProcess, test, type PreviewProcess } from './fixtures';
 
 /** A local date `days` before today, as a date input wants it. */
 const daysAgo = (days: number) => {
@@ -19,14 +19,17 @@ interface Machine {
   name: string;
   preview: PreviewProcess;
   page: Page;
+  /** Saves what the page ran, under `npm run coverage`. */
+  saveCoverage: (testInfo: TestInfo, label?: string) => Promise<void>;
 }
 
 async function machine(browser: Browser, name: string, dbFile: string): Promise<Machine> {
   const preview = await startPreviewProcess(dbFile);
   // A context each: two computers share no browser storage either.
   const page = await (await browser.newContext()).newPage();
+  const saveCoverage = await recordCoverage(page);
   await page.goto(preview.url);
-  return { name, preview, page };
+  return { name, preview, page, saveCoverage };
 }
 
 const syncSection = (m: Machine) => m.page.getByTestId('sync-settings');
@@ -70,7 +73,7 @@ async function timeLog(m: Machine): Promise<string[]> {
 
 test('two machines sharing a folder: a log on one shows on the other; edits made offline on both meet', async ({
   browser,
-}) => {
+}, testInfo) => {
   // Two previews and a browser on a shared 2-core machine: generous, the waits inside are bounded.
   test.setTimeout(300_000);
   const root = mkdtempSync(path.join(tmpdir(), 'companion-sync-e2e-'));
@@ -169,6 +172,7 @@ test('two machines sharing a folder: a log on one shows on the other; edits made
     expect(await timeLog(laptop)).toEqual(laptopLog);
   } finally {
     for (const m of machines) {
+      await m.saveCoverage(testInfo, m.name);
       await m.page.context().close();
       await m.preview.stop();
     }
