@@ -10,6 +10,7 @@ import { formatHours } from '../../shared/time';
 import { call, fieldError } from '../api';
 import { formatDay, formatLocalDate, formatTime } from '../lib/dates';
 import { useMutation, useQuery } from '../lib/data';
+import { plural } from '../lib/labels';
 import { useNotices } from '../lib/notices';
 import { EntryForm } from './EntryForm';
 
@@ -160,8 +161,6 @@ function LinkForm({ itemId, canChooseFolder }: { itemId: string; canChooseFolder
     </>
   );
 }
-
-const commitWord = (n: number) => (n === 1 ? '1 commit' : `${n.toLocaleString()} commits`);
 
 function Linked({ item, repo }: { item: CurriculumItem; repo: LinkedRepo }) {
   const mutate = useMutation();
@@ -315,7 +314,7 @@ function Suggestions({ item, repo }: { item: CurriculumItem; repo: LinkedRepo })
                   {formatTime(s.startedAt)}–{formatTime(s.endedAt)}
                 </span>
                 <span className="muted">
-                  {Math.round((s.endedAt - s.startedAt) / 60_000)} min · {commitWord(s.commits)}
+                  {Math.round((s.endedAt - s.startedAt) / 60_000)} min · {plural(s.commits, 'commit')}
                 </span>
                 <span className="repo-suggestion-actions">
                   <button
@@ -351,7 +350,7 @@ function Suggestions({ item, repo }: { item: CurriculumItem; repo: LinkedRepo })
                   draft={{
                     startedAt: s.startedAt,
                     endedAt: s.endedAt,
-                    note: `From ${commitWord(s.commits)} in ${repo.name}`,
+                    note: `From ${plural(s.commits, 'commit')} in ${repo.name}`,
                   }}
                   onDone={() => setEditing(null)}
                   onCancel={() => setEditing(null)}

@@ -2,8 +2,7 @@
 // wording is tested without a screen (test/unit/sync-words.test.ts).
 import type { SyncReportView } from '../../shared/schemas/sync';
 import { formatDateTime } from './dates';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { plural } from './labels';
 
 /**
  * One phrase per machine that sent something: its new time entries, and its other changes (a status,

@@ -10,7 +10,7 @@ import { ItemOptions } from '../components/ItemOptions';
 import { Loaded } from '../components/Loaded';
 import { useData, useMutation, useQuery } from '../lib/data';
 import { formatDate, formatDateTime } from '../lib/dates';
-import { itemLabel } from '../lib/labels';
+import { itemLabel, plural } from '../lib/labels';
 import { hrefFor } from '../lib/router';
 
 const THIS_COMPUTER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -21,7 +21,6 @@ const TIME_ZONES = [
 ];
 
 const hoursOf = (ms: number) => formatMinutes(ms / 60_000);
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 interface ChosenFile {
   name: string;
